@@ -1,0 +1,51 @@
+import type { Level } from '../model/document.js';
+
+export type CodeSystem = 'functional' | 'economic';
+
+/** Which classification a table's codes follow, from its header words. */
+export function codeSystem(headerText: string, title: string): CodeSystem {
+  if (/经济分类/.test(headerText) || /经济分类|基本支出/.test(title) && !/功能分类/.test(headerText)) return 'economic';
+  return 'functional';
+}
+
+/** 类/款/项 from the code's length: functional codes are 3/5/7 digits, economic 3/5. */
+export function codeLevel(code: string, system: CodeSystem): Level | null {
+  if (code.length === 3) return '类';
+  if (code.length === 5) return '款';
+  if (code.length === 7 && system === 'functional') return '项';
+  return null;
+}
+
+const LEADING_CODE = /^\s*(\d{3}(?:\s?\d{2}){0,2})(?=\s*[^\d\s.,，、])\s*(.*)$/s;
+
+/** "201 一般公共服务支出" → code and name; a label without a leading code is all name. */
+export function splitCodeName(text: string): { code: string | null; name: string } {
+  const m = text.match(LEADING_CODE);
+  if (!m) return { code: null, name: text };
+  return { code: m[1].replace(/\s/g, ''), name: m[2] };
+}
+
+/**
+ * Full code of a row from its code cells (类 | 款 | 项, or one merged cell), filling blank leading
+ * parts from the previous row's code ("", "03", "01" under 201 → 2010301).
+ */
+export function joinCodeParts(parts: readonly string[], previous: string | null): string | null {
+  const digits = parts.map(p => p.replace(/\s/g, ''));
+  if (digits.some(d => d && !/^\d+$/.test(d))) return null;
+  const present = digits.filter(Boolean);
+  if (!present.length) return null;
+  if (parts.length === 1) {
+    const d = present[0];
+    if ([3, 5, 7].includes(d.length)) return d;
+    // A merged column that prints only the tail ("03", "0301") under a parent code.
+    if (previous && (d.length === 2 || d.length === 4)) return previous.slice(0, 3 + (d.length === 2 && previous.length >= 5 ? 2 : 0)) + d;
+    return null;
+  }
+  const firstPresent = digits.findIndex(Boolean);
+  if (firstPresent === 0) return digits.join('');
+  if (!previous) return null;
+  // Widths of 类/款/项 parts: 3, 2, 2.
+  const prefixLength = [0, 3, 5][firstPresent] ?? 0;
+  if (previous.length < prefixLength) return null;
+  return previous.slice(0, prefixLength) + digits.slice(firstPresent).join('');
+}

@@ -1,0 +1,64 @@
+import type { ColumnRole } from '../model/document.js';
+import type { RawTable } from '../model/rawTable.js';
+
+const AMOUNT = /^[-−–]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+const CODE_ONLY = /^\d{1,7}$/;
+const CODE_NAME = /^\d{3}(\d{2}){0,2}\s*[^\d\s.,]/;
+const CODE_HEADER = /^(类|款|项)$|编码|代码/;
+const NAME_HEADER = /名称|科目|项目|功能分类|经济分类|内容|单位$/;
+
+const squash = (s: string): string => s.replace(/\s+/g, '');
+
+/**
+ * Role of each column, from its cells first (what is printed in it) and its header second:
+ * code digits, "code name" labels, names, project names, amounts, other text.
+ */
+export function columnRoles(table: RawTable): ColumnRole[] {
+  const ncols = Math.max(table.columnPaths.length, ...table.rows.map(r => r.cells.length));
+  const roles: ColumnRole[] = [];
+  for (let c = 0; c < ncols; c++) {
+    const path = table.columnPaths[c] ?? [];
+    const last = path[path.length - 1] ?? '';
+    const joined = path.join('/');
+    const cells = table.rows.map(r => squash(r.cells[c] ?? '')).filter(Boolean);
+    const share = (re: RegExp): number => (cells.length ? cells.filter(v => re.test(v)).length / cells.length : 0);
+    if (CODE_HEADER.test(last) && !/名称/.test(last) && (!cells.length || share(CODE_ONLY) >= 0.8)) roles.push('code');
+    else if (cells.length && share(CODE_NAME) >= 0.5 && share(AMOUNT) < 0.5) roles.push('code_name');
+    else if (/项目名称/.test(joined) && roles.some(r => r === 'name' || r === 'code_name')) roles.push('project');
+    else if (cells.length ? share(AMOUNT) >= 0.6 : !NAME_HEADER.test(joined)) roles.push('amount');
+    else if (NAME_HEADER.test(joined) || !cells.length || cells.some(v => !AMOUNT.test(v))) roles.push('name');
+    else roles.push('text');
+  }
+  // Only the first text-like column of each group names the row; later ones are plain text.
+  return roles;
+}
+
+/** Columns that form one record: a side-by-side table has two (收入 | 支出). */
+export interface ColumnGroup {
+  code: number[];
+  name: number | null;
+  codeName: number | null;
+  project: number | null;
+  amounts: number[];
+  text: number[];
+}
+
+export function columnGroups(roles: readonly ColumnRole[]): ColumnGroup[] {
+  const groups: ColumnGroup[] = [];
+  let g: ColumnGroup | null = null;
+  const fresh = (): ColumnGroup => ({ code: [], name: null, codeName: null, project: null, amounts: [], text: [] });
+  roles.forEach((role, c) => {
+    const labelLike = role === 'code' || role === 'name' || role === 'code_name';
+    // A label column after amounts starts the next side of a side-by-side table.
+    if (!g || (labelLike && g.amounts.length > 0 && !(role === 'code' && g.code.length && !g.name && !g.codeName))) {
+      g = fresh(); groups.push(g);
+    }
+    if (role === 'code') g.code.push(c);
+    else if (role === 'name') { if (g.name === null && g.codeName === null) g.name = c; else g.text.push(c); }
+    else if (role === 'code_name') { if (g.codeName === null && g.name === null) g.codeName = c; else g.text.push(c); }
+    else if (role === 'project') { if (g.project === null) g.project = c; else g.text.push(c); }
+    else if (role === 'amount') g.amounts.push(c);
+    else g.text.push(c);
+  });
+  return groups;
+}

@@ -1,0 +1,21 @@
+import type { Column, Table } from '../model/document.js';
+import type { RawTable } from '../model/rawTable.js';
+import { codeSystem } from './codes.js';
+import { columnGroups, columnRoles } from './columnRoles.js';
+import { buildRows } from './records.js';
+import { tableType } from './tableTypes.js';
+
+export { columnKey, parseAmount } from './records.js';
+export { tableType } from './tableTypes.js';
+
+/** Give a rebuilt table its meaning: type, column roles, codes, records. */
+export function classifyTable(raw: RawTable, fallbackUnit: Table['unit']): Table {
+  const roles = columnRoles(raw);
+  const columns: Column[] = roles.map((role, index) => ({ index, path: raw.columnPaths[index] ?? [], role }));
+  const groups = columnGroups(roles);
+  const system = codeSystem(raw.columnPaths.flat().join(' '), raw.title);
+  return {
+    number: raw.number, title: raw.title, type: tableType(raw.title), unit: raw.unit ?? fallbackUnit,
+    pages: raw.pages, note: raw.note, columns, rows: buildRows(raw, columns, groups, system),
+  };
+}

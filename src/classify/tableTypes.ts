@@ -1,0 +1,31 @@
+import type { TableType } from '../model/document.js';
+
+/**
+ * The catalogue of standard tables, recognised by meaning rather than by number: each entry lists
+ * words the title must contain (all of them) and words it must not. First match wins, so the more
+ * specific meanings come first. 预算 and 决算 versions share a type; the document's `kind` tells them apart.
+ */
+const CATALOGUE: { type: TableType; all: RegExp[]; none?: RegExp[] }[] = [
+  { type: 'performance_target', all: [/绩效目标|绩效指标/] },
+  { type: 'three_public', all: [/三公/] },
+  { type: 'carryover', all: [/上年结转|结转结余/] },
+  { type: 'procurement', all: [/政府采购/] },
+  { type: 'gov_fund_expenditure', all: [/政府性基金/] },
+  { type: 'state_capital_expenditure', all: [/国有资本经营/] },
+  { type: 'appropriation_summary', all: [/财政拨款/, /收支|收入支出/] },
+  { type: 'general_budget_basic', all: [/一般公共预算/, /基本支出/] },
+  { type: 'project_expenditure', all: [/项目支出/], none: [/绩效/] },
+  { type: 'general_budget_expenditure', all: [/一般公共预算/, /支出/] },
+  { type: 'income_expenditure_summary', all: [/收支|收入支出/] },
+  { type: 'income', all: [/收入/], none: [/支出/] },
+  { type: 'expenditure', all: [/支出/] },
+  { type: 'operating_costs', all: [/机关运行经费/] },
+];
+
+export function tableType(title: string): TableType | null {
+  const t = title.replace(/\s+/g, '');
+  for (const entry of CATALOGUE) {
+    if (entry.all.every(re => re.test(t)) && !(entry.none ?? []).some(re => re.test(t))) return entry.type;
+  }
+  return null;
+}

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeOutputs } from './emit/writeOutputs.js';
+import { PdfOpenError } from './pdf/openDocument.js';
+import { extractDocument, type ExtractResult } from './pipeline.js';
+import { formatSummary } from './report.js';
+
+const HELP = `budget-tables — Chinese budget disclosure PDFs (预算/决算公开) to validated tables
+
+Usage:
+  budget-tables extract <pdf files or folders…> --out DIR [--strict] [--quiet]
+      For each NAME.pdf writes:
+        DIR/NAME.json   the whole document: metadata, every table with its columns, rows, records
+                        (code, level, name, project, amounts) and every validation check
+        DIR/NAME.csv    tidy CSV (UTF-8 with BOM): one line per amount cell, keyed by code and column
+        DIR/NAME/<table number>-<title>.csv   each table as printed, cells rebuilt, for spreadsheets
+      Folders are searched for *.pdf (recursively). Prints one line per file: tables, rows, cells,
+      checks, seconds; failed checks are listed first, grouped by table.
+      --strict   exit 1 when any validation check fails (default: exit 0 when extraction succeeded)
+      --quiet    only the one-line summary per file
+
+  budget-tables check <DIR/NAME.json…>
+      Validate an output file against the schema and re-run the validation rules on it.
+
+  budget-tables --help | --version
+
+Exit status: 0 success, 1 a file failed (or a check failed with --strict), 2 bad usage.
+`;
+
+async function collectPdfs(inputs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const stat = await fs.stat(input).catch(() => null);
+    if (!stat) { out.push(input); continue; } // reported as missing when processed
+    if (stat.isDirectory()) {
+      const entries = await fs.readdir(input, { recursive: true, withFileTypes: true });
+      out.push(...entries.filter(e => e.isFile() && /\.pdf$/i.test(e.name)).map(e => path.join(e.parentPath ?? input, e.name)).sort());
+    } else out.push(input);
+  }
+  return out;
+}
+
+async function extractOne(file: string, outDir: string, quiet: boolean): Promise<ExtractResult | null> {
+  let data: Uint8Array;
+  try { data = new Uint8Array(await fs.readFile(file)); } catch (err) {
+    console.error(`${file}: cannot read: ${(err as Error).message}`); return null;
+  }
+  try {
+    const result = await extractDocument(data, path.basename(file));
+    await writeOutputs(result.document, outDir);
+    console.log(formatSummary(file, result, quiet));
+    return result;
+  } catch (err) {
+    const why = err instanceof PdfOpenError ? err.message : `extraction failed: ${(err as Error).stack ?? err}`;
+    console.error(`${file}: ${why}`);
+    return null;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') { console.log(HELP); return command ? 0 : 2; }
+  if (command === '--version') { console.log(JSON.parse(await fs.readFile(new URL('../package.json', import.meta.url), 'utf8')).version); return 0; }
+  if (command === 'extract') {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' }, strict: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' } } });
+    } catch (err) { console.error((err as Error).message); return 2; }
+    if (parsed.values.help) { console.log(HELP); return 0; }
+    if (!parsed.values.out || !parsed.positionals.length) { console.error('usage: budget-tables extract <pdf files or folders…> --out DIR  (see --help)'); return 2; }
+    const files = await collectPdfs(parsed.positionals);
+    if (!files.length) { console.error('no PDF files found'); return 2; }
+    let failed = 0, failedChecks = 0;
+    for (const file of files) {
+      const r = await extractOne(file, parsed.values.out, !!parsed.values.quiet);
+      if (!r) failed++; else failedChecks += r.counters.checks.fail;
+    }
+    return failed || (parsed.values.strict && failedChecks) ? 1 : 0;
+  }
+  if (command === 'check') {
+    const { checkCommand } = await import('./checkCommand.js');
+    return checkCommand(rest);
+  }
+  console.error(`unknown command "${command}" (see --help)`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(code => { process.exitCode = code; }, err => { console.error(err); process.exitCode = 1; });

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+/** Write a file so that readers see the old content or the new, never a torn one. */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Replace a whole folder of files at once: build it beside the target, then swap it in. */
+export async function replaceDirAtomic(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
+  const parent = path.dirname(dir);
+  await fs.mkdir(parent, { recursive: true });
+  const tmp = `${dir}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const old = `${tmp}.old`;
+  await fs.mkdir(tmp, { recursive: true });
+  try {
+    for (const [name, content] of files) await fs.writeFile(path.join(tmp, name), content);
+    const exists = await fs.stat(dir).then(() => true, () => false);
+    if (exists) await fs.rename(dir, old);
+    await fs.rename(tmp, dir);
+    if (exists) await fs.rm(old, { recursive: true, force: true });
+  } catch (err) {
+    await fs.rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}

@@ -1,0 +1,50 @@
+import { writeToString } from 'fast-csv';
+import { columnKey } from '../classify/index.js';
+import type { OutputDocument, Table } from '../model/document.js';
+
+export const TIDY_HEADER = ['source_file', 'unit', 'year', 'kind', 'table_number', 'table_title', 'table_type', 'page',
+  'row_index', 'code', 'level', 'name', 'project', 'column', 'value', 'value_unit'] as const;
+
+const BOM = '\uFEFF';
+const NUMBER = /^[-+]?[\d,]+(\.\d+)?%?$/;
+
+/** Text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
+export const neutralize = (text: string): string => (/^[=+\-@\t\r]/.test(text) && !NUMBER.test(text) ? `'${text}` : text);
+
+const toCsv = async (rows: (string | number)[][]): Promise<string> =>
+  BOM + (await writeToString(rows.map(r => r.map(v => (typeof v === 'string' ? neutralize(v) : v))), { rowDelimiter: '\n' })) + '\n';
+
+/** The tidy CSV: one line per amount cell (output contract). */
+export async function tidyCsv(doc: OutputDocument): Promise<string> {
+  const out: (string | number)[][] = [[...TIDY_HEADER]];
+  const meta = doc.document;
+  for (const table of doc.tables) {
+    const keys = new Map(table.columns.map(c => [columnKey(c), c]));
+    for (const row of table.rows) for (const rec of row.records) for (const [key, value] of Object.entries(rec.amounts)) {
+      const col = keys.get(key);
+      const printed = col ? (row.cells[col.index] ?? '').replace(/[\s,]/g, '') : String(value);
+      out.push([doc.source.file, meta.unit ?? '', meta.year ?? '', meta.kind ?? '', table.number ?? '', table.title,
+        table.type ?? '', row.page, row.index, rec.code ?? '', rec.level ?? '', rec.name ?? '', rec.project ?? '', key,
+        printed || String(value), table.unit ?? meta.currency_unit ?? '']);
+    }
+  }
+  return toCsv(out);
+}
+
+/** A table as printed: header paths as the first row, then the rebuilt cells. */
+export async function wideCsv(table: Table): Promise<string> {
+  const header = table.columns.map(c => c.path.join('/'));
+  return toCsv([header, ...table.rows.map(r => table.columns.map(c => r.cells[c.index] ?? ''))]);
+}
+
+/** File name of a table's wide CSV: its printed number (or position) and title, safe on any system. */
+export function wideCsvName(table: Table, position: number): string {
+  const label = (table.number ?? String(position + 1).padStart(2, '0')).replace(/\s+/g, '');
+  return safeName(`${label}-${table.title}`) + '.csv';
+}
+
+/** A file name that cannot leave its folder: no separators, no control characters, no dot names. */
+export function safeName(name: string): string {
+  const cleaned = name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_').replace(/^\.+/, '_').trim().slice(0, 120);
+  return cleaned || '_';
+}

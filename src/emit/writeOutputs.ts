@@ -1,0 +1,26 @@
+import path from 'node:path';
+import type { OutputDocument } from '../model/document.js';
+import { replaceDirAtomic, writeFileAtomic } from './atomicWrite.js';
+import { safeName, tidyCsv, wideCsv, wideCsvName } from './csv.js';
+
+/** Base name of a document's outputs, from its file name, that stays inside the output folder. */
+export const outputBaseName = (sourceFile: string): string => safeName(path.basename(sourceFile).replace(/\.pdf$/i, ''));
+
+/**
+ * DIR/NAME.json, DIR/NAME.csv and DIR/NAME/<n>-<title>.csv, each written whole or not at all. The JSON is
+ * written last: its presence means the other files are complete.
+ */
+export async function writeOutputs(doc: OutputDocument, outDir: string): Promise<string[]> {
+  const base = outputBaseName(doc.source.file);
+  const wide = new Map<string, string>();
+  for (const [i, table] of doc.tables.entries()) {
+    let name = wideCsvName(table, i);
+    while (wide.has(name)) name = name.replace(/\.csv$/, `_${i + 1}.csv`);
+    wide.set(name, await wideCsv(table));
+  }
+  const jsonFile = path.join(outDir, `${base}.json`), csvFile = path.join(outDir, `${base}.csv`);
+  await replaceDirAtomic(path.join(outDir, base), wide);
+  await writeFileAtomic(csvFile, await tidyCsv(doc));
+  await writeFileAtomic(jsonFile, JSON.stringify(doc, null, 1) + '\n');
+  return [jsonFile, csvFile, path.join(outDir, base)];
+}

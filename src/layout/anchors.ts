@@ -1,0 +1,41 @@
+import type { TextRun } from '../model/page.js';
+import { isAmount, squash } from './joinText.js';
+import type { TextLine } from './textLines.js';
+
+/**
+ * An anchor line carries a row's figures or code: it marks a body row. Header lines carry none
+ * (a "栏次 1 2 3" line numbering the columns is header, not data).
+ */
+export function isAnchorLine(line: TextLine): boolean {
+  const pieces = line.runs.flatMap(r => r.text.split(/\s+/)).filter(Boolean);
+  if (pieces.some(p => /^栏次$|^栏$/.test(p))) return false;
+  if (TOTAL_LABEL.test(squash(line.text))) return true;
+  // "2022 年…" is a year inside a label, not a figure.
+  const nums = pieces.filter((p, i) => isAmount(p) && !(/^\d{4}$/.test(p) && /^年/.test(pieces[i + 1] ?? '')));
+  if (!nums.length) return pieces.some(p => /^\d{3}(\d{2}){0,2}\S/.test(p) && /[\u4E00-\u9FFF]/.test(p));
+  const smallInts = nums.every(n => /^\d{1,2}$/.test(n));
+  if (smallInts && nums.length >= 3 && nums.length === pieces.length) return false;
+  return true;
+}
+
+/** A line that is running prose or a page footer, never part of a table body. */
+export function isProseOrFooter(line: TextLine, tableWidth: number): boolean {
+  const t = squash(line.text);
+  if (/^[-—–]?\d{1,4}[-—–]?$/.test(t) || /^第\d+页/.test(t)) return true;
+  const sentence = /[，。；]/.test(t) && t.length > 20;
+  return sentence && line.x1 - line.x0 > 0.6 * tableWidth;
+}
+
+const TOTAL_LABEL = /^(合计|总计|小计|收入总计|支出总计)$/;
+
+/** A line holding only the tail of a number wrapped in a narrow column ("172." / "89"). */
+export function isWrappedNumberTail(line: TextLine, above: TextLine | undefined): boolean {
+  if (!above || line.top - above.bottom > 0.6 * line.fontSize) return false;
+  const pieces = line.runs.flatMap(r => r.text.split(/\s+/)).filter(Boolean);
+  if (!pieces.every(p => /^\.?\d{1,3}$/.test(p))) return false;
+  return line.runs.every(r => above.runs.some(a => /\d[.,]?$/.test(a.text.trim()) && Math.min(a.x1, r.x1) - Math.max(a.x0, r.x0) > 0));
+}
+
+export const isNoteText = (t: string): boolean => /^(注|备注|说明|附注)[:：]/.test(squash(t)) || /为空表/.test(squash(t));
+
+export const runCenterX = (r: TextRun): number => (r.x0 + r.x1) / 2;

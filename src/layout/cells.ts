@@ -1,0 +1,28 @@
+import { bandIndex } from '../model/geometry.js';
+import type { TextRun } from '../model/page.js';
+import { joinLines } from './joinText.js';
+import { toLines } from './textLines.js';
+import { splitRun } from './tokens.js';
+
+/** Which column a run belongs to; a run crossing column boundaries is split into its pieces first. */
+export function runsToColumns(runs: readonly TextRun[], xs: readonly number[]): TextRun[][] {
+  const cols: TextRun[][] = Array.from({ length: Math.max(0, xs.length - 1) }, () => []);
+  const columnOf = (x: number): number => {
+    if (x < xs[0]) return 0;
+    if (x >= xs[xs.length - 1]) return cols.length - 1;
+    return bandIndex(xs, x);
+  };
+  for (const run of runs) {
+    const slack = run.fontSize / 3;
+    const c0 = columnOf(run.x0 + slack), c1 = columnOf(run.x1 - slack);
+    if (c0 === c1 || c1 < c0) { cols[columnOf((run.x0 + run.x1) / 2)]?.push(run); continue; }
+    for (const piece of splitRun(run)) cols[columnOf((piece.x0 + piece.x1) / 2)]?.push(piece);
+  }
+  return cols;
+}
+
+/** The text of one cell: its runs grouped into printed lines, read top to bottom, left to right. */
+export function cellText(runs: readonly TextRun[], overlapShare: number): string {
+  if (!runs.length) return '';
+  return joinLines(toLines(runs, overlapShare).map(l => l.runs.map(r => r.text)));
+}

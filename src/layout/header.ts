@@ -1,0 +1,118 @@
+import type { TextRun } from '../model/page.js';
+import { coverage, type Edge } from './edges.js';
+import { cellText } from './cells.js';
+import { squash } from './joinText.js';
+import type { LayoutSettings } from './settings.js';
+
+/** A header label and the columns it covers (inclusive). */
+export interface HeaderCell {
+  c0: number;
+  c1: number;
+  top: number;
+  text: string;
+}
+
+const center = (r: TextRun): [number, number] => [(r.x0 + r.x1) / 2, (r.top + r.bottom) / 2];
+
+/**
+ * Header cells of a ruled header: atomic cells between rules, merged across every side that has no
+ * rule drawn along it (pdfplumber's edges → cells idea, with spans).
+ */
+export function ruledHeaderCells(runs: readonly TextRun[], ys: readonly number[], xs: readonly number[],
+  hEdges: readonly Edge[], vEdges: readonly Edge[], s: LayoutSettings): HeaderCell[] {
+  const R = ys.length - 1, C = xs.length - 1;
+  if (R < 1 || C < 1) return [];
+  const parent = Array.from({ length: R * C }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const join = (a: number, b: number): void => { parent[find(a)] = find(b); };
+  for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) {
+    if (c + 1 < C && coverage(vEdges, xs[c + 1], ys[r], ys[r + 1], s.snapTolerancePt) < s.minBoundaryCoverage) join(r * C + c, r * C + c + 1);
+    if (r + 1 < R && coverage(hEdges, ys[r + 1], xs[c], xs[c + 1], s.snapTolerancePt) < s.minBoundaryCoverage) join(r * C + c, (r + 1) * C + c);
+  }
+  const groups = new Map<number, { r0: number; c0: number; c1: number; members: Set<number> }>();
+  for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) {
+    const g = find(r * C + c);
+    const cur = groups.get(g) ?? { r0: r, c0: c, c1: c, members: new Set<number>() };
+    cur.r0 = Math.min(cur.r0, r); cur.c0 = Math.min(cur.c0, c); cur.c1 = Math.max(cur.c1, c);
+    cur.members.add(r * C + c);
+    groups.set(g, cur);
+  }
+  const byGroup = new Map<number, TextRun[]>();
+  for (const run of runs) {
+    const [x, y] = center(run);
+    const c = xs.findIndex((v, i) => i < C && x >= v && x < xs[i + 1]);
+    const r = ys.findIndex((v, i) => i < R && y >= v && y < ys[i + 1]);
+    if (c < 0 || r < 0) continue;
+    const g = find(r * C + c);
+    (byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push(run);
+  }
+  const cells: HeaderCell[] = [];
+  for (const [g, info] of groups) {
+    const text = cellText(byGroup.get(g) ?? [], s.lineOverlapShare);
+    if (text) cells.push({ c0: info.c0, c1: info.c1, top: ys[info.r0], text });
+  }
+  return cells;
+}
+
+/**
+ * Header cells of a header without vertical rules: labels stacked in a narrow column are one label; a
+ * label spans the columns under the rule drawn beneath it, or else the columns its text covers.
+ */
+export function openHeaderCells(runs: readonly TextRun[], xs: readonly number[], hEdges: readonly Edge[], s: LayoutSettings): HeaderCell[] {
+  const stacks = stackLabels(runs);
+  const C = xs.length - 1;
+  const cells: HeaderCell[] = [];
+  for (const stack of stacks) {
+    const x0 = Math.min(...stack.map(r => r.x0)), x1 = Math.max(...stack.map(r => r.x1));
+    const bottom = Math.max(...stack.map(r => r.bottom)), em = stack[0].fontSize;
+    const under = hEdges.find(e => e.pos > bottom - 1 && e.pos < bottom + 1.5 * em && e.from <= (x0 + x1) / 2 && e.to >= (x0 + x1) / 2 && e.to - e.from > x1 - x0);
+    const [lo, hi] = under ? [under.from, under.to] : [x0 - em / 2, x1 + em / 2];
+    let covered: number[] = [];
+    for (let c = 0; c < C; c++) { const m = (xs[c] + xs[c + 1]) / 2; if (m >= lo && m <= hi) covered.push(c); }
+    if (!covered.length) {
+      const m = (x0 + x1) / 2;
+      covered = [xs.findIndex((v, i) => i < C && m >= v && m < xs[i + 1])].filter(c => c >= 0);
+    }
+    if (!covered.length) continue;
+    cells.push({ c0: covered[0], c1: covered[covered.length - 1], top: Math.min(...stack.map(r => r.top)), text: cellText(stack, s.lineOverlapShare) });
+  }
+  return cells;
+}
+
+/** Runs that stack vertically in one narrow column (a header word wrapped line by line). */
+export function stackLabels(runs: readonly TextRun[]): TextRun[][] {
+  const sorted = [...runs].sort((a, b) => a.top - b.top);
+  const stacks: TextRun[][] = [];
+  for (const r of sorted) {
+    const home = stacks.find(st => {
+      const last = st[st.length - 1];
+      const ov = Math.min(last.x1, r.x1) - Math.max(last.x0, r.x0);
+      const narrow = Math.min(last.x1 - last.x0, r.x1 - r.x0);
+      const gap = r.top - last.bottom;
+      return ov >= 0.5 * narrow && gap <= 0.9 * r.fontSize && gap > -0.5 * r.fontSize;
+    });
+    if (home) home.push(r); else stacks.push([r]);
+  }
+  return stacks;
+}
+
+/** Leaf labels: those with no other label below them inside their extent (used to seed open columns). */
+export function leafLabels(runs: readonly TextRun[]): TextRun[] {
+  const stacks = stackLabels(runs);
+  return stacks.filter(st => {
+    const x0 = Math.min(...st.map(r => r.x0)), x1 = Math.max(...st.map(r => r.x1)), bottom = Math.max(...st.map(r => r.bottom));
+    const below = stacks.filter(o => o !== st && Math.min(...o.map(r => r.top)) >= bottom - 1 &&
+      (Math.min(...o.map(r => r.x0)) + Math.max(...o.map(r => r.x1))) / 2 >= x0 && (Math.min(...o.map(r => r.x0)) + Math.max(...o.map(r => r.x1))) / 2 <= x1);
+    return below.length < 2;
+  }).flat();
+}
+
+/** Each column's header path, top to bottom, whitespace removed, repeated labels (row spans) once. */
+export function columnPaths(cells: readonly HeaderCell[], ncols: number): string[][] {
+  const paths: string[][] = [];
+  for (let c = 0; c < ncols; c++) {
+    const texts = cells.filter(h => h.c0 <= c && h.c1 >= c).sort((a, b) => a.top - b.top).map(h => squash(h.text));
+    paths.push(texts.filter((t, i) => t && t !== texts[i - 1]));
+  }
+  return paths;
+}

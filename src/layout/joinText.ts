@@ -1,0 +1,38 @@
+/**
+ * Joining the fragments of one cell. CJK fragments join without a space; Latin letters and digits keep
+ * one; a number broken over lines ("1,902." + "40") becomes one number.
+ */
+const AMOUNT = /^[-−–]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/;
+const LATIN_END = /[A-Za-z0-9%)\]]$/;
+const LATIN_START = /^[A-Za-z0-9(\[]/;
+
+export const squash = (s: string): string => s.replace(/\s+/g, '');
+
+/** A printed amount: digits with optional thousands separators, decimals and sign. */
+export const isAmount = (s: string): boolean => AMOUNT.test(squash(s));
+
+/** Join fragments already in reading order (lines top to bottom, runs left to right). */
+export function joinFragments(parts: readonly string[]): string {
+  let out = '';
+  for (const raw of parts) {
+    const part = raw.trim();
+    if (!part) continue;
+    if (out && LATIN_END.test(out) && LATIN_START.test(part)) out += ' ';
+    out += part;
+  }
+  // Numbers split by a wrap or by the exporter ("23,292.3" + "0", "1,902. 40") are one number.
+  return isAmount(out) ? squash(out) : out;
+}
+
+/** Join a cell given as lines of fragments (each line left to right). */
+export function joinLines(lines: readonly (readonly string[])[]): string {
+  return joinFragments(lines.map(l => joinFragments(l)));
+}
+
+/** Parse a printed amount ("1,902.40", "-3.5", "—" → null). */
+export function parseAmount(s: string): number | null {
+  const t = squash(s).replace(/,/g, '').replace(/^[−–]/, '-');
+  if (!AMOUNT.test(t) || t.endsWith('%')) return null;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : null;
+}

@@ -1,0 +1,37 @@
+import type { TextRun } from '../model/page.js';
+
+/**
+ * Some exporters put several cells into one text run ("91,016,775.35 一、一般公共服务支出"). Splitting a
+ * run at its spaces, with each piece's position estimated from character widths, lets the cell
+ * assignment put every piece in its own column. Pieces inside one cell are joined again later.
+ */
+const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFF60\u3000-\u303F]/;
+const charEm = (ch: string): number => (WIDE.test(ch) ? 1 : ch === ' ' ? 0.3 : 0.55);
+
+export function splitRun(run: TextRun): TextRun[] {
+  const text = run.text;
+  if (!/\S\s+\S/.test(text)) return [{ ...run, text: text.trim() }];
+  const ems = [...text].map(charEm);
+  const total = ems.reduce((a, b) => a + b, 0);
+  const scale = (run.x1 - run.x0) / total;
+  const pieces: TextRun[] = [];
+  let x = run.x0;
+  const re = /\S+|\s+/g;
+  for (const m of text.matchAll(re)) {
+    const w = [...m[0]].reduce((a, ch) => a + charEm(ch), 0) * scale;
+    if (m[0].trim()) pieces.push({ ...run, text: m[0], x0: x, x1: x + w });
+    x += w;
+  }
+  return pieces;
+}
+
+/** Join pieces back where they lie in one span, so "收 入 总 计" stays one label. */
+export function mergeAdjacent(pieces: TextRun[], belongTogether: (a: TextRun, b: TextRun) => boolean): TextRun[] {
+  const out: TextRun[] = [];
+  for (const p of pieces) {
+    const last = out[out.length - 1];
+    if (last && belongTogether(last, p)) out[out.length - 1] = { ...last, text: `${last.text} ${p.text}`, x1: p.x1 };
+    else out.push(p);
+  }
+  return out;
+}

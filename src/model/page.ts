@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const box = { x0: z.number(), top: z.number(), x1: z.number(), bottom: z.number() };
+
+/** A run of text as the PDF (or OCR) placed it: one printed line of one cell at most. */
+export const TextRunSchema = z.object({
+  ...box,
+  text: z.string(),
+  fontSize: z.number(),
+  fontName: z.string(),
+});
+export type TextRun = z.infer<typeof TextRunSchema>;
+
+/** A visible ruling line: horizontal (top ≈ bottom) or vertical (x0 ≈ x1). */
+export const RuleSchema = z.object({
+  ...box,
+  orientation: z.enum(['h', 'v']),
+});
+export type Rule = z.infer<typeof RuleSchema>;
+
+export const TextSourceSchema = z.enum(['pdf', 'ocr', 'none']);
+export type TextSource = z.infer<typeof TextSourceSchema>;
+
+/** Everything later stages know of a page: no pdfjs object crosses this line. */
+export const PageContentSchema = z.object({
+  number: z.number().int().positive(),
+  width: z.number(),
+  height: z.number(),
+  runs: z.array(TextRunSchema),
+  rules: z.array(RuleSchema),
+  textSource: TextSourceSchema,
+  /** Why the text layer was (not) used, when it was not plainly fine. */
+  textNote: z.string().nullable(),
+});
+export type PageContent = z.infer<typeof PageContentSchema>;

@@ -1,0 +1,21 @@
+import type { CurrencyUnit } from './document.js';
+
+/** A table as the layout stage rebuilt it: printed cells, before any meaning is attached. */
+export interface RawTable {
+  number: string | null;
+  title: string;
+  org: string | null;
+  unit: CurrencyUnit | null;
+  pages: number[];
+  /** Header path of each column, top to bottom. */
+  columnPaths: string[][];
+  rows: { page: number; cells: string[] }[];
+  note: string | null;
+  ruled: boolean;
+}
+
+/** A line of running text outside the tables (说明 sections, cover, contents). */
+export interface ProseLine {
+  page: number;
+  text: string;
+}

@@ -1,0 +1,81 @@
+/**
+ * The OCR engine interface the pool drives, and its tesseract.js implementation. Language data come
+ * from the @tesseract.js-data/chi_sim npm package: nothing is downloaded or cached at run time.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import Tesseract from 'tesseract.js';
+import { encodePgm, type GrayImage } from './image.js';
+import type { OcrLine } from './words.js';
+
+/** One OCR worker: reads a grey page image, returns its text lines with word boxes in pixels. */
+export interface OcrEngine {
+  readonly name: string;
+  recognize(image: GrayImage): Promise<OcrLine[]>;
+  /** Stop the worker; the engine is unusable afterwards. */
+  terminate(): Promise<void>;
+}
+
+/** Makes one engine for images rendered at `dpi`. */
+export type OcrEngineFactory = (dpi: number) => Promise<OcrEngine>;
+
+export interface TesseractSettings {
+  /** Tesseract page segmentation mode; 11 (sparse text) reads table pages best. */
+  pageSegMode: Tesseract.PSM;
+  /** Folder of chi_sim.traineddata.gz (the npm package's LSTM "best_int" data by default). */
+  langPath: string;
+}
+
+const requireHere = createRequire(import.meta.url);
+
+export function defaultLangPath(): string {
+  return path.join(path.dirname(requireHere.resolve('@tesseract.js-data/chi_sim/package.json')), '4.0.0_best_int');
+}
+
+export const DEFAULT_TESSERACT_SETTINGS = (): TesseractSettings => ({
+  pageSegMode: Tesseract.PSM.SPARSE_TEXT,
+  langPath: defaultLangPath(),
+});
+
+export function tesseractEngineFactory(settings: TesseractSettings = DEFAULT_TESSERACT_SETTINGS()): OcrEngineFactory {
+  return async (dpi: number): Promise<OcrEngine> => {
+    const worker = await Tesseract.createWorker('chi_sim', Tesseract.OEM.LSTM_ONLY, {
+      langPath: settings.langPath,
+      gzip: true,
+      // Without this, tesseract.js writes chi_sim.traineddata into the working folder and later
+      // prefers that copy.
+      cacheMethod: 'none',
+    });
+    await worker.setParameters({
+      tessedit_pageseg_mode: settings.pageSegMode,
+      // Images from a canvas carry no resolution; without it tesseract misjudges glyph sizes.
+      user_defined_dpi: String(dpi),
+    });
+    return {
+      name: 'tesseract.js',
+      async recognize(image: GrayImage): Promise<OcrLine[]> {
+        const { data } = await worker.recognize(Buffer.from(encodePgm(image)), {}, { blocks: true, text: false });
+        return toLines(data);
+      },
+      async terminate(): Promise<void> {
+        await worker.terminate();
+      },
+    };
+  };
+}
+
+function toLines(page: Tesseract.Page): OcrLine[] {
+  const lines: OcrLine[] = [];
+  for (const block of page.blocks ?? []) {
+    for (const para of block.paragraphs) {
+      for (const line of para.lines) {
+        lines.push({
+          words: line.words.map(w => ({
+            text: w.text, x0: w.bbox.x0, top: w.bbox.y0, x1: w.bbox.x1, bottom: w.bbox.y1, confidence: w.confidence,
+          })),
+        });
+      }
+    }
+  }
+  return lines;
+}

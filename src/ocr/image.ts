@@ -1,0 +1,105 @@
+/**
+ * Plain raster helpers for the OCR stage: a grey page image, its binarisation, transposition,
+ * rotation and PGM encoding. Pure functions over typed arrays; nothing here knows of pdf.js or
+ * tesseract.
+ */
+
+/** 8-bit grey image, row-major, 0 = black. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** 1 bit per byte: 1 = ink, 0 = paper. */
+export interface BinaryImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** Luma of RGBA pixels (what a canvas's getImageData returns). */
+export function rgbaToGray(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): GrayImage {
+  const data = new Uint8Array(width * height);
+  for (let i = 0, j = 0; i < data.length; i++, j += 4) {
+    data[i] = (rgba[j] * 77 + rgba[j + 1] * 150 + rgba[j + 2] * 29) >> 8;
+  }
+  return { width, height, data };
+}
+
+/** Otsu's threshold of a grey image: the level that best splits ink from paper. */
+export function otsuThreshold(img: GrayImage): number {
+  const hist = new Float64Array(256);
+  for (let i = 0; i < img.data.length; i++) hist[img.data[i]]++;
+  const total = img.data.length;
+  let sumAll = 0;
+  for (let v = 0; v < 256; v++) sumAll += v * hist[v];
+  let sumB = 0, wB = 0, best = 0, bestVar = -1;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t];
+    if (wB === 0) continue;
+    const wF = total - wB;
+    if (wF === 0) break;
+    sumB += t * hist[t];
+    const mB = sumB / wB, mF = (sumAll - sumB) / wF;
+    const between = wB * wF * (mB - mF) * (mB - mF);
+    if (between > bestVar) { bestVar = between; best = t; }
+  }
+  return best;
+}
+
+/** Pixels at or below `threshold` are ink. */
+export function binarize(img: GrayImage, threshold: number): BinaryImage {
+  const data = new Uint8Array(img.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = img.data[i] <= threshold ? 1 : 0;
+  return { width: img.width, height: img.height, data };
+}
+
+/** Swap rows and columns, so column-wise logic can reuse row-wise code. */
+export function transpose<T extends GrayImage | BinaryImage>(img: T): T {
+  const { width: w, height: h, data } = img;
+  const out = new Uint8Array(data.length);
+  const tile = 64;
+  for (let y0 = 0; y0 < h; y0 += tile) {
+    for (let x0 = 0; x0 < w; x0 += tile) {
+      const y1 = Math.min(h, y0 + tile), x1 = Math.min(w, x0 + tile);
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) out[x * h + y] = data[y * w + x];
+    }
+  }
+  return { ...img, width: h, height: w, data: out };
+}
+
+/**
+ * Rotate a grey image about its centre by `radians` (positive turns the content clockwise on screen,
+ * y down), keeping its size; uncovered corners become white. Bilinear sampling.
+ */
+export function rotate(img: GrayImage, radians: number): GrayImage {
+  const { width: w, height: h, data } = img;
+  const out = new Uint8Array(w * h).fill(255);
+  const cos = Math.cos(radians), sin = Math.sin(radians);
+  const cx = (w - 1) / 2, cy = (h - 1) / 2;
+  for (let y = 0; y < h; y++) {
+    const dy = y - cy;
+    // Source of destination (x, y) is the inverse rotation.
+    let sx = cos * -cx + sin * dy + cx;
+    let sy = -sin * -cx + cos * dy + cy;
+    for (let x = 0; x < w; x++, sx += cos, sy -= sin) {
+      const ix = Math.floor(sx), iy = Math.floor(sy);
+      if (ix < 0 || iy < 0 || ix >= w - 1 || iy >= h - 1) continue;
+      const fx = sx - ix, fy = sy - iy, k = iy * w + ix;
+      const top = data[k] + (data[k + 1] - data[k]) * fx;
+      const bottom = data[k + w] + (data[k + w + 1] - data[k + w]) * fx;
+      out[y * w + x] = (top + (bottom - top) * fy + 0.5) | 0;
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/** Binary PGM (P5): the cheapest format tesseract's image reader accepts (no compression step). */
+export function encodePgm(img: GrayImage): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${img.width} ${img.height}\n255\n`);
+  const out = new Uint8Array(header.length + img.data.length);
+  out.set(header, 0);
+  out.set(img.data, header.length);
+  return out;
+}

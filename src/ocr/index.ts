@@ -1,0 +1,10 @@
+/** OCR stage: scanned or unreadable pages → TextRun and Rule in page points (y down). */
+export { createOcrPool, OcrPageError, OcrTimeoutError } from './pool.js';
+export type { OcrCounters, OcrPageResult, OcrPool, OcrPoolOptions } from './pool.js';
+export { tesseractEngineFactory, defaultLangPath } from './engine.js';
+export type { OcrEngine, OcrEngineFactory, TesseractSettings } from './engine.js';
+export type { OcrLine, OcrWord, WordSettings } from './words.js';
+export type { LineSettings } from './lines.js';
+export type { PrepareSettings } from './prepare.js';
+export { DEFAULT_OCR_SETTINGS } from './settings.js';
+export type { OcrSettings } from './settings.js';

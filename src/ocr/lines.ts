@@ -1,0 +1,228 @@
+/**
+ * Ruling lines of a scanned page, found on its binarised image: ink runs along rows are linked
+ * across neighbouring rows into thin components (a slightly skewed line is a staircase of runs, so
+ * this tolerates skew), thin long components are rules. Vertical lines are the same search on the
+ * transposed image, so the logic is written once. Works in pixels; the caller converts to points.
+ */
+import { transpose, type BinaryImage, type GrayImage } from './image.js';
+
+export type Orientation = 'h' | 'v';
+
+/** Settings in points; converted to pixels with the render scale. */
+export interface LineSettings {
+  /** Shortest ink run within one row that can belong to a rule. */
+  minRunPt: number;
+  /** Paper gaps up to this long inside a run are bridged (noise, faded scan lines). */
+  maxRunGapPt: number;
+  /** Runs in rows up to this far apart may belong to one line. */
+  maxRowGapPt: number;
+  /** Components whose mean thickness exceeds this are glyphs or filled areas. */
+  maxThicknessPt: number;
+  /** A rule standing alone must be at least this long. */
+  minFreeRuleLengthPt: number;
+  /** A rule with both ends on perpendicular rules may be as short as this (cell edges). */
+  minJoinedRuleLengthPt: number;
+  /** How near an end must come to a perpendicular rule to count as touching it. */
+  joinTolerancePt: number;
+  /** Collinear pieces closer than this along their axis (and this across) are one rule. */
+  mergeGapPt: number;
+}
+
+export const DEFAULT_LINE_SETTINGS: LineSettings = {
+  minRunPt: 6,
+  maxRunGapPt: 1,
+  maxRowGapPt: 0.75,
+  maxThicknessPt: 2.5,
+  minFreeRuleLengthPt: 40,
+  minJoinedRuleLengthPt: 8,
+  joinTolerancePt: 3,
+  mergeGapPt: 3,
+};
+
+/** A line candidate in the pixel frame of the original (not transposed) image. */
+export interface Segment {
+  orientation: Orientation;
+  /** Extent along the line. */
+  start: number;
+  end: number;
+  /** Mean position across the line (y of a horizontal line, x of a vertical one). */
+  across: number;
+  /** Mean thickness in pixels (ink pixels / length). */
+  thickness: number;
+  /** Across-axis drift per pixel along the axis (dy/dx of a horizontal line). */
+  slope: number;
+  /** The ink runs that make it: [row, from, to) triples, row-major in its own frame. */
+  runs: number[];
+}
+
+interface Component {
+  start: number; end: number; lastRow: number; lastStart: number; lastEnd: number;
+  n: number; sx: number; sy: number; sxx: number; sxy: number;
+  runs: number[]; merged: Component | null;
+}
+
+const root = (c: Component): Component => { while (c.merged) c = c.merged; return c; };
+
+/** Thin components along rows of `img` (horizontal in its own frame). Pixel settings. */
+function rowComponents(img: BinaryImage, minRun: number, maxGap: number, maxRowGap: number): Component[] {
+  const { width: w, height: h, data } = img;
+  const all: Component[] = [];
+  let active: Component[] = [];
+  for (let y = 0; y < h; y++) {
+    const rowRuns = runsOfRow(data, y * w, w, minRun, maxGap);
+    active = active.filter(c => !c.merged && y - c.lastRow <= maxRowGap + 1);
+    // Compare with each component's extent in its latest earlier row, not with this row's runs.
+    const refs = active.map(c => ({ c, start: c.lastStart, end: c.lastEnd }));
+    const born: Component[] = [];
+    for (const [from, to] of rowRuns) {
+      let owner: Component | null = null;
+      for (const ref of refs) {
+        if (Math.min(to, ref.end) - Math.max(from, ref.start) < -1) continue;
+        const c = root(ref.c);
+        if (!owner) owner = c;
+        else if (c !== owner) mergeInto(owner, c);
+      }
+      if (!owner) {
+        owner = { start: from, end: to, lastRow: -1, lastStart: from, lastEnd: to, n: 0, sx: 0, sy: 0, sxx: 0, sxy: 0, runs: [], merged: null };
+        all.push(owner); born.push(owner);
+      }
+      addRun(owner, y, from, to);
+    }
+    for (const c of born) if (!c.merged) active.push(c);
+  }
+  return all.filter(c => !c.merged);
+}
+
+/** Runs of ink in one row at least `minRun` long, bridging gaps of up to `maxGap` pixels. */
+function runsOfRow(data: Uint8Array, base: number, w: number, minRun: number, maxGap: number): [number, number][] {
+  const runs: [number, number][] = [];
+  let x = 0;
+  while (x < w) {
+    while (x < w && data[base + x] === 0) x++;
+    if (x >= w) break;
+    const from = x;
+    let last = x;
+    while (x < w && x - last <= maxGap + 1) { if (data[base + x]) last = x; x++; }
+    x = last + 1;
+    if (x - from >= minRun) runs.push([from, x]);
+  }
+  return runs;
+}
+
+function addRun(c: Component, y: number, from: number, to: number): void {
+  const n = to - from, sumX = (n * (from + to - 1)) / 2;
+  // Σx² over from..to-1
+  const sq = (k: number): number => ((k - 1) * k * (2 * k - 1)) / 6;
+  c.n += n; c.sx += sumX; c.sy += n * y; c.sxx += sq(to) - sq(from); c.sxy += y * sumX;
+  c.start = Math.min(c.start, from); c.end = Math.max(c.end, to);
+  if (c.lastRow === y) { c.lastStart = Math.min(c.lastStart, from); c.lastEnd = Math.max(c.lastEnd, to); }
+  else { c.lastRow = y; c.lastStart = from; c.lastEnd = to; }
+  c.runs.push(y, from, to);
+}
+
+function mergeInto(a: Component, b: Component): void {
+  a.n += b.n; a.sx += b.sx; a.sy += b.sy; a.sxx += b.sxx; a.sxy += b.sxy;
+  a.start = Math.min(a.start, b.start); a.end = Math.max(a.end, b.end);
+  if (b.lastRow > a.lastRow) { a.lastRow = b.lastRow; a.lastStart = b.lastStart; a.lastEnd = b.lastEnd; }
+  else if (b.lastRow === a.lastRow) { a.lastStart = Math.min(a.lastStart, b.lastStart); a.lastEnd = Math.max(a.lastEnd, b.lastEnd); }
+  for (const r of b.runs) a.runs.push(r);
+  b.merged = a; b.runs = [];
+}
+
+function toSegment(c: Component, orientation: Orientation): Segment {
+  const meanX = c.sx / c.n, meanY = c.sy / c.n;
+  const varX = c.sxx / c.n - meanX * meanX;
+  const slope = varX > 0 ? (c.sxy / c.n - meanX * meanY) / varX : 0;
+  return { orientation, start: c.start, end: c.end, across: meanY, thickness: c.n / (c.end - c.start), slope, runs: c.runs };
+}
+
+/** Thin ink components of one orientation that are at least `minLengthPx` long. */
+export function findSegments(bin: BinaryImage, orientation: Orientation, s: LineSettings, pxPerPt: number): Segment[] {
+  const img = orientation === 'h' ? bin : transpose(bin);
+  const minRun = Math.max(2, Math.round(s.minRunPt * pxPerPt));
+  const comps = rowComponents(img, minRun, Math.round(s.maxRunGapPt * pxPerPt), Math.round(s.maxRowGapPt * pxPerPt));
+  const minLength = s.minJoinedRuleLengthPt * pxPerPt, maxThickness = Math.max(2, s.maxThicknessPt * pxPerPt);
+  return comps
+    .map(c => toSegment(c, orientation))
+    .filter(g => g.end - g.start >= minLength && g.thickness <= maxThickness);
+}
+
+/**
+ * Median slope of the long horizontal (and, turned, vertical) segments, as an angle in radians
+ * (positive: the page content is turned clockwise on screen). Null when the page has no long lines.
+ */
+export function estimateSkew(segments: readonly Segment[], minLengthPx: number): number | null {
+  const samples: { angle: number; weight: number }[] = [];
+  for (const g of segments) {
+    const length = g.end - g.start;
+    if (length < minLengthPx) continue;
+    // A clockwise turn makes horizontal lines fall to the right (dy/dx > 0) and vertical lines
+    // lean left going down (dx/dy < 0).
+    samples.push({ angle: g.orientation === 'h' ? Math.atan(g.slope) : -Math.atan(g.slope), weight: length });
+  }
+  if (!samples.length) return null;
+  samples.sort((a, b) => a.angle - b.angle);
+  const total = samples.reduce((t, s) => t + s.weight, 0);
+  let acc = 0;
+  for (const s of samples) { acc += s.weight; if (acc >= total / 2) return s.angle; }
+  return samples[samples.length - 1].angle;
+}
+
+/**
+ * Keep segments that are rules: long ones, and shorter ones whose both ends touch kept
+ * perpendicular rules (repeated until nothing changes, so a header grid of short edges is kept).
+ * Collinear pieces are merged first.
+ */
+export function selectRules(segments: readonly Segment[], s: LineSettings, pxPerPt: number): Segment[] {
+  const merged = mergeCollinear(segments, s.mergeGapPt * pxPerPt);
+  const tol = s.joinTolerancePt * pxPerPt, free = s.minFreeRuleLengthPt * pxPerPt;
+  const kept = merged.filter(g => g.end - g.start >= free);
+  let pending = merged.filter(g => g.end - g.start < free);
+  for (let changed = true; changed && pending.length;) {
+    changed = false;
+    const next: Segment[] = [];
+    for (const g of pending) {
+      const touches = (at: number): boolean =>
+        kept.some(k => k.orientation !== g.orientation && Math.abs(k.across - at) <= tol && g.across >= k.start - tol && g.across <= k.end + tol);
+      if (touches(g.start) && touches(g.end)) { kept.push(g); changed = true; } else next.push(g);
+    }
+    pending = next;
+  }
+  return kept;
+}
+
+/** Join pieces of one line: same orientation, across positions within `gapPx`, gap along ≤ `gapPx`. */
+export function mergeCollinear(segments: readonly Segment[], gapPx: number): Segment[] {
+  const out: Segment[] = [];
+  const sorted = [...segments].sort((a, b) => (a.orientation < b.orientation ? -1 : a.orientation > b.orientation ? 1 : a.start - b.start));
+  for (const g of sorted) {
+    const host = out.find(o => o.orientation === g.orientation && Math.abs(o.across - g.across) <= gapPx && g.start - o.end <= gapPx && o.start - g.end <= gapPx);
+    if (!host) { out.push({ ...g, runs: [...g.runs] }); continue; }
+    const la = host.end - host.start, lb = g.end - g.start;
+    host.across = (host.across * la + g.across * lb) / (la + lb);
+    host.thickness = (host.thickness * la + g.thickness * lb) / (la + lb);
+    host.slope = (host.slope * la + g.slope * lb) / (la + lb);
+    host.start = Math.min(host.start, g.start); host.end = Math.max(host.end, g.end);
+    for (const r of g.runs) host.runs.push(r);
+  }
+  return out;
+}
+
+/**
+ * Paint the ink of `segments` white (plus `padPx` either side across the line), so the OCR engine
+ * does not read ruling lines as `|`, `一` or `_`.
+ */
+export function eraseSegments(img: GrayImage, segments: readonly Segment[], padPx: number): void {
+  const { width: w, height: h, data } = img;
+  for (const g of segments) {
+    for (let k = 0; k < g.runs.length; k += 3) {
+      const row = g.runs[k], from = g.runs[k + 1], to = g.runs[k + 2];
+      for (let r = Math.max(0, row - padPx); r <= row + padPx; r++) {
+        for (let a = from; a < to; a++) {
+          if (g.orientation === 'h') { if (r < h) data[r * w + a] = 255; }
+          else if (r < w) data[a * w + r] = 255;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * A pool of OCR engines: pages wait for a free slot, each slot renders, prepares and recognises one
+ * page at a time. Engines (tesseract workers) are started lazily, a page that runs too long is
+ * rejected (its engine is terminated and replaced on demand), and close() stops them all.
+ */
+import os from 'node:os';
+import type { Rule, TextRun } from '../model/page.js';
+import type { PdfPage } from '../pdf/openDocument.js';
+import { tesseractEngineFactory, type OcrEngine, type OcrEngineFactory } from './engine.js';
+import { preparePage } from './prepare.js';
+import { renderPageGray } from './render.js';
+import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
+import { linesToRuns } from './words.js';
+
+export interface OcrPoolOptions {
+  /** Engines running at once; default: the machine's available parallelism. */
+  workers?: number;
+  /** A page (render + OCR) taking longer than this is rejected. */
+  pageTimeoutMs?: number;
+  /** Render resolution. */
+  dpi?: number;
+  /** Other engine (tests, alternatives); default tesseract.js with chi_sim. */
+  engine?: OcrEngineFactory;
+  /** Everything else; defaults in DEFAULT_OCR_SETTINGS. */
+  settings?: Partial<Pick<OcrSettings, 'prepare' | 'words'>>;
+}
+
+export interface OcrPageResult {
+  runs: TextRun[];
+  rules: Rule[];
+  /** Wall time of this page's work, not counting the wait for a free worker. */
+  seconds: number;
+  /** Skew that was corrected before reading; runs and rules are in the deskewed frame. */
+  skewDeg: number;
+}
+
+/** What the pool did, for the run's counters. */
+export interface OcrCounters {
+  pages: number;
+  failedPages: number;
+  timedOutPages: number;
+  enginesStarted: number;
+  renderSeconds: number;
+  prepareSeconds: number;
+  recognizeSeconds: number;
+}
+
+export interface OcrPool {
+  recognizePage(page: PdfPage, pageNumber: number): Promise<OcrPageResult>;
+  counters(): OcrCounters;
+  /** Terminate every engine; pages still waiting are rejected. */
+  close(): Promise<void>;
+}
+
+/** A page's OCR ran over its time limit. */
+export class OcrTimeoutError extends Error {
+  constructor(readonly page: number, readonly limitMs: number) {
+    super(`page ${page}: OCR did not finish within ${limitMs} ms`);
+    this.name = 'OcrTimeoutError';
+  }
+}
+
+/** A page could not be read by OCR (render or engine failure, or the pool was closed). */
+export class OcrPageError extends Error {
+  constructor(readonly page: number, cause: unknown) {
+    super(`page ${page}: OCR failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'OcrPageError';
+  }
+}
+
+interface Slot { engine: OcrEngine | null }
+
+export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
+  const settings: OcrSettings = {
+    ...DEFAULT_OCR_SETTINGS,
+    ...options.settings,
+    workers: Math.max(1, options.workers ?? os.availableParallelism()),
+    pageTimeoutMs: options.pageTimeoutMs ?? DEFAULT_OCR_SETTINGS.pageTimeoutMs,
+    dpi: options.dpi ?? DEFAULT_OCR_SETTINGS.dpi,
+  };
+  const makeEngine = options.engine ?? tesseractEngineFactory();
+  const free: Slot[] = Array.from({ length: settings.workers }, () => ({ engine: null }));
+  const waiting: { resolve: (s: Slot) => void; reject: (e: unknown) => void }[] = [];
+  const live = new Set<OcrEngine>();
+  const counters: OcrCounters = { pages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0 };
+  let closed = false;
+
+  const acquire = (): Promise<Slot> => {
+    if (closed) return Promise.reject(new Error('the OCR pool is closed'));
+    const slot = free.pop();
+    return slot ? Promise.resolve(slot) : new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+  };
+  const release = (slot: Slot): void => {
+    const next = waiting.shift();
+    if (next) next.resolve(slot); else free.push(slot);
+  };
+  const dropEngine = (slot: Slot): void => {
+    const engine = slot.engine;
+    slot.engine = null;
+    if (engine) { live.delete(engine); engine.terminate().catch(() => undefined); }
+  };
+
+  async function work(slot: Slot, page: PdfPage, isCurrent: () => boolean): Promise<Omit<OcrPageResult, 'seconds'>> {
+    let t = performance.now();
+    const lap = (): number => { const now = performance.now(), s = (now - t) / 1000; t = now; return s; };
+    const rendered = await renderPageGray(page, settings.dpi);
+    counters.renderSeconds += lap();
+    const prepared = preparePage(rendered.image, rendered.pxPerPt, settings.prepare);
+    counters.prepareSeconds += lap();
+    if (!isCurrent()) throw new Error('abandoned');
+    if (!slot.engine) {
+      const engine = await makeEngine(settings.dpi);
+      live.add(engine); counters.enginesStarted++;
+      if (closed || !isCurrent()) { live.delete(engine); await engine.terminate(); throw new Error('abandoned'); }
+      slot.engine = engine;
+    }
+    const lines = await slot.engine.recognize(prepared.ocrImage);
+    counters.recognizeSeconds += lap();
+    const vRules = prepared.ruleSegments.filter(g => g.orientation === 'v');
+    return { runs: linesToRuns(lines, vRules, rendered.pxPerPt, settings.words), rules: prepared.rules, skewDeg: prepared.skewDeg };
+  }
+
+  return {
+    async recognizePage(page, pageNumber) {
+      let slot: Slot;
+      try { slot = await acquire(); } catch (err) { throw new OcrPageError(pageNumber, err); }
+      const started = performance.now();
+      let timer: NodeJS.Timeout | undefined;
+      let timedOut = false;
+      try {
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => { timedOut = true; reject(new OcrTimeoutError(pageNumber, settings.pageTimeoutMs)); }, settings.pageTimeoutMs);
+        });
+        const result = await Promise.race([work(slot, page, () => !timedOut), timeout]);
+        counters.pages++;
+        return { ...result, seconds: (performance.now() - started) / 1000 };
+      } catch (err) {
+        counters.failedPages++;
+        if (timedOut) counters.timedOutPages++;
+        // A stuck or failed engine is not trusted with the next page; a new one starts lazily.
+        dropEngine(slot);
+        throw err instanceof OcrTimeoutError ? err : new OcrPageError(pageNumber, err);
+      } finally {
+        clearTimeout(timer);
+        release(slot);
+      }
+    },
+    counters: () => ({ ...counters }),
+    async close() {
+      closed = true;
+      for (const w of waiting.splice(0)) w.reject(new Error('the OCR pool was closed'));
+      const engines = [...live];
+      live.clear();
+      for (const slot of free) slot.engine = null;
+      await Promise.allSettled(engines.map(e => e.terminate()));
+    },
+  };
+}

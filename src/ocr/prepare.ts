@@ -1,0 +1,72 @@
+/**
+ * From a rendered page image to what the OCR engine reads and the rules the layout stage needs:
+ * binarise → find line segments → estimate skew (from the long lines) → deskew → find segments again
+ * → keep the rules → erase them from the image the engine reads. Every intermediate is kept.
+ */
+import type { Rule } from '../model/page.js';
+import { binarize, otsuThreshold, rotate, type GrayImage } from './image.js';
+import { estimateSkew, eraseSegments, findSegments, selectRules, type LineSettings, type Segment } from './lines.js';
+
+export interface PrepareSettings {
+  lines: LineSettings;
+  /** Skew below this is left alone (deskewing costs time and blurs a little). */
+  minDeskewDeg: number;
+  /** Skew estimates beyond this are not trusted (a page that is turned, not skewed). */
+  maxDeskewDeg: number;
+  /** Ink erased this far either side of a rule, in points. */
+  erasePadPt: number;
+  /** Binarisation threshold bounds, whatever Otsu says (0 = black). */
+  minThreshold: number;
+  maxThreshold: number;
+}
+
+export const DEFAULT_PREPARE_SETTINGS: Omit<PrepareSettings, 'lines'> = {
+  minDeskewDeg: 0.05,
+  maxDeskewDeg: 3,
+  erasePadPt: 0.5,
+  minThreshold: 90,
+  maxThreshold: 200,
+};
+
+export interface PreparedPage {
+  /** The (deskewed) image with the rules erased: what the OCR engine reads. */
+  ocrImage: GrayImage;
+  threshold: number;
+  /** Skew that was corrected, in degrees (0 when none was). */
+  skewDeg: number;
+  /** Rule segments in pixels of the deskewed image. */
+  ruleSegments: Segment[];
+  /** The same rules in page points, y down. */
+  rules: Rule[];
+}
+
+export function preparePage(image: GrayImage, pxPerPt: number, s: PrepareSettings): PreparedPage {
+  const threshold = Math.min(s.maxThreshold, Math.max(s.minThreshold, otsuThreshold(image)));
+  let bin = binarize(image, threshold);
+  let segments = findAllSegments(bin, s.lines, pxPerPt);
+  const skew = estimateSkew(segments, s.lines.minFreeRuleLengthPt * pxPerPt);
+  let skewDeg = 0;
+  let work = image;
+  if (skew !== null && Math.abs(skew) * (180 / Math.PI) >= s.minDeskewDeg && Math.abs(skew) * (180 / Math.PI) <= s.maxDeskewDeg) {
+    skewDeg = (skew * 180) / Math.PI;
+    work = rotate(image, -skew);
+    bin = binarize(work, threshold);
+    segments = findAllSegments(bin, s.lines, pxPerPt);
+  }
+  const ruleSegments = selectRules(segments, s.lines, pxPerPt);
+  const ocrImage = work === image ? { ...image, data: image.data.slice() } : work;
+  eraseSegments(ocrImage, ruleSegments, Math.round(s.erasePadPt * pxPerPt));
+  return { ocrImage, threshold, skewDeg, ruleSegments, rules: ruleSegments.map(g => segmentToRule(g, pxPerPt)) };
+}
+
+function findAllSegments(bin: ReturnType<typeof binarize>, s: LineSettings, pxPerPt: number): Segment[] {
+  return [...findSegments(bin, 'h', s, pxPerPt), ...findSegments(bin, 'v', s, pxPerPt)];
+}
+
+/** Pixel segment → Rule in points. A pixel row y covers [y, y+1), so its centre is y + 0.5. */
+export function segmentToRule(g: Segment, pxPerPt: number): Rule {
+  const a0 = g.start / pxPerPt, a1 = g.end / pxPerPt, c = (g.across + 0.5) / pxPerPt;
+  return g.orientation === 'h'
+    ? { x0: a0, x1: a1, top: c, bottom: c, orientation: 'h' }
+    : { x0: c, x1: c, top: a0, bottom: a1, orientation: 'v' };
+}

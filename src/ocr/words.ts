@@ -1,0 +1,127 @@
+/**
+ * OCR words (pixels of the page image) → TextRun (page points, y down). A recognised line is split
+ * into runs where a vertical rule or a wide gap separates words, so each run is at most one printed
+ * line of one cell; the spaces an engine puts between CJK characters are dropped, and numbers split
+ * into pieces are joined whole again.
+ */
+import type { TextRun } from '../model/page.js';
+import type { Segment } from './lines.js';
+
+/** One recognised word, box in image pixels. */
+export interface OcrWord {
+  text: string;
+  x0: number;
+  top: number;
+  x1: number;
+  bottom: number;
+  /** 0–100. */
+  confidence: number;
+}
+
+/** Words an engine read as one text line, left to right. */
+export interface OcrLine {
+  words: OcrWord[];
+}
+
+export interface WordSettings {
+  /** Words further apart than this many line heights are in different cells (open tables). */
+  maxWordGapEm: number;
+  /** Between non-CJK words, a gap of at least this many line heights is printed as a space. */
+  spaceGapEm: number;
+  /** A vertical rule this close to (or inside) the gap between two words separates them. */
+  ruleSlackPt: number;
+  /** Words read with lower confidence that hold no letter, digit or Han character are noise. */
+  minNoiseConfidence: number;
+  /** fontName given to OCR runs. */
+  fontName: string;
+}
+
+export const DEFAULT_WORD_SETTINGS: WordSettings = {
+  maxWordGapEm: 1.6,
+  spaceGapEm: 0.45,
+  ruleSlackPt: 1,
+  minNoiseConfidence: 60,
+  fontName: 'ocr',
+};
+
+// Han, CJK symbols and punctuation, fullwidth forms: no spaces are printed between these.
+const CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2E80-\u2FDF]/u;
+const MEANINGFUL = /[\p{L}\p{N}]/u;
+// A word that reads as a number apart from scan confusions (1 read as 工 or l, 0 as O).
+const NUMBER_LIKE = /^[-−(（]?[\d工lIO][\d工lIO,.]*[)）%]?$/u;
+
+/**
+ * Undo typical scan confusions inside a word that is otherwise a number: 1 read as 工/l/I, 0 as O,
+ * and `,` ↔ `.` (an amount has one decimal point, the last separator; `,` precedes exactly three digits).
+ */
+export function repairNumber(text: string): string {
+  if (!NUMBER_LIKE.test(text) || (text.match(/[\d工lIO]/g)?.length ?? 0) < 2 || !/\d/.test(text)) return text;
+  let t = text.replace(/[工lI]/g, '1').replace(/O/g, '0').replace(/[.,]{2,}/g, m => m[m.length - 1]);
+  const seps = [...t.matchAll(/[.,]/g)].map(m => m.index ?? 0);
+  if (seps.length >= 2) {
+    const last = seps[seps.length - 1];
+    const groupsOk = seps.slice(0, -1).every((p, i) => (i + 1 < seps.length ? seps[i + 1] : last) - p === 4);
+    if (groupsOk) t = [...t].map((ch, i) => (i === last ? '.' : seps.includes(i) ? ',' : ch)).join('');
+  } else if (seps.length === 1 && t[seps[0]] === ',' && /,\d{1,2}\D?$/.test(t)) {
+    t = t.replace(',', '.');
+  }
+  return t;
+}
+
+/** Join word texts the way they were printed: no space next to CJK, a space only for a visible gap. */
+export function joinWords(words: readonly OcrWord[], s: WordSettings): string {
+  let text = '';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (i > 0) {
+      const prev = words[i - 1];
+      const em = Math.max(prev.bottom - prev.top, w.bottom - w.top);
+      const cjkJoin = CJK.test(prev.text.slice(-1)) || CJK.test(w.text.charAt(0));
+      if (!cjkJoin && w.x0 - prev.x1 >= s.spaceGapEm * em) text += ' ';
+    }
+    text += w.text;
+  }
+  return text;
+}
+
+/** Lines of words → runs in page points. `vRules` are vertical rule segments in the same pixels. */
+export function linesToRuns(lines: readonly OcrLine[], vRules: readonly Segment[], pxPerPt: number, s = DEFAULT_WORD_SETTINGS): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const line of lines) {
+    const words = line.words
+      .map(w => ({ ...w, text: repairNumber(w.text.trim()) }))
+      .filter(w => w.text !== '' && (w.confidence >= s.minNoiseConfidence || MEANINGFUL.test(w.text)))
+      .sort((a, b) => a.x0 - b.x0);
+    for (const group of splitAtGaps(words, vRules, pxPerPt, s)) runs.push(toRun(group, pxPerPt, s));
+  }
+  return runs;
+}
+
+function splitAtGaps(words: OcrWord[], vRules: readonly Segment[], pxPerPt: number, s: WordSettings): OcrWord[][] {
+  const groups: OcrWord[][] = [];
+  const slack = s.ruleSlackPt * pxPerPt;
+  for (const w of words) {
+    const group = groups[groups.length - 1];
+    const prev = group?.[group.length - 1];
+    if (prev) {
+      const em = Math.max(prev.bottom - prev.top, w.bottom - w.top);
+      const midY = (Math.min(prev.top, w.top) + Math.max(prev.bottom, w.bottom)) / 2;
+      const ruled = vRules.some(r => r.across >= prev.x1 - slack && r.across <= w.x0 + slack && midY >= r.start && midY <= r.end);
+      if (!ruled && w.x0 - prev.x1 <= s.maxWordGapEm * em) { group.push(w); continue; }
+    }
+    groups.push([w]);
+  }
+  return groups;
+}
+
+function toRun(words: OcrWord[], pxPerPt: number, s: WordSettings): TextRun {
+  let x0 = Infinity, top = Infinity, x1 = -Infinity, bottom = -Infinity, size = 0;
+  for (const w of words) {
+    x0 = Math.min(x0, w.x0); top = Math.min(top, w.top); x1 = Math.max(x1, w.x1); bottom = Math.max(bottom, w.bottom);
+    size = Math.max(size, w.bottom - w.top);
+  }
+  return {
+    x0: x0 / pxPerPt, top: top / pxPerPt, x1: x1 / pxPerPt, bottom: bottom / pxPerPt,
+    text: joinWords(words, s), fontSize: size / pxPerPt, fontName: s.fontName,
+  };
+}

@@ -1,0 +1,44 @@
+import type { PageContent } from '../model/page.js';
+import type { Matrix } from './matrix.js';
+import type { PdfDocument } from './openDocument.js';
+import { readRules } from './rules.js';
+import { readTextRuns } from './textRuns.js';
+import { judgeTextLayer } from './textQuality.js';
+
+/** A page that could not be read; the rest of the document goes on. */
+export class PageReadError extends Error {
+  constructor(readonly page: number, cause: unknown) {
+    super(`page ${page}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/** Read one page into plain data (text runs and rules in page coordinates, y down). */
+export async function readPage(doc: PdfDocument, number: number): Promise<PageContent> {
+  const page = await doc.getPage(number);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const vt = viewport.transform as unknown as Matrix;
+    const runs = await readTextRuns(page, vt);
+    const verdict = judgeTextLayer(runs);
+    const rules = await readRules(page, vt);
+    return {
+      number, width: viewport.width, height: viewport.height, rules,
+      runs: verdict.usable ? runs : [],
+      textSource: verdict.usable ? 'pdf' : 'none',
+      textNote: verdict.reason,
+    };
+  } finally {
+    page.cleanup();
+  }
+}
+
+/** Pages one at a time, so memory stays flat however long the document is. */
+export async function* readPages(doc: PdfDocument, onError: (e: PageReadError) => void): AsyncGenerator<PageContent> {
+  for (let n = 1; n <= doc.numPages; n++) {
+    try {
+      yield await readPage(doc, n);
+    } catch (err) {
+      onError(new PageReadError(n, err));
+    }
+  }
+}
