@@ -4,6 +4,21 @@ import type { Edge } from './edges.js';
 import type { LayoutSettings } from './settings.js';
 import { splitRun } from './tokens.js';
 
+const PRINTED_AMOUNT = /^[-−]?\d{1,3}(,\d{3})*\.\d+$|^[-−]?\d{1,3}(,\d{3})+$/;
+
+/** A run holding an amount and the next cell's label ("3,385.08 201 一般公共服务支出") is two cells. */
+function splitAtAmounts(run: TextRun): TextRun[] {
+  const pieces = splitRun(run);
+  if (pieces.length < 2 || !pieces.some(p => PRINTED_AMOUNT.test(p.text))) return [run];
+  const out: TextRun[] = [];
+  for (const p of pieces) {
+    const last = out[out.length - 1];
+    if (last && !PRINTED_AMOUNT.test(p.text) && !PRINTED_AMOUNT.test(last.text)) out[out.length - 1] = { ...last, text: `${last.text} ${p.text}`, x1: p.x1 };
+    else out.push(p);
+  }
+  return out;
+}
+
 /**
  * Column boundaries from vertical rules: positions where rules run for a meaningful length inside the
  * table. Returns null when the table is not ruled vertically (fewer than two columns drawn).
@@ -27,11 +42,16 @@ export function ruledColumns(vEdges: readonly Edge[], x0: number, x1: number, mi
  * Column boundaries for tables without vertical rules: the x-extents of body tokens and of the
  * lowest-level header labels, merged where they overlap; boundaries fall midway between them.
  */
-export function openColumns(bodyRuns: readonly TextRun[], headerLeafRuns: readonly TextRun[], s: LayoutSettings): number[] {
-  const pieces = [...bodyRuns.flatMap(splitRun), ...headerLeafRuns];
+export function openColumns(bodyRuns: readonly TextRun[], headerLeafRuns: readonly TextRun[]): number[] {
+  const body = bodyRuns.flatMap(splitAtAmounts);
+  // Columns are the stretches of x that body text occupies; the white gaps between them run down the
+  // table. Header labels wider than their column must not bridge those gaps: a label only adds a
+  // column where no body text lies (a column left empty in this table).
+  const bodySpans = groupByInterval(body, p => p.x0, p => p.x1, 0).map(g => [Math.min(...g.map(p => p.x0)), Math.max(...g.map(p => p.x1))]);
+  const free = headerLeafRuns.filter(h => !bodySpans.some(([a, b]) => Math.min(b, h.x1) - Math.max(a, h.x0) > 0));
+  const pieces = [...body, ...free];
   if (!pieces.length) return [];
-  const em = pieces.reduce((a, p) => a + p.fontSize, 0) / pieces.length;
-  const groups = groupByInterval(pieces, p => p.x0, p => p.x1, 0.35 * em * s.columnGapEm);
+  const groups = groupByInterval(pieces, p => p.x0, p => p.x1, 0);
   const spans = groups.map(g => [Math.min(...g.map(p => p.x0)), Math.max(...g.map(p => p.x1))] as const);
   const xs = [spans[0][0] - 1];
   for (let i = 1; i < spans.length; i++) xs.push((spans[i - 1][1] + spans[i][0]) / 2);

@@ -95,14 +95,14 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
   const minV = Math.min(8, 0.5 * Math.max(1, ruleBottom - gridTop));
   let xs = ruledColumns(vE, x0, x1, minV, s);
   const ruled = xs !== null;
-  xs ??= openColumns(bodyLines.flatMap(l => l.runs), leafLabels(headerRuns), s);
+  xs ??= openColumns(bodyLines.flatMap(l => l.runs), leafLabels(headerRuns));
   if (xs.length < 2) return null;
 
   const headerYs = [gridTop, ...hPos.filter(y => y > gridTop + 1 && y < headerBottom - 1), headerBottom];
   const vInHeader = vE.filter(e => e.from < headerBottom - 1 && e.to > gridTop + 1);
   const headerCells = !headerRuns.length ? [] : ruled && vInHeader.length >= 2
     ? ruledHeaderCells(headerRuns, headerYs, xs, hE, vE, s)
-    : openHeaderCells(headerRuns, xs, hE, s);
+    : openHeaderCells(headerRuns, xs, hE.filter(e => e.pos < headerBottom - s.snapTolerancePt && e.to - e.from < 0.9 * (x1 - x0)), s);
 
   const bandYs = [headerBottom, ...hPos.filter(y => y > headerBottom + 1 && Number.isFinite(ruleBottom) && y <= ruleBottom), ...(anchor && ruled && Number.isFinite(ruleBottom) && ruleBottom > anchor.top ? [] : [Infinity])];
   const rows: TableFragment['rows'] = [];

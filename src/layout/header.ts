@@ -89,7 +89,11 @@ export function stackLabels(runs: readonly TextRun[]): TextRun[][] {
       const ov = Math.min(last.x1, r.x1) - Math.max(last.x0, r.x0);
       const narrow = Math.min(last.x1 - last.x0, r.x1 - r.x0);
       const gap = r.top - last.bottom;
-      return ov >= 0.5 * narrow && gap <= 0.9 * r.fontSize && gap > -0.5 * r.fontSize;
+      if (!(ov >= 0.5 * narrow && gap <= 0.9 * r.fontSize && gap > -0.5 * r.fontSize)) return false;
+      // Several labels side by side under it are the next header level (类 款 项), not its wrap.
+      const x0 = Math.min(...st.map(t => t.x0)), x1 = Math.max(...st.map(t => t.x1));
+      const sideBySide = sorted.filter(o => Math.min(o.bottom, r.bottom) - Math.max(o.top, r.top) > 0.5 * r.fontSize && (o.x0 + o.x1) / 2 >= x0 && (o.x0 + o.x1) / 2 <= x1);
+      return sideBySide.length < 2;
     });
     if (home) home.push(r); else stacks.push([r]);
   }

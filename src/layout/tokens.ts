@@ -6,7 +6,7 @@ import type { TextRun } from '../model/page.js';
  * assignment put every piece in its own column. Pieces inside one cell are joined again later.
  */
 const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFF60\u3000-\u303F]/;
-const charEm = (ch: string): number => (WIDE.test(ch) ? 1 : ch === ' ' ? 0.3 : 0.55);
+const charEm = (ch: string): number => (WIDE.test(ch) ? 1 : /[ ,.:;'\-]/.test(ch) ? 0.27 : 0.5);
 
 export function splitRun(run: TextRun): TextRun[] {
   const text = run.text;

@@ -10,6 +10,10 @@ export type Orientation = 'h' | 'v';
 
 /** Settings in points; converted to pixels with the render scale. */
 export interface LineSettings {
+  /** Width of the band beside a line in which ink is measured (see Segment.sideInk). */
+  sideBandPt: number;
+  /** Segments with more ink than this share beside them are text, not rules. */
+  maxSideInk: number;
   /** Shortest ink run within one row that can belong to a rule. */
   minRunPt: number;
   /** Paper gaps up to this long inside a run are bridged (noise, faded scan lines). */
@@ -22,20 +26,25 @@ export interface LineSettings {
   minFreeRuleLengthPt: number;
   /** A rule with both ends on perpendicular rules may be as short as this (cell edges). */
   minJoinedRuleLengthPt: number;
-  /** How near an end must come to a perpendicular rule to count as touching it. */
+  /**
+   * How far beyond a perpendicular rule's edge an end may stop and still touch it. Small: glyph
+   * strokes in tight rows stop 1.5–3 pt short of the rules, real cell edges run into them.
+   */
   joinTolerancePt: number;
   /** Collinear pieces closer than this along their axis (and this across) are one rule. */
   mergeGapPt: number;
 }
 
 export const DEFAULT_LINE_SETTINGS: LineSettings = {
+  sideBandPt: 1.5,
+  maxSideInk: 0.2,
   minRunPt: 6,
   maxRunGapPt: 1,
   maxRowGapPt: 0.75,
   maxThicknessPt: 2.5,
   minFreeRuleLengthPt: 40,
   minJoinedRuleLengthPt: 8,
-  joinTolerancePt: 3,
+  joinTolerancePt: 1,
   mergeGapPt: 3,
 };
 
@@ -49,6 +58,11 @@ export interface Segment {
   across: number;
   /** Mean thickness in pixels (ink pixels / length). */
   thickness: number;
+  /**
+   * Share of ink in the bands just beside the line, on its inkier side. A rule has paper beside it;
+   * the bottom strokes of a line of CJK text line up like a rule but have the glyphs above them.
+   */
+  sideInk: number;
   /** Across-axis drift per pixel along the axis (dy/dx of a horizontal line). */
   slope: number;
   /** The ink runs that make it: [row, from, to) triples, row-major in its own frame. */
@@ -129,11 +143,29 @@ function mergeInto(a: Component, b: Component): void {
   b.merged = a; b.runs = [];
 }
 
-function toSegment(c: Component, orientation: Orientation): Segment {
+function toSegment(c: Component, orientation: Orientation, img: BinaryImage, bandPx: number): Segment {
   const meanX = c.sx / c.n, meanY = c.sy / c.n;
   const varX = c.sxx / c.n - meanX * meanX;
   const slope = varX > 0 ? (c.sxy / c.n - meanX * meanY) / varX : 0;
-  return { orientation, start: c.start, end: c.end, across: meanY, thickness: c.n / (c.end - c.start), slope, runs: c.runs };
+  const thickness = c.n / (c.end - c.start);
+  const sideInk = sideInkShare(img, c.start, c.end, (x: number) => meanY + slope * (x - meanX), thickness / 2 + 1, bandPx);
+  return { orientation, start: c.start, end: c.end, across: meanY, thickness, sideInk, slope, runs: c.runs };
+}
+
+/** Ink share in the bands [near, near + band) pixels above and below the line y(x); the larger one. */
+function sideInkShare(img: BinaryImage, start: number, end: number, y: (x: number) => number, near: number, band: number): number {
+  const { width: w, height: h, data } = img;
+  let above = 0, below = 0, n = 0;
+  for (let x = start; x < end; x++) {
+    const yc = y(x);
+    for (let d = Math.ceil(near); d < near + band; d++) {
+      const ya = Math.round(yc - d), yb = Math.round(yc + d);
+      if (ya >= 0) above += data[ya * w + x];
+      if (yb < h) below += data[yb * w + x];
+      n++;
+    }
+  }
+  return n ? Math.max(above, below) / n : 0;
 }
 
 /** Thin ink components of one orientation that are at least `minLengthPx` long. */
@@ -142,9 +174,10 @@ export function findSegments(bin: BinaryImage, orientation: Orientation, s: Line
   const minRun = Math.max(2, Math.round(s.minRunPt * pxPerPt));
   const comps = rowComponents(img, minRun, Math.round(s.maxRunGapPt * pxPerPt), Math.round(s.maxRowGapPt * pxPerPt));
   const minLength = s.minJoinedRuleLengthPt * pxPerPt, maxThickness = Math.max(2, s.maxThicknessPt * pxPerPt);
+  const bandPx = Math.max(2, Math.round(s.sideBandPt * pxPerPt));
   return comps
-    .map(c => toSegment(c, orientation))
-    .filter(g => g.end - g.start >= minLength && g.thickness <= maxThickness);
+    .filter(c => c.end - c.start >= minLength && c.n / (c.end - c.start) <= maxThickness)
+    .map(c => toSegment(c, orientation, img, bandPx));
 }
 
 /**
@@ -169,12 +202,12 @@ export function estimateSkew(segments: readonly Segment[], minLengthPx: number):
 }
 
 /**
- * Keep segments that are rules: long ones, and shorter ones whose both ends touch kept
+ * Keep segments that are rules: those with paper beside them (not text strokes), long ones and shorter ones whose both ends touch kept
  * perpendicular rules (repeated until nothing changes, so a header grid of short edges is kept).
  * Collinear pieces are merged first.
  */
 export function selectRules(segments: readonly Segment[], s: LineSettings, pxPerPt: number): Segment[] {
-  const merged = mergeCollinear(segments, s.mergeGapPt * pxPerPt);
+  const merged = mergeCollinear(segments.filter(g => g.sideInk <= s.maxSideInk), s.mergeGapPt * pxPerPt);
   const tol = s.joinTolerancePt * pxPerPt, free = s.minFreeRuleLengthPt * pxPerPt;
   const kept = merged.filter(g => g.end - g.start >= free);
   let pending = merged.filter(g => g.end - g.start < free);
@@ -183,7 +216,7 @@ export function selectRules(segments: readonly Segment[], s: LineSettings, pxPer
     const next: Segment[] = [];
     for (const g of pending) {
       const touches = (at: number): boolean =>
-        kept.some(k => k.orientation !== g.orientation && Math.abs(k.across - at) <= tol && g.across >= k.start - tol && g.across <= k.end + tol);
+        kept.some(k => k.orientation !== g.orientation && Math.abs(k.across - at) <= tol + k.thickness / 2 && g.across >= k.start - tol && g.across <= k.end + tol);
       if (touches(g.start) && touches(g.end)) { kept.push(g); changed = true; } else next.push(g);
     }
     pending = next;

@@ -55,12 +55,14 @@ const NUMBER_LIKE = /^[-−(（]?[\d工lIO][\d工lIO,.]*[)）%]?$/u;
  * and `,` ↔ `.` (an amount has one decimal point, the last separator; `,` precedes exactly three digits).
  */
 export function repairNumber(text: string): string {
-  if (!NUMBER_LIKE.test(text) || (text.match(/[\d工lIO]/g)?.length ?? 0) < 2 || !/\d/.test(text)) return text;
-  let t = text.replace(/[工lI]/g, '1').replace(/O/g, '0').replace(/[.,]{2,}/g, m => m[m.length - 1]);
+  // Specks next to a digit read as brackets or bars: "1],244.59".
+  const despeckled = text.replace(/(?<=\d)[\][|'‘’`](?=[\d,.])/g, '');
+  if (!NUMBER_LIKE.test(despeckled) || (despeckled.match(/[\d工lIO]/g)?.length ?? 0) < 2 || !/\d/.test(despeckled)) return text;
+  let t = despeckled.replace(/[工lI]/g, '1').replace(/O/g, '0').replace(/[.,]{2,}/g, m => m[m.length - 1]);
   const seps = [...t.matchAll(/[.,]/g)].map(m => m.index ?? 0);
   if (seps.length >= 2) {
     const last = seps[seps.length - 1];
-    const groupsOk = seps.slice(0, -1).every((p, i) => (i + 1 < seps.length ? seps[i + 1] : last) - p === 4);
+    const groupsOk = seps.slice(0, -1).every((p, i) => seps[i + 1] - p === 4);
     if (groupsOk) t = [...t].map((ch, i) => (i === last ? '.' : seps.includes(i) ? ',' : ch)).join('');
   } else if (seps.length === 1 && t[seps[0]] === ',' && /,\d{1,2}\D?$/.test(t)) {
     t = t.replace(',', '.');
@@ -94,7 +96,23 @@ export function linesToRuns(lines: readonly OcrLine[], vRules: readonly Segment[
       .sort((a, b) => a.x0 - b.x0);
     for (const group of splitAtGaps(words, vRules, pxPerPt, s)) runs.push(toRun(group, pxPerPt, s));
   }
-  return runs;
+  return restoreThousands(runs);
+}
+
+const GROUPED_AMOUNT = /^-?\d{1,3}(?:,\d{3})+\.\d+$/;
+const UNGROUPED_AMOUNT = /^-?\d{4,}\.\d+$/;
+
+/**
+ * Thousands commas are the smallest marks on a page and OCR drops some ("1902.40"). When the page
+ * prints other amounts with commas, put them back in amounts that lost them; the value is unchanged.
+ */
+export function restoreThousands(runs: TextRun[]): TextRun[] {
+  if (!runs.some(r => GROUPED_AMOUNT.test(r.text))) return runs;
+  return runs.map(r => {
+    if (!UNGROUPED_AMOUNT.test(r.text)) return r;
+    const [int, frac] = r.text.split('.');
+    return { ...r, text: `${int.replace(/\B(?=(\d{3})+$)/g, ',')}.${frac}` };
+  });
 }
 
 function splitAtGaps(words: OcrWord[], vRules: readonly Segment[], pxPerPt: number, s: WordSettings): OcrWord[][] {

@@ -1,0 +1,45 @@
+import type { Check } from '../../model/document.js';
+import { columnIdentities } from '../columns.js';
+import { formatHundredths, fromHundredths } from '../money.js';
+import { checkAt, hasAny, rowLabel, sumKeys } from '../tables.js';
+import type { RuleContext } from './context.js';
+
+const quoteKey = (k: string) => `"${k}"`;
+
+/**
+ * row_sum: in every row, a total column equals the sum of the columns it covers
+ * (合计 = 基本支出 + 项目支出; 总计 = Σ sources; 财政拨款（补助）小计 = Σ its sources; …).
+ */
+export function rowSums(ctx: RuleContext): Check[] {
+  const out: Check[] = [];
+  for (const view of ctx.views) {
+    for (const group of view.groups) {
+      const identities = columnIdentities(group.tree);
+      for (const id of identities) {
+        for (const e of group.entries) {
+          if (!hasAny(e.rec, [id.totalKey, ...id.partKeys])) continue;
+          const expected = sumKeys(e.rec, id.partKeys);
+          const actual = sumKeys(e.rec, [id.totalKey]);
+          const slack = id.partKeys.length * ctx.settings.roundingSlackPerTermHundredths;
+          const ok = Math.abs(expected - actual) <= slack;
+          const unit = view.unit ?? '';
+          const parts = id.partKeys.map(quoteKey).join(' + ');
+          out.push(checkAt(view, {
+            rule: 'row_sum',
+            status: ok ? 'pass' : 'fail',
+            page: e.page,
+            row: e.row,
+            column: id.totalKey,
+            expected: fromHundredths(expected),
+            actual: fromHundredths(actual),
+            message: ok
+              ? `${view.label} row ${rowLabel(e.rec)}: ${quoteKey(id.totalKey)} ${formatHundredths(actual)} equals ${parts}.`
+              : `${view.label} row ${rowLabel(e.rec)}: ${quoteKey(id.totalKey)} is printed as ${formatHundredths(actual)} ${unit}, ` +
+                `but ${parts} add up to ${formatHundredths(expected)} ${unit} (difference ${formatHundredths(actual - expected)}).`,
+          }));
+        }
+      }
+    }
+  }
+  return out;
+}

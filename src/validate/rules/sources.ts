@@ -1,0 +1,130 @@
+import type { BudgetRecord, TableType } from '../../model/document.js';
+import { findNode, grandTotalKey, termsOf, type ColumnNode } from '../columns.js';
+import { fenPerHundredth } from '../money.js';
+import { normLabel, stripMarker } from '../names.js';
+import { codedGroup, firstOfType, isTotalEntry, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
+
+/** Pseudo-code of a table's total row in cross-table comparisons. */
+export const TOTAL = 'TOTAL';
+
+/** One table's printed figure for one code (or TOTAL), in fen. */
+export interface Figure {
+  fen: number;
+  /** null when the table has no row for the code (its value then is zero) */
+  entry: Entry | null;
+  key: string;
+}
+
+/** A table column that restates figures printed elsewhere, keyed by code. */
+export interface Source {
+  view: TableView;
+  /** which column, in words, for messages */
+  column: string;
+  /** codes it prints: every level, only 类, or only its total row */
+  coverage: 'all' | 'class' | 'total';
+  figures: Map<string, Figure>;
+  /** fen in one printed hundredth: the precision of its figures */
+  precisionFen: number;
+  /** an empty table with a note ("…为空表"): every figure is zero */
+  emptyByNote: boolean;
+}
+
+export type Selector = (tree: ColumnNode, keys: string[]) => string[] | null;
+
+const byNode = (re: RegExp): Selector => (tree) => {
+  const n = findNode(tree, (seg) => re.test(seg));
+  return n ? termsOf(n) : null;
+};
+
+export const selectors = {
+  total: ((tree, keys) => { const k = grandTotalKey(tree, keys); return k ? [k] : null; }) as Selector,
+  general: byNode(/^一般公共预算(拨款|财政拨款)?(收入)?$/),
+  govFund: byNode(/^政府性基金(预算)?(拨款|财政拨款)?(收入)?$/),
+  stateCapital: byNode(/^国有资本经营(预算)?(拨款|财政拨款)?(收入)?$/),
+  appropriation: byNode(/^财政拨款(?!.*(结转|结余))/),
+  basic: byNode(/^基本支出$/),
+  project: byNode(/^项目支出$/),
+  personnel: byNode(/^人员经费/),
+  publicUse: byNode(/^公用经费/),
+  carryover: ((tree) => {
+    const nodes = tree.children.filter((c) => /结转|结余/.test(normLabel(c.seg)) && !/下年|年末/.test(c.seg));
+    return nodes.length > 0 ? nodes.flatMap((n) => termsOf(n)) : null;
+  }) as Selector,
+};
+
+/** Name → 类 code from every coded row of the document (for summary tables printing names only). */
+export function classNameIndex(views: TableView[]): Map<string, string> {
+  const index = new Map<string, string>();
+  const clash = new Set<string>();
+  for (const v of views) for (const g of v.groups) for (const e of g.entries) {
+    const { code, name } = e.rec;
+    if (!code || !name || code.length !== 3) continue;
+    const n = stripMarker(name);
+    if (index.has(n) && index.get(n) !== code) clash.add(n);
+    index.set(n, code);
+  }
+  for (const n of clash) index.delete(n);
+  return index;
+}
+
+function codeOf(rec: BudgetRecord, names: Map<string, string>, side: boolean): string | null {
+  if (rec.code) return rec.code;
+  if (!side || !rec.name) return null;
+  return names.get(stripMarker(rec.name)) ?? null;
+}
+
+function figureGroup(view: TableView): GroupView | undefined {
+  return view.groups.length >= 2 ? view.groups[view.groups.length - 1] : codedGroup(view) ?? view.groups[0];
+}
+
+/** Build a source from the first table of a type, or undefined when it (or the column) is absent. */
+export function makeSource(views: TableView[], names: Map<string, string>, type: TableType, select: Selector,
+  column: string, coverage: Source['coverage'], pick?: (v: TableView) => boolean): Source | undefined {
+  const view = views.find((v) => v.table.type === type && (!pick || pick(v))) ?? (pick ? undefined : firstOfType(views, type));
+  if (!view || !view.unit) return undefined;
+  const precisionFen = fenPerHundredth(view.unit);
+  const emptyByNote = view.table.rows.length === 0 && view.table.note !== null;
+  const figures = new Map<string, Figure>();
+  const base = { view, column, coverage, figures, precisionFen, emptyByNote };
+  if (emptyByNote) return base;
+  const group = figureGroup(view);
+  if (!group) return undefined;
+  const keys = select(group.tree, group.keys);
+  if (!keys || keys.length === 0) return undefined;
+  const side = view.groups.length >= 2;
+  const put = (code: string, e: Entry) => {
+    if (!figures.has(code)) figures.set(code, { fen: sumKeys(e.rec, keys) * precisionFen, entry: e, key: keys.join(' + ') });
+  };
+  for (const e of group.entries) {
+    if (isTotalEntry(e)) { put(TOTAL, e); continue; }
+    if (coverage === 'total') continue;
+    const code = codeOf(e.rec, names, side);
+    if (!code || !code.startsWith('2') || e.rec.project) continue;
+    if (coverage === 'class' && code.length !== 3) continue;
+    put(code, e);
+  }
+  return base;
+}
+
+/** Does the source print a figure for this code (a missing row then means zero)? */
+export function covers(s: Source, code: string): boolean {
+  if (s.emptyByNote) return true;
+  if (s.figures.has(code)) return true;
+  if (code === TOTAL || s.coverage === 'total') return false;
+  if (s.coverage === 'class' && code.length !== 3) return false;
+  for (const c of s.figures.keys()) if (c !== TOTAL && c.length === code.length) return true;
+  return false;
+}
+
+/** A single named line of a side-by-side table's income side ("二、上年结转结余") as a TOTAL figure. */
+export function lineSource(views: TableView[], type: TableType, name: RegExp, column: string): Source | undefined {
+  const view = firstOfType(views, type);
+  if (!view || !view.unit || view.groups.length < 2) return undefined;
+  const group = view.groups[0]!;
+  const keys = selectors.total(group.tree, group.keys);
+  const entry = group.entries.find((e) => e.rec.name && name.test(stripMarker(e.rec.name)));
+  if (!keys || !entry) return undefined;
+  const precisionFen = fenPerHundredth(view.unit);
+  const figures = new Map<string, Figure>([[TOTAL, { fen: sumKeys(entry.rec, keys) * precisionFen, entry, key: keys[0]! }]]);
+  return { view, column, coverage: 'total', figures, precisionFen, emptyByNote: false };
+}
