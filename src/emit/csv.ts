@@ -1,5 +1,5 @@
 import { writeToString } from 'fast-csv';
-import { columnKey } from '../classify/index.js';
+import { columnKey, parseAmount } from '../classify/index.js';
 import type { OutputDocument, Table } from '../model/document.js';
 
 export const TIDY_HEADER = ['source_file', 'unit', 'year', 'kind', 'table_number', 'table_title', 'table_type', 'page',
@@ -19,9 +19,9 @@ export async function tidyCsv(doc: OutputDocument): Promise<string> {
   const out: (string | number)[][] = [[...TIDY_HEADER]];
   const meta = doc.document;
   for (const table of doc.tables) {
-    const keys = new Map(table.columns.map(c => [columnKey(c), c]));
     for (const row of table.rows) for (const rec of row.records) for (const [key, value] of Object.entries(rec.amounts)) {
-      const col = keys.get(key);
+      // Side-by-side tables repeat a path ("决算数" on both sides): take the cell that holds this value.
+      const col = table.columns.find(c => columnKey(c) === key && parseAmount(row.cells[c.index] ?? '') === value);
       const printed = col ? (row.cells[col.index] ?? '').replace(/[\s,]/g, '') : String(value);
       out.push([doc.source.file, meta.unit ?? '', meta.year ?? '', meta.kind ?? '', table.number ?? '', table.title,
         table.type ?? '', row.page, row.index, rec.code ?? '', rec.level ?? '', rec.name ?? '', rec.project ?? '', key,

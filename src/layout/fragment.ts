@@ -84,9 +84,9 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
   const hPos = clusterValues(hE.map(e => e.pos), s.snapTolerancePt);
 
   // Header: the lines above the first row with figures, closed by the rule above that row.
-  const headerBottom = anchor
-    ? Math.max(...hPos.filter(y => y <= anchor.top + 1), anchor.top - 1)
-    : Math.max(gridTop, ...tableLines.map(l => l.bottom)) + 1;
+  const rulesAbove = anchor ? hPos.filter(y => y <= anchor.top + 1 && y > gridTop + 1) : [];
+  const headerBottom = !anchor ? Math.max(gridTop, ...tableLines.map(l => l.bottom)) + 1
+    : rulesAbove.length ? Math.max(...rulesAbove) : anchor.top - 1;
   const headerLines = tableLines.filter(l => (l.top + l.bottom) / 2 < headerBottom && !isNoteText(l.text));
   const bodyLines = tableLines.filter(l => (l.top + l.bottom) / 2 >= headerBottom);
   for (const l of tableLines) if (isNoteText(l.text) && !note) note = squash(l.text);

@@ -45,7 +45,7 @@ export const DEFAULT_LINE_SETTINGS: LineSettings = {
   minFreeRuleLengthPt: 40,
   minJoinedRuleLengthPt: 8,
   joinTolerancePt: 1,
-  mergeGapPt: 3,
+  mergeGapPt: 1.5,
 };
 
 /** A line candidate in the pixel frame of the original (not transposed) image. */

@@ -36,11 +36,23 @@ const byNode = (re: RegExp): Selector => (tree) => {
   return n ? termsOf(n) : null;
 };
 
+/** Every column (not below another match) of a source of funds, own and transferred from above. */
+const bySource = (re: RegExp): Selector => (tree) => {
+  const found: ColumnNode[] = [];
+  const visit = (n: ColumnNode) => {
+    const seg = normLabel(n.seg);
+    if (re.test(seg) && !/结转|结余|合计|小计|总计/.test(seg)) { found.push(n); return; }
+    n.children.forEach(visit);
+  };
+  tree.children.forEach(visit);
+  return found.length > 0 ? found.flatMap((n) => termsOf(n)) : null;
+};
+
 export const selectors = {
   total: ((tree, keys) => { const k = grandTotalKey(tree, keys); return k ? [k] : null; }) as Selector,
-  general: byNode(/^一般公共预算(拨款|财政拨款)?(收入)?$/),
-  govFund: byNode(/^政府性基金(预算)?(拨款|财政拨款)?(收入)?$/),
-  stateCapital: byNode(/^国有资本经营(预算)?(拨款|财政拨款)?(收入)?$/),
+  general: bySource(/^(上级)?一般公共预算(安排的转移支付|拨款|财政拨款)?(收入)?$/),
+  govFund: bySource(/^(上级)?政府性基金(预算)?(安排的转移支付|拨款|财政拨款)?(收入)?$/),
+  stateCapital: bySource(/^(上级)?国有资本经营(预算)?(安排的转移支付|拨款|财政拨款)?(收入)?$/),
   appropriation: byNode(/^财政拨款(?!.*(结转|结余))/),
   basic: byNode(/^基本支出$/),
   project: byNode(/^项目支出$/),

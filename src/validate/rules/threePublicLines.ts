@@ -1,7 +1,7 @@
 import type { Check } from '../../model/document.js';
 import { findNode, termsOf } from '../columns.js';
 import { fenPerHundredth, formatFen } from '../money.js';
-import { stripMarker } from '../names.js';
+import { isTotalSegment, stripMarker } from '../names.js';
 import { checkAt, firstOfType, rowLabel, sumKeys, type Entry, type TableView } from '../tables.js';
 import type { RuleContext } from './context.js';
 import { selectors } from './sources.js';
@@ -25,6 +25,8 @@ function threePublicFen(view: TableView, part: ThreePublicPart): number | null {
   const node = findNode(group.tree, (seg) => threePublicPart(seg) === part);
   const first = group.entries[0];
   if (!node || !first) return null;
+  // sub-columns that are not 三公 items (预算数 / 决算数): no single current figure to compare
+  if (node.children.some((c) => threePublicPart(c.seg) === null && !isTotalSegment(c.seg))) return null;
   return sumKeys(first.rec, termsOf(node)) * per;
 }
 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Segment } from '../../src/ocr/lines.js';
+import { DEFAULT_WORD_SETTINGS, joinWords, linesToRuns, repairNumber, restoreThousands, type OcrWord } from '../../src/ocr/words.js';
+
+const PX_PER_PT = 2; // 144 dpi: easy arithmetic
+const word = (text: string, x0: number, x1: number, top = 100, bottom = 120, confidence = 90): OcrWord => ({ text, x0, x1, top, bottom, confidence });
+const vRule = (x: number, start = 0, end = 1000): Segment => ({ orientation: 'v', start, end, across: x, thickness: 2, sideInk: 0, slope: 0, runs: [] });
+
+describe('joinWords', () => {
+  it('drops the spaces tesseract puts between CJK characters', () => {
+    expect(joinWords([word('一', 0, 20), word('般', 22, 42), word('公共', 44, 84)], DEFAULT_WORD_SETTINGS)).toBe('一般公共');
+  });
+  it('keeps a visible space between Latin or digit words, not a tiny gap', () => {
+    const s = DEFAULT_WORD_SETTINGS;
+    expect(joinWords([word('2024', 0, 40), word('年', 50, 70)], s)).toBe('2024年');
+    expect(joinWords([word('3,385', 0, 50), word('.08', 51, 70)], s)).toBe('3,385.08');
+    expect(joinWords([word('total', 0, 50), word('sum', 70, 100)], s)).toBe('total sum');
+  });
+});
+
+describe('repairNumber', () => {
+  it.each([
+    ['工,618.40', '1,618.40'],
+    ['2.869.77', '2,869.77'],
+    ['2,.869.77', '2,869.77'],
+    ['869,77', '869.77'],
+    ['1],244.59', '1,244.59'],
+    ['1O5.20', '105.20'],
+  ])('%s → %s', (raw, fixed) => expect(repairNumber(raw)).toBe(fixed));
+  it.each(['行政运行', '2024', '3,045.16', '0.5', '工资'])('leaves %s alone', t => expect(repairNumber(t)).toBe(t));
+});
+
+describe('restoreThousands', () => {
+  const run = (text: string) => ({ text, x0: 0, top: 0, x1: 1, bottom: 1, fontSize: 1, fontName: 'ocr' });
+  it('regroups amounts that lost their commas when the page groups amounts', () => {
+    expect(restoreThousands([run('3,045.16'), run('1902.40'), run('2024'), run('201')]).map(r => r.text)).toEqual(['3,045.16', '1,902.40', '2024', '201']);
+  });
+  it('leaves pages that print amounts without commas alone', () => {
+    expect(restoreThousands([run('1902.40')]).map(r => r.text)).toEqual(['1902.40']);
+  });
+});
+
+describe('linesToRuns', () => {
+  it('splits a recognised line at vertical rules and converts pixels to points', () => {
+    const line = { words: [word('3,385.08', 10, 90), word('201', 110, 140), word('一', 150, 170), word('般', 172, 192)] };
+    const runs = linesToRuns([line], [vRule(100)], PX_PER_PT);
+    expect(runs.map(r => r.text)).toEqual(['3,385.08', '201一般']);
+    expect(runs[0]).toMatchObject({ x0: 5, x1: 45, top: 50, bottom: 60, fontName: 'ocr' });
+  });
+  it('splits at wide gaps (open tables) but not at a rule that does not reach the line', () => {
+    const line = { words: [word('收入', 10, 50), word('预算数', 200, 260), word('合计', 262, 300)] };
+    const runs = linesToRuns([line], [vRule(255, 500, 900)], PX_PER_PT);
+    expect(runs.map(r => r.text)).toEqual(['收入', '预算数合计']);
+  });
+  it('drops low-confidence specks without letters or digits', () => {
+    const line = { words: [word('|', 0, 4, 100, 120, 30), word('94.12', 10, 50)] };
+    expect(linesToRuns([line], [], PX_PER_PT).map(r => r.text)).toEqual(['94.12']);
+  });
+});
