@@ -33,19 +33,32 @@ export interface AmountScore {
  * of the reference run's centre (each OCR run used once).
  */
 export function scoreAmounts(reference: readonly TextRun[], ocr: readonly TextRun[], tolerancePt: number): AmountScore {
+  return scoreTokens(reference, ocr, tolerancePt, isAmount, text => text.match(AMOUNT_IN_TEXT) ?? []);
+}
+
+/** Classification codes (类/款/项: "201", "03"), read exactly near their place. */
+export function scoreCodes(reference: readonly TextRun[], ocr: readonly TextRun[], tolerancePt: number): AmountScore {
+  return scoreTokens(reference, ocr, tolerancePt, t => /^\d{2,3}$/.test(t.trim()), text => [text]);
+}
+
+/** Shared scoring: reference runs selected by `wanted`, found among the tokens `tokens` extracts from OCR runs. */
+export function scoreTokens(
+  reference: readonly TextRun[], ocr: readonly TextRun[], tolerancePt: number,
+  wanted: (text: string) => boolean, tokens: (text: string) => string[],
+): AmountScore {
   const used = new Set<number>();
-  const refs = reference.filter(r => isAmount(r.text));
+  const refs = reference.filter(r => wanted(r.text));
   let exact = 0, maxOffsetPt = 0;
   const misses: AmountMiss[] = [];
+  const norm = (t: string): string => t.replace(/\s/g, '').replace('−', '-');
   for (const ref of refs) {
-    const x = midX(ref), y = midY(ref), want = ref.text.trim().replace('−', '-');
+    const x = midX(ref), y = midY(ref), want = norm(ref.text);
     let best = -1, bestDist = Infinity, nearest: string | null = null, nearestDist = Infinity;
     ocr.forEach((run, i) => {
       const d = Math.hypot(midX(run) - x, midY(run) - y);
       if (d < nearestDist) { nearestDist = d; nearest = run.text; }
       if (used.has(i) || d > tolerancePt || d >= bestDist) return;
-      const found = (run.text.replace(/\s/g, '').match(AMOUNT_IN_TEXT) ?? []).map(t => t.replace('−', '-'));
-      if (found.includes(want)) { best = i; bestDist = d; }
+      if (tokens(norm(run.text)).map(norm).includes(want)) { best = i; bestDist = d; }
     });
     if (best >= 0) { used.add(best); exact++; maxOffsetPt = Math.max(maxOffsetPt, bestDist); }
     else misses.push({ text: want, x, y, nearest });

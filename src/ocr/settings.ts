@@ -1,6 +1,7 @@
 /** All tunables of the OCR stage in one object, units in the names. */
 import { DEFAULT_LINE_SETTINGS } from './lines.js';
 import { DEFAULT_PREPARE_SETTINGS, type PrepareSettings } from './prepare.js';
+import { DEFAULT_RECOVER_SETTINGS, type RecoverSettings } from './recover.js';
 import { DEFAULT_WORD_SETTINGS, type WordSettings } from './words.js';
 
 export interface OcrSettings {
@@ -12,6 +13,7 @@ export interface OcrSettings {
   pageTimeoutMs: number;
   prepare: PrepareSettings;
   words: WordSettings;
+  recover: RecoverSettings;
 }
 
 export const DEFAULT_OCR_SETTINGS: OcrSettings = {
@@ -20,4 +22,5 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = {
   pageTimeoutMs: 60_000,
   prepare: { ...DEFAULT_PREPARE_SETTINGS, lines: DEFAULT_LINE_SETTINGS },
   words: DEFAULT_WORD_SETTINGS,
+  recover: DEFAULT_RECOVER_SETTINGS,
 };

@@ -32,6 +32,8 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
   }
 }
 
+const CLEANUP_EVERY_PAGES = 25;
+
 /** Pages one at a time, so memory stays flat however long the document is. */
 export async function* readPages(doc: PdfDocument, onError: (e: PageReadError) => void): AsyncGenerator<PageContent> {
   for (let n = 1; n <= doc.numPages; n++) {
@@ -40,5 +42,8 @@ export async function* readPages(doc: PdfDocument, onError: (e: PageReadError) =
     } catch (err) {
       onError(new PageReadError(n, err));
     }
+    // pdf.js keeps fonts and parsed objects for the whole document; drop them now and then so a
+    // thousand-page file does not hold every page's resources at once.
+    if (n % CLEANUP_EVERY_PAGES === 0) await doc.cleanup();
   }
 }

@@ -36,7 +36,7 @@ export function stripMarker(name: string): string {
 }
 
 /** Total rows: 合计, 总计, 收入总计, 支出总计, 本年收入合计, 小计 … (whitespace already removed). */
-const TOTAL_NAME = /^(本年|上年)?(收入|支出|收支)?(合计|总计|小计)$/;
+const TOTAL_NAME = /^(本年|当年|上年)?(收入|支出|收支)?(合计|总计|小计)$/;
 
 export function isTotalName(name: string | null): boolean {
   if (!name) return false;

@@ -30,6 +30,8 @@ export function readOutline(group: GroupView): Outline {
   let l1: OutlineNode | null = null;
   let l2: OutlineNode | null = null;
   let ofWhichOf: OutlineNode | null = null;
+  /** an unmarked line at the top ("年初结转和结余") that numbered lines below may break down */
+  let unmarkedTop: OutlineNode | null = null;
   const node = (entry: Entry): OutlineNode => {
     const n = { entry, parts: [], ofWhich: [], uncertain: false };
     nodes.push(n);
@@ -39,23 +41,23 @@ export function readOutline(group: GroupView): Outline {
     const name = e.rec.name ?? '';
     if (e.rec.code !== null) {
       if (e.rec.code.length === topCodeLen) running.push(e);
-      l1 = l2 = ofWhichOf = null;
+      l1 = l2 = ofWhichOf = unmarkedTop = null;
       continue;
     }
     if (name === '') continue;
     if (isTotalName(name)) {
       if (running.length > 0) totals.push([e, running]);
       running = [e];
-      l1 = l2 = ofWhichOf = null;
+      l1 = l2 = ofWhichOf = unmarkedTop = null;
       continue;
     }
     const level = outlineLevel(name);
     if (level === 1) {
       l1 = node(e); l2 = null; ofWhichOf = null;
-      running.push(e);
+      if (unmarkedTop) unmarkedTop.parts.push(e); else running.push(e);
     } else if (level === 2) {
       l2 = node(e); ofWhichOf = null;
-      if (l1) l1.parts.push(e); else running.push(e);
+      if (l1) l1.parts.push(e); else if (unmarkedTop) unmarkedTop.parts.push(e); else running.push(e);
     } else if (level === 'of_which') {
       const parent = l2 ?? l1;
       if (parent) { parent.ofWhich.push(e); ofWhichOf = parent; }
@@ -67,6 +69,7 @@ export function readOutline(group: GroupView): Outline {
       l1.uncertain = true;
     } else {
       running.push(e);
+      unmarkedTop = node(e);
     }
   }
   return { nodes, totals };

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OcrEngine, OcrEngineFactory } from '../../src/ocr/engine.js';
+import { createOcrPool, OcrPageError, OcrTimeoutError } from '../../src/ocr/index.js';
+import type { OcrLine } from '../../src/ocr/words.js';
+import { openDocument, type PdfDocument, type PdfPage } from '../../src/pdf/openDocument.js';
+
+/** An engine that answers after `delayMs` (never, when null) and records what happened. */
+function fakeEngines(delayMs: number | null, lines: OcrLine[] = []) {
+  const log = { created: 0, terminated: 0, running: 0, maxRunning: 0, dpi: [] as number[] };
+  const factory: OcrEngineFactory = async dpi => {
+    log.created++; log.dpi.push(dpi);
+    const engine: OcrEngine = {
+      name: 'fake',
+      async recognize() {
+        log.running++; log.maxRunning = Math.max(log.maxRunning, log.running);
+        try {
+          if (delayMs === null) await new Promise(() => undefined);
+          await new Promise(r => setTimeout(r, delayMs ?? 0));
+          return lines;
+        } finally { log.running--; }
+      },
+      async terminate() { log.terminated++; },
+    };
+    return engine;
+  };
+  return { factory, log };
+}
+
+describe('OCR pool', () => {
+  let doc: PdfDocument;
+  let page: PdfPage;
+  beforeAll(async () => {
+    doc = await openDocument(new Uint8Array(readFileSync('samples/atushi-2024-scan.pdf')));
+    page = await doc.getPage(7);
+  });
+  afterAll(async () => { await doc?.destroy(); });
+
+  it('starts engines only when pages come, never more than `workers`, and closes them', async () => {
+    const { factory, log } = fakeEngines(50, [{ words: [{ text: '94.12', x0: 100, top: 100, x1: 150, bottom: 120, confidence: 95 }] }]);
+    const pool = createOcrPool({ workers: 2, dpi: 100, engine: factory });
+    expect(log.created).toBe(0);
+    const results = await Promise.all([1, 2, 3].map(n => pool.recognizePage(page, n)));
+    expect(log.created).toBe(2);
+    expect(log.maxRunning).toBeLessThanOrEqual(2);
+    expect(log.dpi).toEqual([100, 100]);
+    expect(results[0].runs).toEqual([expect.objectContaining({ text: '94.12', x0: 72, top: 72, x1: 108, bottom: 86.4 })]);
+    expect(results[0].rules.length).toBeGreaterThan(10); // page 7 of the scan is a ruled table
+    expect(results[0].seconds).toBeGreaterThan(0);
+    expect(pool.counters()).toMatchObject({ pages: 3, failedPages: 0, enginesStarted: 2 });
+    await pool.close();
+    expect(log.terminated).toBe(2);
+    await expect(pool.recognizePage(page, 4)).rejects.toThrow(/page 4.*closed/);
+  }, 20_000);
+
+  it('rejects a page that runs over its time limit with an error naming the page, and replaces its engine', async () => {
+    const { factory, log } = fakeEngines(null);
+    const pool = createOcrPool({ workers: 1, dpi: 72, pageTimeoutMs: 1500, engine: factory });
+    const err = await pool.recognizePage(page, 7).catch(e => e);
+    expect(err).toBeInstanceOf(OcrTimeoutError);
+    expect(err.message).toMatch(/^page 7: OCR did not finish within 1500 ms/);
+    expect(log.terminated).toBe(1);
+    expect(pool.counters()).toMatchObject({ timedOutPages: 1, failedPages: 1 });
+    await pool.close();
+  }, 20_000);
+
+  it('reports an engine failure as a page error', async () => {
+    const pool = createOcrPool({ workers: 1, dpi: 72, engine: async () => { throw new Error('no language data'); } });
+    const err = await pool.recognizePage(page, 3).catch(e => e);
+    expect(err).toBeInstanceOf(OcrPageError);
+    expect(err.message).toBe('page 3: OCR failed: no language data');
+    await pool.close();
+  }, 20_000);
+});
