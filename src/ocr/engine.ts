@@ -8,10 +8,13 @@ import Tesseract from 'tesseract.js';
 import { encodePgm, type GrayImage } from './image.js';
 import type { OcrLine } from './words.js';
 
+/** How to look at an image: a whole page (sparse text, tables) or one line of text (a cropped word). */
+export type ReadMode = 'page' | 'line';
+
 /** One OCR worker: reads a grey page image, returns its text lines with word boxes in pixels. */
 export interface OcrEngine {
   readonly name: string;
-  recognize(image: GrayImage): Promise<OcrLine[]>;
+  recognize(image: GrayImage, mode: ReadMode): Promise<OcrLine[]>;
   /** Stop the worker; the engine is unusable afterwards. */
   terminate(): Promise<void>;
 }
@@ -20,8 +23,10 @@ export interface OcrEngine {
 export type OcrEngineFactory = (dpi: number) => Promise<OcrEngine>;
 
 export interface TesseractSettings {
-  /** Tesseract page segmentation mode; 11 (sparse text) reads table pages best. */
+  /** Tesseract page segmentation mode for pages; 11 (sparse text) reads table pages best. */
   pageSegMode: Tesseract.PSM;
+  /** Mode for single cropped lines or words. */
+  lineSegMode: Tesseract.PSM;
   /** Folder of chi_sim.traineddata.gz (the npm package's LSTM "best_int" data by default). */
   langPath: string;
 }
@@ -34,6 +39,7 @@ export function defaultLangPath(): string {
 
 export const DEFAULT_TESSERACT_SETTINGS = (): TesseractSettings => ({
   pageSegMode: Tesseract.PSM.SPARSE_TEXT,
+  lineSegMode: Tesseract.PSM.SINGLE_LINE,
   langPath: defaultLangPath(),
 });
 
@@ -51,9 +57,14 @@ export function tesseractEngineFactory(settings: TesseractSettings = DEFAULT_TES
       // Images from a canvas carry no resolution; without it tesseract misjudges glyph sizes.
       user_defined_dpi: String(dpi),
     });
+    let current: ReadMode = 'page';
     return {
       name: 'tesseract.js',
-      async recognize(image: GrayImage): Promise<OcrLine[]> {
+      async recognize(image: GrayImage, mode: ReadMode): Promise<OcrLine[]> {
+        if (mode !== current) {
+          await worker.setParameters({ tessedit_pageseg_mode: mode === 'page' ? settings.pageSegMode : settings.lineSegMode });
+          current = mode;
+        }
         const { data } = await worker.recognize(Buffer.from(encodePgm(image)), {}, { blocks: true, text: false });
         return toLines(data);
       },

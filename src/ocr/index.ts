@@ -2,7 +2,7 @@
 export { createOcrPool, OcrPageError, OcrTimeoutError } from './pool.js';
 export type { OcrCounters, OcrPageResult, OcrPool, OcrPoolOptions } from './pool.js';
 export { tesseractEngineFactory, defaultLangPath } from './engine.js';
-export type { OcrEngine, OcrEngineFactory, TesseractSettings } from './engine.js';
+export type { OcrEngine, OcrEngineFactory, ReadMode, TesseractSettings } from './engine.js';
 export type { OcrLine, OcrWord, WordSettings } from './words.js';
 export type { LineSettings } from './lines.js';
 export type { PrepareSettings } from './prepare.js';

@@ -8,7 +8,7 @@ import type { Rule, TextRun } from '../model/page.js';
 import type { PdfPage } from '../pdf/openDocument.js';
 import { tesseractEngineFactory, type OcrEngine, type OcrEngineFactory } from './engine.js';
 import { preparePage } from './prepare.js';
-import { buildStrip, mapStripWords, mergeRecovered, missedRegions } from './recover.js';
+import { secondLook } from './recover.js';
 import { renderPageGray } from './render.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
 import { linesToRuns } from './words.js';
@@ -44,6 +44,9 @@ export interface OcrCounters {
   renderSeconds: number;
   prepareSeconds: number;
   recognizeSeconds: number;
+  /** Doubtful words read again on their own, and readings kept. */
+  rereadWords: number;
+  replacedWords: number;
   /** Ink regions no word covered, looked at a second time, and the words found there. */
   recoveryRegions: number;
   recoveredWords: number;
@@ -86,7 +89,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const free: Slot[] = Array.from({ length: settings.workers }, () => ({ engine: null }));
   const waiting: { resolve: (s: Slot) => void; reject: (e: unknown) => void }[] = [];
   const live = new Set<OcrEngine>();
-  const counters: OcrCounters = { pages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, recoveryRegions: 0, recoveredWords: 0 };
+  const counters: OcrCounters = { pages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0 };
   let closed = false;
 
   const acquire = (): Promise<Slot> => {
@@ -118,18 +121,12 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       if (closed || !isCurrent()) { live.delete(engine); await engine.terminate(); throw new Error('abandoned'); }
       slot.engine = engine;
     }
-    let lines = await slot.engine.recognize(prepared.ocrImage);
-    const r = settings.recover;
-    if (r.enabled && isCurrent()) {
-      const regions = missedRegions(prepared.ocrImage, prepared.threshold, lines, rendered.pxPerPt, r);
-      counters.recoveryRegions += regions.length;
-      if (regions.length) {
-        const strip = buildStrip(prepared.ocrImage, regions, Math.round(r.marginPt * rendered.pxPerPt));
-        const found = mapStripWords(strip, await slot.engine.recognize(strip.image), r.minConfidence);
-        counters.recoveredWords += found.reduce((n, l) => n + l.words.length, 0);
-        lines = mergeRecovered(lines, found, settings.words.maxWordGapEm);
-      }
-    }
+    const engine = slot.engine;
+    const first = await engine.recognize(prepared.ocrImage, 'page');
+    const look = await secondLook(prepared.ocrImage, prepared.threshold, first, rendered.pxPerPt, settings.recover, (img, mode) => engine.recognize(img, mode), isCurrent);
+    counters.rereadWords += look.reread; counters.replacedWords += look.replaced;
+    counters.recoveryRegions += look.regions; counters.recoveredWords += look.recovered;
+    const lines = look.lines;
     counters.recognizeSeconds += lap();
     const vRules = prepared.ruleSegments.filter(g => g.orientation === 'v');
     return { runs: linesToRuns(lines, vRules, rendered.pxPerPt, settings.words), rules: prepared.rules, skewDeg: prepared.skewDeg };

@@ -48,17 +48,17 @@ export const DEFAULT_WORD_SETTINGS: WordSettings = {
 const CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2E80-\u2FDF]/u;
 const MEANINGFUL = /[\p{L}\p{N}]/u;
 // A word that reads as a number apart from scan confusions (1 read as 工 or l, 0 as O).
-const NUMBER_LIKE = /^[-−(（]?[\d工lIO][\d工lIO,.]*[)）%]?$/u;
+const NUMBER_LIKE = /^[-−(（]?[\d工lIO\]][\d工lIO\],.]*[)）%]?$/u;
 
 /**
- * Undo typical scan confusions inside a word that is otherwise a number: 1 read as 工/l/I, 0 as O,
+ * Undo typical scan confusions inside a word that is otherwise a number: 1 read as 工/l/I/], 0 as O,
  * and `,` ↔ `.` (an amount has one decimal point, the last separator; `,` precedes exactly three digits).
  */
 export function repairNumber(text: string): string {
   // Specks next to a digit read as brackets or bars: "1],244.59".
   const despeckled = text.replace(/(?<=\d)[\][|'‘’`](?=[\d,.])/g, '');
-  if (!NUMBER_LIKE.test(despeckled) || (despeckled.match(/[\d工lIO]/g)?.length ?? 0) < 2 || !/\d/.test(despeckled)) return text;
-  let t = despeckled.replace(/[工lI]/g, '1').replace(/O/g, '0').replace(/[.,]{2,}/g, m => m[m.length - 1]);
+  if (!NUMBER_LIKE.test(despeckled) || (despeckled.match(/[\d工lIO\]]/g)?.length ?? 0) < 2 || !/\d/.test(despeckled)) return text;
+  let t = despeckled.replace(/[工lI\]]/g, '1').replace(/O/g, '0').replace(/[.,]{2,}/g, m => m[m.length - 1]);
   const seps = [...t.matchAll(/[.,]/g)].map(m => m.index ?? 0);
   if (seps.length >= 2) {
     const last = seps[seps.length - 1];

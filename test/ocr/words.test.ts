@@ -26,6 +26,7 @@ describe('repairNumber', () => {
     ['869,77', '869.77'],
     ['1],244.59', '1,244.59'],
     ['1O5.20', '105.20'],
+    [']1', '11'],
   ])('%s → %s', (raw, fixed) => expect(repairNumber(raw)).toBe(fixed));
   it.each(['行政运行', '2024', '3,045.16', '0.5', '工资'])('leaves %s alone', t => expect(repairNumber(t)).toBe(t));
 });

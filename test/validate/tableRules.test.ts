@@ -147,10 +147,12 @@ describe('unit_scale', () => {
     for (const r of b.rows) for (const k of Object.keys(r.records[0]!.amounts)) r.records[0]!.amounts[k]! *= 10_000;
     expect(fails(unitScale(ctx(makeDoc([a, b]))))).toEqual([]);
   });
-  it('fails a 元 table that was read as 万元', () => {
+  it('fails a 元 table that was read as 万元 (the other tables agree among themselves)', () => {
     const a = expenditureTable();
+    const a2 = expenditureTable({}, 'income', '表2');
     const b = expenditureTable({}, 'general_budget_expenditure', '表5');
     for (const r of b.rows) for (const k of Object.keys(r.records[0]!.amounts)) r.records[0]!.amounts[k]! *= 10_000;
-    expect(fails(unitScale(ctx(makeDoc([a, b]))))).toMatchObject([{ rule: 'unit_scale', table: '表5' }]);
+    expect(fails(unitScale(ctx(makeDoc([a, a2, b]))))).toMatchObject([{ rule: 'unit_scale', table: '表5' }]);
+    expect(fails(unitScale(ctx(makeDoc([a, b]))))).toEqual([]); // two tables: cannot tell which one
   });
 });

@@ -26,24 +26,14 @@ export function unitScale(ctx: RuleContext): Check[] {
   const out: Check[] = [];
   const s = ctx.settings;
   const all = ctx.views.map((v) => figures(v, s.unitWitnessMinFen));
+  const stats = ctx.views.map((view, i) => tally(all, i));
+  // a table is blamed only when others agree among themselves at face value
+  const anyFace = stats.some((t) => t.face > 0);
   ctx.views.forEach((view, i) => {
     const mine = all[i]!;
     if (mine.size === 0 || !view.unit) return;
-    const others = new Set<number>();
-    all.forEach((f, j) => { if (j !== i) for (const x of f) others.add(x); });
-    const near = (x: number) => {
-      // compare at the coarser precision: a 元 figure restated in 万元 is rounded to 100 元
-      for (const o of others) if (Math.abs(o - x) <= Math.max(10_000, Math.abs(x) * 1e-6)) return true;
-      return false;
-    };
-    let face = 0;
-    const scaled = new Map<number, number>();
-    for (const x of mine) {
-      if (near(x)) face++;
-      for (const k of SCALES) if (near(Math.round(x * k))) scaled.set(k, (scaled.get(k) ?? 0) + 1);
-    }
-    const [bestScale, bestCount] = [...scaled.entries()].sort((a, b) => b[1] - a[1])[0] ?? [1, 0];
-    if (face === 0 && bestCount >= s.unitMismatchMinFigures) {
+    const { face, bestScale, bestCount, near } = stats[i]!;
+    if (face === 0 && bestCount >= s.unitMismatchMinFigures && anyFace) {
       const example = [...mine].find((x) => near(Math.round(x * bestScale)))!;
       out.push(checkAt(view, {
         rule: 'unit_scale', status: 'fail', column: null, expected: null, actual: null,
@@ -59,4 +49,24 @@ export function unitScale(ctx: RuleContext): Check[] {
     }
   });
   return out;
+}
+
+/** How many of table i's figures appear elsewhere at face value, and after the best rescaling. */
+function tally(all: Array<Set<number>>, i: number) {
+  const mine = all[i]!;
+  const others = new Set<number>();
+  all.forEach((f, j) => { if (j !== i) for (const x of f) others.add(x); });
+  const near = (x: number) => {
+    // compare at the coarser precision: a 元 figure restated in 万元 is rounded to 100 元
+    for (const o of others) if (Math.abs(o - x) <= Math.max(10_000, Math.abs(x) * 1e-6)) return true;
+    return false;
+  };
+  let face = 0;
+  const scaled = new Map<number, number>();
+  for (const x of mine) {
+    if (near(x)) face++;
+    for (const k of SCALES) if (near(Math.round(x * k))) scaled.set(k, (scaled.get(k) ?? 0) + 1);
+  }
+  const [bestScale, bestCount] = [...scaled.entries()].sort((a, b) => b[1] - a[1])[0] ?? [1, 0];
+  return { face, bestScale, bestCount, near };
 }
