@@ -39,22 +39,36 @@ export function ruledColumns(vEdges: readonly Edge[], x0: number, x1: number, mi
 }
 
 /**
- * Column boundaries for tables without vertical rules: the x-extents of body tokens and of the
- * lowest-level header labels, merged where they overlap; boundaries fall midway between them.
+ * Column boundaries for tables without vertical rules. Columns are the stretches of x that body text
+ * occupies; the white gaps between them run down the table. Header labels wider than their column must
+ * not bridge those gaps, so a label only matters where no body text lies under it: then it either
+ * belongs to the unlabelled figures just to its right (figures are right-aligned, so their column
+ * reaches left to the label) or it marks a column left empty in this table.
  */
 export function openColumns(bodyRuns: readonly TextRun[], headerLeafRuns: readonly TextRun[]): number[] {
   const body = bodyRuns.flatMap(splitAtAmounts);
-  // Columns are the stretches of x that body text occupies; the white gaps between them run down the
-  // table. Header labels wider than their column must not bridge those gaps: a label only adds a
-  // column where no body text lies (a column left empty in this table).
-  const bodySpans = groupByInterval(body, p => p.x0, p => p.x1, 0).map(g => [Math.min(...g.map(p => p.x0)), Math.max(...g.map(p => p.x1))]);
-  const free = headerLeafRuns.filter(h => !bodySpans.some(([a, b]) => Math.min(b, h.x1) - Math.max(a, h.x0) > 0));
-  const pieces = [...body, ...free];
-  if (!pieces.length) return [];
-  const groups = groupByInterval(pieces, p => p.x0, p => p.x1, 0);
-  const spans = groups.map(g => [Math.min(...g.map(p => p.x0)), Math.max(...g.map(p => p.x1))] as const);
-  const xs = [spans[0][0] - 1];
-  for (let i = 1; i < spans.length; i++) xs.push((spans[i - 1][1] + spans[i][0]) / 2);
-  xs.push(spans[spans.length - 1][1] + 1);
+  const spans = groupByInterval(body, p => p.x0, p => p.x1, 0).map(g => ({
+    x0: Math.min(...g.map(p => p.x0)), x1: Math.max(...g.map(p => p.x1)),
+    figures: g.filter(p => PRINTED_AMOUNT.test(p.text.trim())).length > g.length / 2,
+    labelled: false,
+  }));
+  const free: TextRun[] = [];
+  for (const label of headerLeafRuns) {
+    const under = spans.filter(sp => Math.min(sp.x1, label.x1) - Math.max(sp.x0, label.x0) > 0);
+    if (under.length) under.forEach(sp => { sp.labelled = true; }); else free.push(label);
+  }
+  const extra: { x0: number; x1: number }[] = [];
+  for (const label of free.sort((a, b) => a.x0 - b.x0)) {
+    const right = spans.filter(sp => sp.x0 >= label.x1).sort((a, b) => a.x0 - b.x0)[0];
+    const between = free.some(o => o !== label && o.x0 >= label.x1 && right && o.x1 <= right.x0);
+    if (right && right.figures && !right.labelled && !between) { right.x0 = label.x0; right.labelled = true; }
+    else extra.push({ x0: label.x0, x1: label.x1 });
+  }
+  const all = groupByInterval([...spans, ...extra], p => p.x0, p => p.x1, 0)
+    .map(g => [Math.min(...g.map(p => p.x0)), Math.max(...g.map(p => p.x1))] as const);
+  if (!all.length) return [];
+  const xs = [all[0][0] - 1];
+  for (let i = 1; i < all.length; i++) xs.push((all[i - 1][1] + all[i][0]) / 2);
+  xs.push(all[all.length - 1][1] + 1);
   return xs;
 }

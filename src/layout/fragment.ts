@@ -1,11 +1,11 @@
 import { clusterValues } from '../model/geometry.js';
 import { isAnchorLine, isNoteText, isProseOrFooter } from './anchors.js';
 import { cellText, runsToColumns } from './cells.js';
-import type { Edge } from './edges.js';
+import { coverage, type Edge } from './edges.js';
 import { type HeaderCell, leafLabels, openHeaderCells, ruledHeaderCells } from './header.js';
 import { joinFragments, squash } from './joinText.js';
 import { openColumns, ruledColumns } from './columns.js';
-import { bodyRows } from './rows.js';
+import { bodyRows, type RowGroup } from './rows.js';
 import type { LayoutSettings } from './settings.js';
 import type { TextLine } from './textLines.js';
 
@@ -32,6 +32,18 @@ export interface Segment {
 
 const MIN_EDGE_PT = 6;
 const isSentence = (t: string): boolean => /[，。；]/.test(t) && squash(t).length > 20;
+
+/**
+ * Whether boundary k is drawn through a body row. A boundary drawn in most rows but missing in one
+ * marks a merged cell there; a boundary missing in most rows is a table drawn without that rule, and
+ * the text alone separates its columns.
+ */
+function mergedCellBoundaries(groups: readonly RowGroup[], xs: readonly number[], vE: readonly Edge[], ruled: boolean, s: LayoutSettings) {
+  if (!ruled || !groups.length) return (): boolean => true;
+  const drawnAt = (k: number, g: RowGroup): boolean => coverage(vE, xs[k], g.top, g.bottom, s.snapTolerancePt) >= 0.5;
+  const usual = xs.map((_, k) => groups.filter(g => drawnAt(k, g)).length >= groups.length / 2);
+  return (k: number, g: RowGroup): boolean => !usual[k] || drawnAt(k, g);
+}
 
 /** Find the table body in a stretch of page (below a title block, or at the top of a continuation page). */
 export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSettings): TableFragment | null {
@@ -108,8 +120,10 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
   const rows: TableFragment['rows'] = [];
   // Rules drawn between body rows make each band one row; without them, rows come from the text.
   const bodyRuled = bandYs.filter(Number.isFinite).length > 2;
-  for (const group of bodyRows(bodyLines.filter(l => !isNoteText(l.text)), bandYs, !bodyRuled, s)) {
-    const cells = runsToColumns(group.runs, xs).map(col => cellText(col, s.lineOverlapShare));
+  const groups = bodyRows(bodyLines.filter(l => !isNoteText(l.text)), bandYs, !bodyRuled, s);
+  const drawnIn = mergedCellBoundaries(groups, xs, vE, ruled, s);
+  for (const group of groups) {
+    const cells = runsToColumns(group.runs, xs, k => drawnIn(k, group)).map(col => cellText(col, s.lineOverlapShare));
     if (cells.every(c => !c)) continue;
     const whole = joinFragments(cells.filter(Boolean));
     if (isNoteText(whole) && cells.filter(Boolean).length === 1) { note ??= squash(whole); continue; }

@@ -23,6 +23,8 @@ export interface RecoverSettings {
   /** Regions narrower than this, or with fewer ink pixels than this share of their box, are specks. */
   minWidthPt: number;
   minInkShare: number;
+  /** Regions closer than this to a recognised word belong to it and are not read alone. */
+  isolationPt: number;
   /** At most this many regions per page (bounds the cost on noisy pages). */
   maxRegions: number;
   /** Context around each region in its crop. */
@@ -43,6 +45,7 @@ export const DEFAULT_RECOVER_SETTINGS: RecoverSettings = {
   maxHeightPt: 24,
   minWidthPt: 2.5,
   minInkShare: 0.08,
+  isolationPt: 2,
   maxRegions: 60,
   contextPt: 4,
   minConfidence: 50,
@@ -66,11 +69,16 @@ export function missedRegions(img: GrayImage, threshold: number, lines: readonly
   }
   const pieces = components(bin);
   const regions = joinPieces(pieces, s.joinGapPt * pxPerPt);
+  const near = s.isolationPt * pxPerPt;
+  const words = lines.flatMap(l => l.words);
   return regions
     .filter(r => {
       const rh = r.bottom - r.top, rw = r.x1 - r.x0;
       return rh >= s.minHeightPt * pxPerPt && rh <= s.maxHeightPt * pxPerPt && rw >= s.minWidthPt * pxPerPt && r.ink >= s.minInkShare * rw * rh;
     })
+    // Ink right next to a word is a bit of that word (a stroke outside its box, punctuation), not a
+    // word of its own; reading it alone gives duplicates and stray characters.
+    .filter(r => !words.some(w => w.x0 < r.x1 + near && w.x1 > r.x0 - near && w.top < r.bottom + near && w.bottom > r.top - near))
     .slice(0, s.maxRegions)
     .map(({ x0, top, x1, bottom }) => ({ x0, top, x1, bottom }));
 }
@@ -182,6 +190,12 @@ export interface SecondLook {
   recovered: number;
 }
 
+/** Share of `a`'s width that `b` covers, when they overlap vertically. */
+function overlapShare(a: OcrWord, b: OcrWord): number {
+  if (Math.min(a.bottom, b.bottom) <= Math.max(a.top, b.top)) return 0;
+  return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) / Math.max(1, a.x1 - a.x0);
+}
+
 const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
 /**
@@ -205,7 +219,9 @@ export async function secondLook(
       if (w.confidence >= s.rereadBelowConfidence) continue;
       result.reread++;
       const box = { x0: Math.floor(w.x0), top: Math.floor(w.top), x1: Math.ceil(w.x1), bottom: Math.ceil(w.bottom) };
-      const again = await readCrop(box);
+      const others = line.words.filter(o => o !== w);
+      // The engine's box sometimes spans words it also read separately; keep those readings.
+      const again = (await readCrop(box)).filter(a => !others.some(o => overlapShare(a, o) > 0.5));
       if (again.length && mean(again.map(a => a.confidence)) > w.confidence) {
         line.words.splice(i, 1, ...again);
         i += again.length - 1;
