@@ -6,6 +6,8 @@ const CODE_ONLY = /^\d{1,7}$/;
 const CODE_NAME = /^\d{3}(\d{2}){0,2}\s*[^\d\s.,]/;
 const CODE_HEADER = /^(类|款|项)$|编码|代码/;
 const NAME_HEADER = /名称|科目|项目|功能分类|经济分类|内容|单位$/;
+// The last header word of a label column (an empty column is judged by its header alone).
+const LABEL_WORD = /名称|^项目$|^科目$|^功能分类$|^经济分类$|内容$/;
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
@@ -25,7 +27,7 @@ export function columnRoles(table: RawTable): ColumnRole[] {
     if (CODE_HEADER.test(last) && !/名称/.test(last) && (!cells.length || share(CODE_ONLY) >= 0.8)) roles.push('code');
     else if (cells.length && share(CODE_NAME) >= 0.5 && share(AMOUNT) < 0.5) roles.push('code_name');
     else if (/项目名称/.test(joined) && roles.some(r => r === 'name' || r === 'code_name')) roles.push('project');
-    else if (cells.length ? share(AMOUNT) >= 0.6 : !NAME_HEADER.test(joined)) roles.push('amount');
+    else if (cells.length ? share(AMOUNT) >= 0.6 : !LABEL_WORD.test(last)) roles.push('amount');
     else if (NAME_HEADER.test(joined) || !cells.length || cells.some(v => !AMOUNT.test(v))) roles.push('name');
     else roles.push('text');
   }

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
+/** Names of the temporary files and folders made below (`NAME.<pid>.<hex>.tmp`, `….tmp.old`): what a killed run leaves. */
+export const isAtomicTempName = (name: string): boolean => /\.\d+\.[0-9a-f]{8}\.tmp(\.old)?$/.test(name);
+
 /** Write a file so that readers see the old content or the new, never a torn one. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });

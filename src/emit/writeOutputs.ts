@@ -8,10 +8,10 @@ export const outputBaseName = (sourceFile: string): string => safeName(path.base
 
 /**
  * DIR/NAME.json, DIR/NAME.csv and DIR/NAME/<n>-<title>.csv, each written whole or not at all. The JSON is
- * written last: its presence means the other files are complete.
+ * written last: its presence means the other files are complete. `base` (default: from the source file name)
+ * lets a batch give two inputs with the same file name distinct outputs.
  */
-export async function writeOutputs(doc: OutputDocument, outDir: string): Promise<string[]> {
-  const base = outputBaseName(doc.source.file);
+export async function writeOutputs(doc: OutputDocument, outDir: string, base = outputBaseName(doc.source.file)): Promise<string[]> {
   const wide = new Map<string, string>();
   for (const [i, table] of doc.tables.entries()) {
     let name = wideCsvName(table, i);

@@ -1,0 +1,53 @@
+/**
+ * The data a batch passes around and keeps: why a document failed, what processing it produced, and the
+ * journal line recorded once its outputs are complete. The zod schemas are the single source of the types.
+ */
+import { z } from 'zod';
+
+export const FailureCodeSchema = z.enum([
+  'read_error', // the input file could not be read (missing, permissions)
+  'empty', 'not_pdf', 'encrypted', 'corrupt', // from openDocument
+  'too_many_pages', 'image_too_large', // over a configured limit
+  'timeout', 'out_of_memory', 'worker_crashed', // the worker was stopped or died
+  'extraction_error', 'write_error', // anything else the pipeline or the writer threw
+]);
+export type FailureCode = z.infer<typeof FailureCodeSchema>;
+
+/** A document that produced no outputs, and why. `file` is the input as named in the batch. */
+export const FailureSchema = z.object({
+  code: FailureCodeSchema,
+  file: z.string(),
+  page: z.number().int().positive().nullable(),
+  message: z.string(),
+});
+export type Failure = z.infer<typeof FailureSchema>;
+
+/** What extracting one document produced (the parts of the pipeline's counters a batch reports). */
+export const DocumentStatsSchema = z.object({
+  pages: z.number().int().nonnegative(),
+  pagesWithoutText: z.number().int().nonnegative(),
+  tables: z.number().int().nonnegative(),
+  rows: z.number().int().nonnegative(),
+  cells: z.number().int().nonnegative(),
+  failedChecks: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative(),
+});
+export type DocumentStats = z.infer<typeof DocumentStatsSchema>;
+
+export const OutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), stats: DocumentStatsSchema }),
+  z.object({ status: z.literal('failed'), failure: FailureSchema }),
+]);
+/** The result of processing one document: outputs written, or a failure. */
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/** One line of DIR/manifest.jsonl, appended (and fsynced) after the document's outputs are complete. */
+export const JournalRecordSchema = z.intersection(OutcomeSchema, z.object({
+  input: z.string(), // the input's path relative to the batch root: the journal's key
+  name: z.string(), // base name of its outputs in DIR
+  sha256: z.string(),
+  pipeline: z.string(), // package version + output schema version
+  seconds: z.number().nonnegative(),
+  at: z.string(), // ISO time the record was written
+}));
+export type JournalRecord = z.infer<typeof JournalRecordSchema>;
