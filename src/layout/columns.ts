@@ -4,7 +4,7 @@ import type { Edge } from './edges.js';
 import type { LayoutSettings } from './settings.js';
 import { splitRun } from './tokens.js';
 
-const PRINTED_AMOUNT = /^[-−]?\d{1,3}(,\d{3})*\.\d+$|^[-−]?\d{1,3}(,\d{3})+$/;
+const PRINTED_AMOUNT = /^[-−]?(\d{1,3}(,\d{3})+|\d+)\.\d+$|^[-−]?\d{1,3}(,\d{3})+$/;
 
 /** A run holding an amount and the next cell's label ("3,385.08 201 一般公共服务支出") is two cells. */
 function splitAtAmounts(run: TextRun): TextRun[] {

@@ -107,7 +107,7 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
   const minV = Math.min(8, 0.5 * Math.max(1, ruleBottom - gridTop));
   let xs = ruledColumns(vE, x0, x1, minV, s);
   const ruled = xs !== null;
-  xs ??= openColumns(bodyLines.flatMap(l => l.runs), leafLabels(headerRuns));
+  xs ??= openColumns(bodyLines.flatMap(l => l.runs), leafLabels(headerRuns, hE));
   if (xs.length < 2) return null;
 
   const headerYs = [gridTop, ...hPos.filter(y => y > gridTop + 1 && y < headerBottom - 1), headerBottom];

@@ -59,7 +59,7 @@ export function ruledHeaderCells(runs: readonly TextRun[], ys: readonly number[]
  * label spans the columns under the rule drawn beneath it, or else the columns its text covers.
  */
 export function openHeaderCells(runs: readonly TextRun[], xs: readonly number[], hEdges: readonly Edge[], s: LayoutSettings): HeaderCell[] {
-  const stacks = stackLabels(runs);
+  const stacks = stackLabels(runs, hEdges);
   const C = xs.length - 1;
   const cells: HeaderCell[] = [];
   for (const stack of stacks) {
@@ -80,7 +80,7 @@ export function openHeaderCells(runs: readonly TextRun[], xs: readonly number[],
 }
 
 /** Runs that stack vertically in one narrow column (a header word wrapped line by line). */
-export function stackLabels(runs: readonly TextRun[]): TextRun[][] {
+export function stackLabels(runs: readonly TextRun[], hEdges: readonly Edge[] = []): TextRun[][] {
   const sorted = [...runs].sort((a, b) => a.top - b.top);
   const stacks: TextRun[][] = [];
   for (const r of sorted) {
@@ -90,6 +90,9 @@ export function stackLabels(runs: readonly TextRun[]): TextRun[][] {
       const narrow = Math.min(last.x1 - last.x0, r.x1 - r.x0);
       const gap = r.top - last.bottom;
       if (!(ov >= 0.5 * narrow && gap <= 0.9 * r.fontSize && gap > -0.5 * r.fontSize)) return false;
+      // A rule drawn between them closes the upper label: the lower one is the next header level.
+      const mid = (Math.max(last.x0, r.x0) + Math.min(last.x1, r.x1)) / 2;
+      if (hEdges.some(e => e.pos >= last.bottom - 1 && e.pos <= r.top + 1 && e.from <= mid && e.to >= mid)) return false;
       // Several labels side by side under it are the next header level (类 款 项), not its wrap.
       const x0 = Math.min(...st.map(t => t.x0)), x1 = Math.max(...st.map(t => t.x1));
       const sideBySide = sorted.filter(o => Math.min(o.bottom, r.bottom) - Math.max(o.top, r.top) > 0.5 * r.fontSize && (o.x0 + o.x1) / 2 >= x0 && (o.x0 + o.x1) / 2 <= x1);
@@ -101,8 +104,8 @@ export function stackLabels(runs: readonly TextRun[]): TextRun[][] {
 }
 
 /** Leaf labels: those with no other label below them inside their extent (used to seed open columns). */
-export function leafLabels(runs: readonly TextRun[]): TextRun[] {
-  const stacks = stackLabels(runs);
+export function leafLabels(runs: readonly TextRun[], hEdges: readonly Edge[] = []): TextRun[] {
+  const stacks = stackLabels(runs, hEdges);
   return stacks.filter(st => {
     const x0 = Math.min(...st.map(r => r.x0)), x1 = Math.max(...st.map(r => r.x1)), bottom = Math.max(...st.map(r => r.bottom));
     const below = stacks.filter(o => o !== st && Math.min(...o.map(r => r.top)) >= bottom - 1 &&
