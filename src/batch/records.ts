@@ -25,11 +25,11 @@ export type Failure = z.infer<typeof FailureSchema>;
 /** What extracting one document produced (the parts of the pipeline's counters a batch reports). */
 export const DocumentStatsSchema = z.object({
   pages: z.number().int().nonnegative(),
-  pagesWithoutText: z.number().int().nonnegative(),
+  pages_without_text: z.number().int().nonnegative(),
   tables: z.number().int().nonnegative(),
   rows: z.number().int().nonnegative(),
   cells: z.number().int().nonnegative(),
-  failedChecks: z.number().int().nonnegative(),
+  failed_checks: z.number().int().nonnegative(),
   warnings: z.number().int().nonnegative(),
 });
 export type DocumentStats = z.infer<typeof DocumentStatsSchema>;

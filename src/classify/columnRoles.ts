@@ -11,6 +11,15 @@ const LABEL_WORD = /名称|^项目$|^科目$|^功能分类$|^经济分类$|内�
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
+/** A project column follows the row's name within the same group (no amount column in between). */
+function followsLabel(roles: readonly ColumnRole[]): boolean {
+  for (let i = roles.length - 1; i >= 0; i--) {
+    if (roles[i] === 'amount') return false;
+    if (roles[i] === 'name' || roles[i] === 'code_name') return true;
+  }
+  return false;
+}
+
 /**
  * Role of each column, from its cells first (what is printed in it) and its header second:
  * code digits, "code name" labels, names, project names, amounts, other text.
@@ -26,7 +35,7 @@ export function columnRoles(table: RawTable): ColumnRole[] {
     const share = (re: RegExp): number => (cells.length ? cells.filter(v => re.test(v)).length / cells.length : 0);
     if (CODE_HEADER.test(last) && !/名称/.test(last) && (!cells.length || share(CODE_ONLY) >= 0.8)) roles.push('code');
     else if (cells.length && share(CODE_NAME) >= 0.5 && share(AMOUNT) < 0.5) roles.push('code_name');
-    else if (/项目名称/.test(joined) && roles.some(r => r === 'name' || r === 'code_name')) roles.push('project');
+    else if (/项目名称|专项名称/.test(last) && followsLabel(roles)) roles.push('project');
     else if (cells.length ? share(AMOUNT) >= 0.6 : !LABEL_WORD.test(last)) roles.push('amount');
     else if (NAME_HEADER.test(joined) || !cells.length || cells.some(v => !AMOUNT.test(v))) roles.push('name');
     else roles.push('text');
@@ -45,9 +54,17 @@ export interface ColumnGroup {
   text: number[];
 }
 
-export function columnGroups(roles: readonly ColumnRole[]): ColumnGroup[] {
+/**
+ * Columns that form one record. `filled[c]` is how many rows print something in column c, `paths[c]`
+ * its header: when a group has several label columns (a category column merged over rows, then the
+ * item), the row's name is the label column filled in most rows, a 名称 header counting for half the
+ * rows; the others are kept as text.
+ */
+export function columnGroups(roles: readonly ColumnRole[], filled: readonly number[] = [], paths: readonly string[][] = []): ColumnGroup[] {
   const groups: ColumnGroup[] = [];
   let g: ColumnGroup | null = null;
+  const rows = Math.max(0, ...filled);
+  const labelScore = (c: number): number => (filled[c] ?? 0) + (/名称/.test((paths[c] ?? []).join('/')) ? rows / 2 : 0);
   const fresh = (): ColumnGroup => ({ code: [], name: null, codeName: null, project: null, amounts: [], text: [] });
   roles.forEach((role, c) => {
     const labelLike = role === 'code' || role === 'name' || role === 'code_name';
@@ -56,7 +73,11 @@ export function columnGroups(roles: readonly ColumnRole[]): ColumnGroup[] {
       g = fresh(); groups.push(g);
     }
     if (role === 'code') g.code.push(c);
-    else if (role === 'name') { if (g.name === null && g.codeName === null) g.name = c; else g.text.push(c); }
+    else if (role === 'name') {
+      if (g.codeName !== null) g.text.push(c);
+      else if (g.name === null) g.name = c;
+      else if (labelScore(c) >= labelScore(g.name)) { g.text.push(g.name); g.name = c; } else g.text.push(c);
+    }
     else if (role === 'code_name') { if (g.codeName === null && g.name === null) g.codeName = c; else g.text.push(c); }
     else if (role === 'project') { if (g.project === null) g.project = c; else g.text.push(c); }
     else if (role === 'amount') g.amounts.push(c);

@@ -12,7 +12,8 @@ export { tableType } from './tableTypes.js';
 export function classifyTable(raw: RawTable, fallbackUnit: Table['unit']): Table {
   const roles = columnRoles(raw);
   const columns: Column[] = roles.map((role, index) => ({ index, path: raw.columnPaths[index] ?? [], role }));
-  const groups = columnGroups(roles);
+  const filled = roles.map((_, c) => raw.rows.filter(r => (r.cells[c] ?? '').trim() !== '').length);
+  const groups = columnGroups(roles, filled, raw.columnPaths);
   const system = codeSystem(raw.columnPaths.flat().join(' '), raw.title);
   return {
     number: raw.number, title: raw.title, type: tableType(raw.title), unit: raw.unit ?? fallbackUnit,

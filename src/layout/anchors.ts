@@ -9,7 +9,6 @@ import type { TextLine } from './textLines.js';
 export function isAnchorLine(line: TextLine): boolean {
   const pieces = line.runs.flatMap(r => r.text.split(/\s+/)).filter(Boolean);
   if (pieces.some(p => /^栏次$|^栏$/.test(p))) return false;
-  if (TOTAL_LABEL.test(squash(line.text))) return true;
   // "2022 年…" is a year inside a label, not a figure.
   const nums = pieces.filter((p, i) => isAmount(p) && !(/^\d{4}$/.test(p) && /^年/.test(pieces[i + 1] ?? '')));
   if (!nums.length) return pieces.some(p => /^\d{3}(\d{2}){0,2}\S/.test(p) && /[\u4E00-\u9FFF]/.test(p));
@@ -26,7 +25,10 @@ export function isProseOrFooter(line: TextLine, tableWidth: number): boolean {
   return sentence && line.x1 - line.x0 > 0.6 * tableWidth;
 }
 
-const TOTAL_LABEL = /^(合计|总计|小计|收入总计|支出总计)$/;
+const TOTAL_LABEL = /^(合计|总计|收入总计|支出总计)$/;
+
+/** A line holding only a total label: the body of a table printed without figures (an empty table). */
+export const isTotalLabelLine = (line: TextLine): boolean => TOTAL_LABEL.test(squash(line.text));
 
 /** A line holding only the tail of a number wrapped in a narrow column ("172." / "89"). */
 export function isWrappedNumberTail(line: TextLine, above: TextLine | undefined): boolean {

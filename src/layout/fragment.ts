@@ -1,5 +1,5 @@
 import { clusterValues } from '../model/geometry.js';
-import { isAnchorLine, isNoteText, isProseOrFooter } from './anchors.js';
+import { isAnchorLine, isNoteText, isProseOrFooter, isTotalLabelLine } from './anchors.js';
 import { cellText, runsToColumns } from './cells.js';
 import { coverage, type Edge } from './edges.js';
 import { type HeaderCell, leafLabels, openHeaderCells, ruledHeaderCells } from './header.js';
@@ -92,7 +92,7 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
   }
   // Running prose at the top of a page ends a table instead of continuing it.
   if (continuation && tableLines.filter(l => isSentence(l.text)).length > Math.max(1, 0.2 * tableLines.length)) return null;
-  const anchor = tableLines.find(isAnchorLine);
+  const anchor = tableLines.find(isAnchorLine) ?? tableLines.find(isTotalLabelLine);
   const hPos = clusterValues(hE.map(e => e.pos), s.snapTolerancePt);
 
   // Header: the lines above the first row with figures, closed by the rule above that row.

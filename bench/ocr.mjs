@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+/**
+ * OCR benchmark (build first: `npx tsc -p .`). Each configuration runs in its own child process, so
+ * its peak RSS is its own. Prints seconds per page with 1 and 2 workers at the default dpi, and a
+ * dpi sweep with accuracy against the born-digital copy of the scanned sample.
+ *
+ *   node bench/ocr.mjs                 # workers 1 and 2 at the default dpi, plus dpi sweep 150/200/300
+ *   node bench/ocr.mjs --no-sweep      # only the worker comparison
+ *   node bench/ocr.mjs --pages 6,8,10  # other pages of samples/atushi-2024-scan.pdf
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const SCAN = path.join(root, 'samples/atushi-2024-scan.pdf');
+const GRID = path.join(root, 'samples/atushi-2024-grid.pdf');
+// Six table pages of the scan (tables 1, 2, 3, 6, 7 and the end of 5), plus two to warm engines up.
+const PAGES = [6, 8, 10, 13, 14, 15];
+const WARMUP = [7, 9];
+
+const args = process.argv.slice(2);
+const opt = name => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+
+if (args[0] === '--child') await child(JSON.parse(args[1]));
+else await main();
+
+async function main() {
+  if (!existsSync(path.join(dist, 'ocr/index.js'))) {
+    console.error('dist/ocr/index.js is missing: run `npx tsc -p .` first');
+    process.exit(1);
+  }
+  const pages = opt('--pages')?.split(',').map(Number) ?? PAGES;
+  const { DEFAULT_OCR_SETTINGS } = await import(path.join(dist, 'ocr/settings.js'));
+  const dpi = Number(opt('--dpi') ?? DEFAULT_OCR_SETTINGS.dpi);
+  const runs = [{ workers: 1, dpi }, { workers: 2, dpi }];
+  if (!args.includes('--no-sweep')) for (const d of [150, 200, 300]) if (d !== dpi) runs.push({ workers: 2, dpi: d });
+
+  console.log(`OCR bench: ${pages.length} pages of ${path.basename(SCAN)} (${pages.join(', ')}), ${process.env.CI ? 'CI' : 'local'} machine with ${(await import('node:os')).availableParallelism()} cores\n`);
+  const rows = [];
+  for (const run of runs) {
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', JSON.stringify({ ...run, pages })], { encoding: 'utf8', cwd: root });
+    if (r.status !== 0) { console.error(r.stdout, r.stderr); process.exit(1); }
+    rows.push(JSON.parse(r.stdout.trim().split('\n').pop()));
+  }
+  const pad = (s, n) => String(s).padStart(n);
+  console.log(`${pad('workers', 7)} ${pad('dpi', 4)} ${pad('start s', 8)} ${pad('wall s/page', 11)} ${pad('page s (mean)', 13)} ${pad('CPU s/page', 10)} ${pad('peak RSS MB', 11)} ${pad('amounts', 9)} ${pad('codes', 9)} ${pad('rules', 9)}`);
+  for (const r of rows) {
+    console.log(`${pad(r.workers, 7)} ${pad(r.dpi, 4)} ${pad(r.startSeconds.toFixed(2), 8)} ${pad(r.wallPerPage.toFixed(2), 11)} ${pad(r.meanPageSeconds.toFixed(2), 13)} ${pad(r.cpuPerPage.toFixed(2), 10)} ${pad(r.peakRssMb.toFixed(0), 11)} ${pad(`${r.amounts.exact}/${r.amounts.total}`, 9)} ${pad(`${r.codes.exact}/${r.codes.total}`, 9)} ${pad(`${r.rules.matched}/${r.rules.reference}`, 9)}`);
+  }
+  console.log('\nstart s: engines started and warmed on', WARMUP.length, 'pages (not counted); wall s/page: measured pages / wall time;');
+  console.log('page s: mean time of one page from its start (render + prepare + OCR); CPU s/page: process CPU time / pages;');
+  console.log('peak RSS: maxRSS of the child process (main thread + tesseract worker threads); accuracy against the text layer');
+  console.log('and rules of', path.basename(GRID), '(amounts and codes read exactly within 3 pt; rules within 2 pt, after aligning the scan).');
+  const two = rows.find(r => r.workers === 2 && r.dpi === dpi);
+  console.log(`\ntarget ≤ 2 s wall per page with 2 workers: ${two.wallPerPage.toFixed(2)} s ${two.wallPerPage <= 2 ? 'OK' : 'MISSED'}; peak RSS < 800 MB: ${two.peakRssMb.toFixed(0)} MB ${two.peakRssMb < 800 ? 'OK' : 'MISSED'}`);
+}
+
+async function child({ workers, dpi, pages }) {
+  const { openDocument } = await import(path.join(dist, 'pdf/openDocument.js'));
+  const { readPage } = await import(path.join(dist, 'pdf/readPages.js'));
+  const { createOcrPool } = await import(path.join(dist, 'ocr/index.js'));
+  const { estimateOffset, mergeRules, scoreAmounts, scoreCodes, scoreRules, shiftBox } = await import(path.join(dist, 'ocr/evaluate.js'));
+  const scan = await openDocument(new Uint8Array(readFileSync(SCAN)));
+  const pool = createOcrPool({ workers, dpi });
+  const t0 = performance.now();
+  await Promise.all(WARMUP.slice(0, workers).map(async n => pool.recognizePage(await scan.getPage(n), n)));
+  const startSeconds = (performance.now() - t0) / 1000;
+  const cpu0 = process.cpuUsage();
+  const t1 = performance.now();
+  const results = await Promise.all(pages.map(async n => [n, await pool.recognizePage(await scan.getPage(n), n)]));
+  const wall = (performance.now() - t1) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  await pool.close();
+
+  const grid = await openDocument(new Uint8Array(readFileSync(GRID)));
+  const amounts = { exact: 0, total: 0 }, codes = { exact: 0, total: 0 }, rules = { matched: 0, reference: 0, spurious: 0 };
+  for (const [n, r] of results) {
+    const ref = await readPage(grid, n);
+    const refRules = mergeRules(ref.rules, 0.5);
+    const offset = estimateOffset(refRules, r.rules, 10);
+    const runs = r.runs.map(x => shiftBox(x, offset));
+    const a = scoreAmounts(ref.runs, runs, 3), c = scoreCodes(ref.runs, runs, 3);
+    const s = scoreRules(refRules, r.rules.map(x => shiftBox(x, offset)), 2);
+    amounts.exact += a.exact; amounts.total += a.total; codes.exact += c.exact; codes.total += c.total;
+    rules.matched += s.matched; rules.reference += s.reference; rules.spurious += s.spurious;
+  }
+  const meanPageSeconds = results.reduce((t, [, r]) => t + r.seconds, 0) / results.length;
+  console.log(JSON.stringify({
+    workers, dpi, startSeconds, wallPerPage: wall / pages.length, meanPageSeconds,
+    cpuPerPage: (cpu.user + cpu.system) / 1e6 / pages.length,
+    peakRssMb: process.resourceUsage().maxRSS / 1024, amounts, codes, rules,
+  }));
+}

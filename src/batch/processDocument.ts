@@ -1,0 +1,58 @@
+/**
+ * One document, start to finish, as a worker runs it: limits, extraction, outputs. Never throws: every
+ * problem comes back as a failure record.
+ */
+import { writeOutputs } from '../emit/writeOutputs.js';
+import { PdfOpenError } from '../pdf/openDocument.js';
+import { PageReadError } from '../pdf/readPages.js';
+import { extractDocument, type ExtractResult } from '../pipeline.js';
+import { checkLimits } from './preflight.js';
+import type { Failure, FailureCode, Outcome } from './records.js';
+import type { DocumentLimits } from './settings.js';
+
+/** What the main thread sends a worker (structured-cloned; `data` is transferred). */
+export interface DocumentRequest {
+  /** The input as the batch names it (relative path), for failure records. */
+  input: string;
+  /** The file's own name: what single-document extraction records as source.file. */
+  fileName: string;
+  /** Base name of the outputs in outDir. */
+  name: string;
+  outDir: string;
+  data: Uint8Array;
+  limits: DocumentLimits;
+}
+
+const firstLine = (err: unknown): string => (err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err)).split('\n')[0]!;
+
+export function failureFromError(err: unknown, input: string, otherwise: FailureCode): Failure {
+  if (err instanceof PdfOpenError) return { code: err.reason, file: input, page: null, message: err.message };
+  const page = err instanceof PageReadError ? err.page : null;
+  return { code: otherwise, file: input, page, message: firstLine(err) };
+}
+
+const failed = (failure: Failure): Outcome => ({ status: 'failed', failure });
+
+export async function processDocument(req: DocumentRequest): Promise<Outcome> {
+  let result: ExtractResult;
+  try {
+    const refused = await checkLimits(req.data, req.input, req.limits);
+    if (refused) return failed(refused);
+    result = await extractDocument(req.data, req.fileName);
+  } catch (err) {
+    return failed(failureFromError(err, req.input, 'extraction_error'));
+  }
+  try {
+    await writeOutputs(result.document, req.outDir, req.name);
+  } catch (err) {
+    return failed(failureFromError(err, req.input, 'write_error'));
+  }
+  const c = result.counters;
+  return {
+    status: 'ok',
+    stats: {
+      pages: c.pages, pages_without_text: c.pagesWithoutText, tables: c.tables, rows: c.rows, cells: c.cells,
+      failed_checks: c.checks.fail, warnings: result.document.warnings.length,
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/** What a run shows while it works: a progress bar on a terminal, JSON lines otherwise. */
+import type { BatchSummary, DocumentEvent } from './summary.js';
+import { formatSummaryTable } from './summary.js';
+
+export interface BatchReporter {
+  start(totalDocuments: number): void;
+  document(event: DocumentEvent): void;
+  finish(summary: BatchSummary): void;
+}
+
+type Write = (text: string) => void;
+
+/** One JSON object per line on `out` per document, then a summary event; the human table goes to `err`. */
+export function jsonLinesReporter(out: Write, err: Write): BatchReporter {
+  return {
+    start() {},
+    document(event) { out(JSON.stringify(event) + '\n'); },
+    finish(summary) { out(JSON.stringify({ event: 'summary', ...summary }) + '\n'); err(formatSummaryTable(summary) + '\n'); },
+  };
+}
+
+const BAR_CHARS = 24;
+const REDRAW_EVERY_MS = 100;
+const clock = (s: number): string => (Number.isFinite(s) ? `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}` : '?');
+
+/** A one-line bar redrawn on `err` (documents, pages, failures, ETA); the summary table goes to `out`. */
+export function progressBarReporter(out: Write, err: Write, now: () => number = () => performance.now() / 1000): BatchReporter {
+  let total = 0, done = 0, pages = 0, failed = 0, started = 0, lastDraw = 0;
+  const draw = (force: boolean): void => {
+    const t = now();
+    if (!force && t - lastDraw < REDRAW_EVERY_MS / 1000) return;
+    lastDraw = t;
+    const filled = total ? Math.round((done / total) * BAR_CHARS) : 0;
+    const eta = done ? ((t - started) / done) * (total - done) : Infinity;
+    err(`\r[${'#'.repeat(filled)}${'.'.repeat(BAR_CHARS - filled)}] ${done}/${total} documents, ${pages} pages` +
+      `${failed ? `, ${failed} failed` : ''}, ETA ${clock(eta)}  `);
+  };
+  return {
+    start(n) { total = n; started = now(); draw(true); },
+    document(e) {
+      done++;
+      if (e.status !== 'skipped') pages += e.pages;
+      if (e.status === 'failed') failed++;
+      draw(done === total);
+    },
+    finish(summary) { err('\n'); out(formatSummaryTable(summary) + '\n'); },
+  };
+}
+
+export const silentReporter: BatchReporter = { start() {}, document() {}, finish() {} };
