@@ -2,6 +2,7 @@ import type { Column, Table } from '../model/document.js';
 import type { RawTable } from '../model/rawTable.js';
 import { codeSystem } from './codes.js';
 import { columnGroups, columnRoles } from './columnRoles.js';
+import { relocateDisplacedLabels } from './displacedLabels.js';
 import { buildRows } from './records.js';
 import { tableType } from './tableTypes.js';
 
@@ -9,7 +10,8 @@ export { columnKey, parseAmount } from './records.js';
 export { tableType } from './tableTypes.js';
 
 /** Give a rebuilt table its meaning: type, column roles, codes, records. */
-export function classifyTable(raw: RawTable, fallbackUnit: Table['unit']): Table {
+export function classifyTable(printed: RawTable, fallbackUnit: Table['unit']): Table {
+  const raw = relocateDisplacedLabels(printed);
   const roles = columnRoles(raw);
   const columns: Column[] = roles.map((role, index) => ({ index, path: raw.columnPaths[index] ?? [], role }));
   const filled = roles.map((_, c) => raw.rows.filter(r => (r.cells[c] ?? '').trim() !== '').length);

@@ -8,7 +8,7 @@ const LOCAL = /^[\u4e00-\u9fa5]{1,8}?(?:自治州|自治县|地区|市|区|县|�
 /** Words that come before the place in an organisation's name. */
 const ORG_PREFIX = /^(?:中国共产党|中共|中国人民政治协商会议|政协)/;
 /** Local names that are words of an organisation, not places. */
-const NOT_PLACE = /^(?:人民|社区|地区|街道|新区管委)/;
+const NOT_PLACE = /^(?:人民|社区|地区|街道|城市|市场|市政|城区管理|新区管委)/;
 
 /**
  * The region an organisation belongs to, from the start of its name: "上海市普陀区财政局" → "上海市普陀区",
@@ -21,10 +21,8 @@ export function regionOfUnit(unit: string | null): string | null {
   let region = '';
   const province = rest.match(PROVINCE);
   if (province) {
-    const name = province[0];
-    // "江苏省委" prints the province without its suffix ("江苏省" is kept as printed when it has one).
-    region = /省|市|自治区$/.test(name) ? name : name + (rest.slice(name.length).startsWith('省') ? '' : '省');
-    rest = rest.slice(name.length);
+    region = province[0]; // as printed: "江苏省", or "江苏" where the name leaves the suffix out
+    rest = rest.slice(region.length);
   }
   for (let i = 0; i < 2; i++) {
     const local = rest.match(LOCAL);

@@ -1,0 +1,35 @@
+import type { RawTable } from '../model/rawTable.js';
+
+const AMOUNT = /^[-−–]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+const squash = (s: string): string => s.replace(/\s+/g, '');
+const isNumber = (s: string): boolean => AMOUNT.test(squash(s));
+
+/**
+ * A label printed in a cell merged over several columns ("当年支出小计" spanning a name and an amount
+ * column) lands in whichever column lies under its centre. When that is a column of figures, the label
+ * moves to the nearest empty label column on its side of the table: to the right when figures follow
+ * it in the row, else to the left.
+ */
+export function relocateDisplacedLabels(table: RawTable): RawTable {
+  const ncols = Math.max(0, ...table.rows.map(r => r.cells.length));
+  const numericShare = Array.from({ length: ncols }, (_, c) => {
+    const cells = table.rows.map(r => r.cells[c] ?? '').filter(v => v.trim());
+    return cells.length ? cells.filter(isNumber).length / cells.length : 0;
+  });
+  const figureColumn = (c: number): boolean => numericShare[c] >= 0.5;
+  const rows = table.rows.map(row => {
+    const cells = [...row.cells];
+    cells.forEach((text, c) => {
+      if (!text.trim() || isNumber(text) || !figureColumn(c)) return;
+      const figuresRight = cells.slice(c + 1).some(isNumber);
+      const step = figuresRight ? 1 : -1;
+      for (let t = c + step; t >= 0 && t < ncols; t += step) {
+        if (figureColumn(t)) continue;
+        if (!cells[t].trim()) { cells[t] = text; cells[c] = ''; }
+        break;
+      }
+    });
+    return { ...row, cells };
+  });
+  return { ...table, rows };
+}
