@@ -11,7 +11,7 @@ export function isAnchorLine(line: TextLine): boolean {
   if (pieces.some(p => /^栏次$|^栏$/.test(p))) return false;
   // "2022 年…" is a year inside a label, not a figure.
   const nums = pieces.filter((p, i) => isAmount(p) && !(/^\d{4}$/.test(p) && /^年/.test(pieces[i + 1] ?? '')));
-  if (!nums.length) return pieces.some(p => /^\d{3}(\d{2}){0,2}\S/.test(p) && /[\u4E00-\u9FFF]/.test(p));
+  if (!nums.length) return pieces.some(p => /^\d{3}(?:\d{2}){0,2}(?![\d年])\s*[\u4E00-\u9FFF]/.test(p));
   const smallInts = nums.every(n => /^\d{1,2}$/.test(n));
   if (smallInts && nums.length >= 3 && nums.length === pieces.length) return false;
   return true;

@@ -47,7 +47,22 @@ function splitBand(lines: TextLine[], s: LayoutSettings): RowGroup[] {
     if (best && dist <= s.wrapReachEm * line.fontSize) members.get(best)!.push(line);
     else loose.push(line);
   }
+  // A cell wrapped over many lines reaches further: a line directly above or below a line already
+  // placed, in the same column, continues that cell.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const line of [...loose]) {
+      const home = [...members.values()].find(ms => ms.some(m => continuesCell(m, line)));
+      if (home) { home.push(line); loose.splice(loose.indexOf(line), 1); changed = true; }
+    }
+  }
   return [...[...members.values()].map(group), ...loose.map(l => group([l]))].sort((a, b) => a.top - b.top);
+}
+
+function continuesCell(a: TextLine, b: TextLine): boolean {
+  const gap = Math.max(b.top - a.bottom, a.top - b.bottom);
+  const xOverlap = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  return gap <= 0.5 * Math.min(a.fontSize, b.fontSize) && xOverlap > 0 && a.runs.some(ra => b.runs.some(rb => Math.abs(ra.x0 - rb.x0) < 0.5 * rb.fontSize));
 }
 
 function group(lines: TextLine[]): RowGroup {
