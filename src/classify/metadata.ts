@@ -25,7 +25,11 @@ export function documentMeta(tables: readonly RawTable[], prose: readonly ProseL
   const scopeText = early.join('\n') + '\n' + titles.join('\n');
   const unitHits = (scopeText.match(/单位(预算|决算|收支|收入|支出)/g) ?? []).length;
   const deptHits = (scopeText.match(/部门(预算|决算|收支|收入|支出|财务)/g) ?? []).length;
-  const scope = unitHits || deptHits ? (unitHits > deptHits ? 'unit' : 'department') : null;
+  // Without words like 部门预算 / 单位预算, the org label of the tables is the evidence left.
+  const labels = tables.map(t => t.orgLabel ?? '');
+  const deptLabels = labels.filter(l => /部门/.test(l)).length, unitLabels = labels.filter(l => /^(单位名称|预算单位|单位)$/.test(l)).length;
+  const scope = unitHits || deptHits ? (unitHits > deptHits ? 'unit' : 'department')
+    : deptLabels || unitLabels ? (unitLabels > deptLabels ? 'unit' : 'department') : null;
   const currency = mostCommon(tables.map(t => t.unit).filter((x): x is CurrencyUnit => !!x));
   return { unit, year: yearText ? Number(yearText[1]) : null, kind, scope, currency_unit: currency };
 }

@@ -62,7 +62,7 @@ export class TableAssembler {
   private open(block: TitleBlock, fragment: TableFragment | null, page: number): void {
     const ncols = fragment ? fragment.xs.length - 1 : 0;
     const table: RawTable = {
-      number: block.number, title: block.title, org: block.org, unit: block.unit, pages: [page],
+      number: block.number, title: block.title, org: block.org, orgLabel: block.orgLabel, unit: block.unit, pages: [page],
       columnPaths: fragment ? columnPaths(fragment.headerCells, ncols) : [],
       rows: [], note: fragment?.note ?? null, ruled: fragment?.ruled ?? false,
     };

@@ -9,6 +9,8 @@ export interface TitleBlock {
   number: string | null;
   title: string;
   org: string | null;
+  /** The word before the org name (编制单位, 部门, …): says whether a department or a unit reports. */
+  orgLabel: string | null;
   unit: CurrencyUnit | null;
   /** "(续)" titles continue the previous table. */
   continued: boolean;
@@ -23,16 +25,16 @@ const TITLE_END = /表(?:[（(][^()（）]{1,12}[)）])?$/;
 const SENTENCE = /[，。；！？,;]/;
 const TOC_TAIL = /(…|\.{4,}|·{4,})|\d+$/;
 const UNIT_RE = /(?:金额)?单位[:：]\s*(亿元|万元|千元|元)/;
-const ORG_RE = /(?:编制单位|编制部门|预算单位|预算部门|单位名称|部门名称|主管部门|部门|单位)[:：]\s*([^\s:：]+)/;
+const ORG_RE = /(编制单位|编制部门|预算单位|预算部门|单位名称|部门名称|主管部门|部门|单位)[:：]\s*([^\s:：]+)/;
 
 /** Org or unit line. */
-export function parseOrgUnit(text: string): { org: string | null; unit: CurrencyUnit | null } {
+export function parseOrgUnit(text: string): { org: string | null; orgLabel: string | null; unit: CurrencyUnit | null } {
   const t = squash(text);
   const unit = (t.match(UNIT_RE)?.[1] as CurrencyUnit | undefined) ?? null;
   const withoutUnit = t.replace(UNIT_RE, ' ');
   const m = withoutUnit.match(ORG_RE);
-  const org = m && !/^(亿元|万元|千元|元)$/.test(m[1]) ? m[1] : null;
-  return { org, unit };
+  const org = m && !/^(亿元|万元|千元|元)$/.test(m[2]) ? m[2] : null;
+  return { org, orgLabel: org ? m![1] : null, unit };
 }
 
 /** The title part of a line if it reads as a table title, with its printed label. */
@@ -67,18 +69,18 @@ export function findTitleBlocks(lines: readonly TextLine[], maxLines: number, bo
     const prev = lines[i - 1];
     const prevLabel = prev ? isLabelOnly(prev.text) : null;
     if (!number && prevLabel && lines[i].top - prev.bottom < 3 * lines[i].fontSize) { number = prevLabel; top = prev.top; }
-    let org: string | null = null, unit: CurrencyUnit | null = null, sawMeta = false;
+    let org: string | null = null, orgLabel: string | null = null, unit: CurrencyUnit | null = null, sawMeta = false;
     for (let j = i + 1; j < lines.length && j <= i + maxLines; j++) {
       const t = squash(lines[j].text);
       const meta = parseOrgUnit(t);
       const subtitle = /^[（(].{1,16}[)）]$/.test(t) || /^\d{4}年度?$/.test(t);
       if (!meta.org && !meta.unit && !subtitle && !isLabelOnly(t)) break;
-      org ??= meta.org; unit ??= meta.unit;
+      org ??= meta.org; orgLabel ??= meta.orgLabel; unit ??= meta.unit;
       sawMeta ||= !!(meta.org || meta.unit);
       bottom = lines[j].bottom;
     }
     if (!sawMeta && !bodyStartsBelow(bottom)) continue;
-    blocks.push({ top, bottom, number, title: parsed.title, org, unit, continued: parsed.continued });
+    blocks.push({ top, bottom, number, title: parsed.title, org, orgLabel, unit, continued: parsed.continued });
   }
   return blocks;
 }

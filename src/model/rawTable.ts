@@ -5,6 +5,8 @@ export interface RawTable {
   number: string | null;
   title: string;
   org: string | null;
+  /** The word before the org name (编制单位, 部门, 单位名称 …). */
+  orgLabel: string | null;
   unit: CurrencyUnit | null;
   pages: number[];
   /** Header path of each column, top to bottom. */
