@@ -8,6 +8,7 @@ import { columnPaths } from './header.js';
 import { DEFAULT_LAYOUT, type LayoutSettings } from './settings.js';
 import { findTitleBlocks, type TitleBlock } from './titleBlocks.js';
 import { toLines } from './textLines.js';
+import { toParagraphs } from './paragraphs.js';
 
 interface OpenTable {
   table: RawTable;
@@ -50,7 +51,7 @@ export class TableAssembler {
       this.open(block, fragment, page.number);
     });
     if (!blocks.length && !lead) {
-      for (const l of lines) this.prose.push({ page: page.number, text: l.text });
+      this.prose.push(...toParagraphs(lines, page.number));
     }
   }
 

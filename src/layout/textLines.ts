@@ -32,10 +32,20 @@ export function toLines(runs: readonly TextRun[], overlapShare: number): TextLin
     const sortedRuns = rs.sort((a, b) => a.x0 - b.x0);
     return {
       ...boxes[i], runs: sortedRuns,
-      text: sortedRuns.map(r => r.text).join(' '),
+      text: joinRuns(sortedRuns),
       fontSize: Math.max(...sortedRuns.map(r => r.fontSize)),
     };
   }).sort((a, b) => a.top - b.top);
+}
+
+/** Runs of one line as text: touching runs (a number cut into "5," "678" "." "17") join without a space. */
+function joinRuns(runs: readonly TextRun[]): string {
+  let out = '';
+  runs.forEach((r, i) => {
+    const gap = i ? r.x0 - runs[i - 1].x1 : 0;
+    out += (i && gap > 0.25 * r.fontSize ? ' ' : '') + r.text;
+  });
+  return out;
 }
 
 export const lineText = (l: TextLine): string => squash(l.text);

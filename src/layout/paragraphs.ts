@@ -1,0 +1,27 @@
+import type { ProseLine } from '../model/rawTable.js';
+import { isProseOrFooter } from './anchors.js';
+import type { TextLine } from './textLines.js';
+
+/**
+ * Running text as paragraphs, so a figure broken at a line end ("10," / "070.48 万元") reads whole.
+ * A line starts a new paragraph when it is indented or when the line before it stopped short of the
+ * right margin. Page numbers and footers are left out.
+ */
+export function toParagraphs(lines: readonly TextLine[], page: number): ProseLine[] {
+  const body = lines.filter(l => !isProseOrFooter(l, Infinity) || /[，。；]/.test(l.text));
+  if (!body.length) return [];
+  const left = Math.min(...body.map(l => l.x0)), right = Math.max(...body.map(l => l.x1));
+  const out: ProseLine[] = [];
+  let current = '', prev: TextLine | null = null;
+  for (const line of body) {
+    const em = line.fontSize;
+    const indented = line.x0 > left + 1.5 * em;
+    const prevShort = prev !== null && prev.x1 < right - 2 * em;
+    const far = prev !== null && line.top - prev.bottom > 1.5 * em;
+    if (current && (indented || prevShort || far)) { out.push({ page, text: current }); current = ''; }
+    current += line.text.trim();
+    prev = line;
+  }
+  if (current) out.push({ page, text: current });
+  return out;
+}
