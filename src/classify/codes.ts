@@ -30,7 +30,8 @@ export function splitCodeName(text: string): { code: string | null; name: string
  * parts from the previous row's code ("", "03", "01" under 201 → 2010301).
  */
 export function joinCodeParts(parts: readonly string[], previous: string | null): string | null {
-  const digits = parts.map(p => p.replace(/\s/g, ''));
+  // Spreadsheet exports print 款/项 "02" as the number 2: the part is two digits wide.
+  const digits = parts.map((p, i) => { const d = p.replace(/\s/g, ''); return i > 0 && /^\d$/.test(d) ? `0${d}` : d; });
   if (digits.some(d => d && !/^\d+$/.test(d))) return null;
   const present = digits.filter(Boolean);
   if (!present.length) return null;

@@ -43,3 +43,10 @@ describe('table type catalogue', () => {
     ['上年结转结余情况明细表', 'carryover'], ['项目支出绩效目标表', 'performance_target'], ['政府采购预算表', 'procurement'],
   ])('%s → %s', (title, type) => expect(tableType(title)).toBe(type));
 });
+
+describe('codes printed by spreadsheets', () => {
+  it('pads a 款/项 part that lost its leading zero', () => {
+    expect(joinCodeParts(['301', '2'], null)).toBe('30102');
+    expect(joinCodeParts(['208', '5', '1'], null)).toBe('2080501');
+  });
+});
