@@ -24,6 +24,11 @@ Usage:
   budget-tables check <DIR/NAME.json…>
       Validate an output file against the schema and re-run the validation rules on it.
 
+  budget-tables merge <output folders or NAME.json files…> --out DATASET_DIR
+      One dataset across many documents: cells.csv (every amount in 元, canonical table types and
+      column keys, official code names), documents.csv, codes.csv and a Frictionless datapackage.json.
+      See "budget-tables merge --help".
+
   budget-tables --help | --version
 
 Exit status: 0 success, 1 a file failed (or a check failed with --strict), 2 bad usage.
@@ -78,6 +83,10 @@ async function main(argv: string[]): Promise<number> {
       if (!r) failed++; else failedChecks += r.counters.checks.fail;
     }
     return failed || (parsed.values.strict && failedChecks) ? 1 : 0;
+  }
+  if (command === 'merge') {
+    const { mergeCommand } = await import('./dataset/mergeCommand.js');
+    return mergeCommand(rest);
   }
   if (command === 'check') {
     const { checkCommand } = await import('./checkCommand.js');

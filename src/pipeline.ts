@@ -6,6 +6,7 @@ import type { OutputDocument, Warning } from './model/document.js';
 import type { ProseLine } from './model/rawTable.js';
 import { openDocument } from './pdf/openDocument.js';
 import { readPages } from './pdf/readPages.js';
+import { registryChecks } from './classify/registry/index.js';
 import { validateDocument } from './validate/index.js';
 
 /** What happened while extracting one document: counts and seconds per stage. */
@@ -62,7 +63,7 @@ export async function extractDocument(data: Uint8Array, fileName: string): Promi
     document: meta, pages: pages.sort((a, b) => a.number - b.number), tables, checks: [], warnings,
   };
   t = now();
-  document.checks = validateDocument(document, prose);
+  document.checks = [...validateDocument(document, prose), ...registryChecks(document)];
   seconds.validate = now() - t;
   seconds.total = now() - t0;
   const rows = tables.reduce((n, tb) => n + tb.rows.length, 0);

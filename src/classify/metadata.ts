@@ -11,6 +11,8 @@ const mostCommon = <T>(xs: readonly T[]): T | null => {
 
 const ORG_LABEL = /(?:预算主管部门|主管部门|预算单位|编制单位|编制部门|单位名称|部门名称)[:：]\s*(\S+)/;
 const ORG_SUFFIX = /(办公室|办公厅|委员会|局|院|中心|街道办事处|政府|部|厅|会|所|站|馆|队|社|处|校|学)$/;
+// A cover line naming the reporting body, alone or before the year: "上海市普陀区财政局2024年度部门决算".
+const COVER_ORG = /^(\S{2,30}?(?:办公室|办公厅|委员会|街道办事处|局|院|中心|政府|部|厅|会|所|站|馆|队|社|处|校))(?:20\d{2}|$)/;
 
 /** unit, year, kind, scope and currency unit from the tables' title blocks and the cover pages. */
 export function documentMeta(tables: readonly RawTable[], prose: readonly ProseLine[]): DocumentMeta {
@@ -18,10 +20,14 @@ export function documentMeta(tables: readonly RawTable[], prose: readonly ProseL
   const titles = tables.map(t => t.title);
   const labelled = early.map(t => t.match(ORG_LABEL)?.[1]).filter((x): x is string => !!x);
   const unit = mostCommon(tables.map(t => t.org).filter((x): x is string => !!x)) ?? labelled[0]
+    ?? early.map(t => t.match(COVER_ORG)?.[1]).find((x): x is string => !!x)
     ?? early.find(t => t.length <= 30 && ORG_SUFFIX.test(t)) ?? null;
   const yearText = [...early, ...titles].join('\n').match(/(20\d{2})\s*年/);
   const all = [...early, ...titles].join('\n');
-  const kind = /决算/.test(all) ? 'final' : /预算/.test(all) ? 'budget' : null;
+  // Titles say it best (决算 tables print 决算数); the cover and contents may mention last year's 决算.
+  const count = (re: RegExp, xs: readonly string[]): number => xs.filter(x => re.test(x)).length;
+  const finalVotes = count(/决算/, titles) * 2 + count(/决算/, early), budgetVotes = count(/预算/, titles) * 2 + count(/预算/, early);
+  const kind = finalVotes || budgetVotes ? (finalVotes > budgetVotes ? 'final' : 'budget') : null;
   const scopeText = early.join('\n') + '\n' + titles.join('\n');
   const unitHits = (scopeText.match(/单位(预算|决算|收支|收入|支出)/g) ?? []).length;
   const deptHits = (scopeText.match(/部门(预算|决算|收支|收入|支出|财务)/g) ?? []).length;

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { writeToString } from 'fast-csv';
+import { writeFileAtomic } from '../emit/atomicWrite.js';
+import { neutralize } from '../emit/csv.js';
+import type { Dataset } from './buildDataset.js';
+import { dataPackage } from './datapackage.js';
+import { CELL_FIELDS, CODE_FIELDS, DOCUMENT_FIELDS, type Field, type Row } from './fields.js';
+
+const BOM = '\uFEFF';
+
+/** A CSV in the emit stage's style: UTF-8 with BOM, header from the field list, formula-like text neutralised. */
+export async function datasetCsv(fields: readonly Field[], rows: readonly Row[]): Promise<string> {
+  const cell = (f: Field, v: Row[string]): string | number =>
+    v === null || v === undefined ? '' : typeof v === 'boolean' ? String(v) : typeof v === 'number' ? v : f.type === 'string' ? neutralize(v) : v;
+  const lines = [fields.map(f => f.name), ...rows.map(r => fields.map(f => cell(f, r[f.name])))];
+  return BOM + (await writeToString(lines, { rowDelimiter: '\n' })) + '\n';
+}
+
+/** Write cells.csv, documents.csv, codes.csv and datapackage.json into `outDir`, each file whole or not at all. */
+export async function writeDataset(outDir: string, data: Dataset): Promise<string[]> {
+  const files: [string, string][] = [
+    ['cells.csv', await datasetCsv(CELL_FIELDS, data.cells)],
+    ['documents.csv', await datasetCsv(DOCUMENT_FIELDS, data.documents)],
+    ['codes.csv', await datasetCsv(CODE_FIELDS, data.codes)],
+    ['datapackage.json', JSON.stringify(dataPackage(), null, 2) + '\n'],
+  ];
+  for (const [name, text] of files) await writeFileAtomic(path.join(outDir, name), text);
+  return files.map(([name]) => path.join(outDir, name));
+}

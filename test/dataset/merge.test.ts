@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import { parseFile } from 'fast-csv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Dataset, buildDataset } from '../../src/dataset/buildDataset.js';
+import { CELL_FIELDS, CODE_FIELDS, DOCUMENT_FIELDS, type Field } from '../../src/dataset/fields.js';
+import { writeDataset } from '../../src/dataset/writeDataset.js';
+import { extractDocument } from '../../src/pipeline.js';
+
+const samples = path.join(import.meta.dirname, '..', '..', 'samples');
+const extract = async (file: string) =>
+  (await extractDocument(new Uint8Array(readFileSync(path.join(samples, file))), file)).document;
+
+/** The JSON Schema profiles published with the Frictionless `datapackage` package (no network needed). */
+const profile = (name: string) => {
+  const require = createRequire(import.meta.url);
+  return JSON.parse(readFileSync(require.resolve(`datapackage/lib/profiles/${name}.json`), 'utf8'));
+};
+
+// ajv-draft-04 is CommonJS: under NodeNext typing its default import is the module, whose `default` is the class.
+const Ajv = AjvDraft04.default;
+
+const readCsv = (file: string): Promise<Record<string, string>[]> => new Promise((resolve, reject) => {
+  const rows: Record<string, string>[] = [];
+  parseFile(file, { headers: true }).on('data', r => rows.push(r)).on('end', () => resolve(rows)).on('error', reject);
+});
+
+// The same 2024 disclosure published twice: amounts in 万元 (grid) and in 元 (yuan).
+let data: Dataset;
+let out: string;
+beforeAll(async () => {
+  const grid = await extract('atushi-2024-grid.pdf'), yuan = await extract('atushi-2024-yuan.pdf');
+  data = buildDataset([grid, yuan, grid]);
+  out = mkdtempSync(path.join(tmpdir(), 'dataset-'));
+  await writeDataset(out, data);
+}, 60_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('merging documents printed in 万元 and in 元', () => {
+  const bySource = (file: string) => {
+    const id = data.documents.find(d => d.source_file === file)!.document_id;
+    return data.cells.filter(c => c.document_id === id && c.table_type !== 'performance_target');
+  };
+  const key = (c: Dataset['cells'][number]) => [c.table_type, c.code, c.printed_name, c.project, c.column_path].join('|');
+
+  it('takes a document given twice once', () => {
+    expect(data.counters.documents).toBe(2);
+    expect(data.counters.duplicates).toEqual(['atushi-2024-grid.pdf']);
+  });
+
+  it('gives the same exact 元 amounts for the same cells', () => {
+    const grid = new Map(bySource('atushi-2024-grid.pdf').map(c => [key(c), c]));
+    const yuan = bySource('atushi-2024-yuan.pdf').filter(c => grid.has(key(c)));
+    expect(yuan.length).toBeGreaterThan(300);
+    for (const c of yuan) expect([key(c), grid.get(key(c))!.amount_yuan]).toEqual([key(c), c.amount_yuan]);
+  });
+
+  it('keeps the printed value and unit beside the amount in 元', () => {
+    const line = (file: string) => bySource(file).find(c => c.code === '2010301' && c.table_type === 'expenditure' && c.column_key === 'total')!;
+    expect(line('atushi-2024-grid.pdf')).toMatchObject({ printed_value: '809.21', printed_unit: '万元', amount_yuan: '8092100.00',
+      proposed_yuan: '8092100.00', executed_yuan: '', official_name: '行政运行', classification: 'functional', level: '项',
+      functional_class: '201', functional_section: '20103', functional_item: '2010301', region: '阿图什市', phase: 'proposed' });
+    expect(line('atushi-2024-yuan.pdf')).toMatchObject({ printed_value: '8092100.00', printed_unit: '元', amount_yuan: '8092100.00' });
+  });
+
+  it('lists every code once with its official name and the documents printing it', () => {
+    const codes = data.codes.map(c => c.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(data.codes.find(c => c.code === '2010301')).toMatchObject({ official_name: '行政运行', parent: '20103', documents: 2, in_registry: true });
+  });
+});
+
+describe('the written dataset', () => {
+  const header = (file: string) => readFileSync(path.join(out, file), 'utf8').split('\n')[0].replace(/^\uFEFF/, '').split(',');
+  const names = (fields: Field[]) => fields.map(f => f.name);
+
+  it('has the header its datapackage.json describes', () => {
+    expect(header('cells.csv')).toEqual(names(CELL_FIELDS));
+    expect(header('documents.csv')).toEqual(names(DOCUMENT_FIELDS));
+    expect(header('codes.csv')).toEqual(names(CODE_FIELDS));
+  });
+
+  it('datapackage.json validates against the Tabular Data Package profile and the Fiscal Data Package model', () => {
+    const descriptor = JSON.parse(readFileSync(path.join(out, 'datapackage.json'), 'utf8'));
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    const tabular = ajv.compile(profile('tabular-data-package'));
+    expect(tabular(descriptor), JSON.stringify(tabular.errors)).toBe(true);
+    const { $schema: _, ...model } = profile('fiscal-data-package').allOf[1].properties.model;
+    const fiscal = ajv.compile(model);
+    expect(fiscal(descriptor.model), JSON.stringify(fiscal.errors)).toBe(true);
+    expect(descriptor.model.measures.proposed).toMatchObject({ currency: 'CNY', factor: 1, phase: 'proposed' });
+    // The validator does reject a broken descriptor.
+    descriptor.resources[0].schema.fields[0].type = 'float';
+    expect(tabular(descriptor)).toBe(false);
+  });
+
+  it('keeps its keys: unique primary keys, foreign keys that resolve, typed values', async () => {
+    const cells = await readCsv(path.join(out, 'cells.csv'));
+    const ids = new Set((await readCsv(path.join(out, 'documents.csv'))).map(d => d.document_id));
+    const codes = new Set((await readCsv(path.join(out, 'codes.csv'))).map(c => c.code));
+    const pk = cells.map(c => [c.document_id, c.table_index, c.row_index, c.record_index, c.column_path].join('|'));
+    expect(new Set(pk).size).toBe(pk.length);
+    expect(cells.filter(c => !ids.has(c.document_id) || (c.code && !codes.has(c.code)))).toEqual([]);
+    expect(cells.filter(c => c.amount_yuan && !/^-?\d+\.\d{2,}$/.test(c.amount_yuan))).toEqual([]);
+  });
+});
