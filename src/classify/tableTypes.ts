@@ -13,13 +13,16 @@ const CATALOGUE: { type: TableType; all: RegExp[]; none?: RegExp[] }[] = [
   { type: 'gov_fund_expenditure', all: [/政府性基金/] },
   { type: 'state_capital_expenditure', all: [/国有资本经营/] },
   { type: 'appropriation_summary', all: [/财政拨款/, /收支|收入支出/] },
+  { type: 'operating_costs', all: [/机关运行经费/] },
   { type: 'general_budget_basic', all: [/一般公共预算/, /基本支出/] },
   { type: 'project_expenditure', all: [/项目支出/], none: [/绩效/] },
+  // Appropriation-only tables of some provinces (财政拨款支出预算表（功能科目）, …基本支出预算表（经济科目）).
+  { type: 'appropriation_basic', all: [/财政拨款/, /基本支出/], none: [/一般公共预算/] },
+  { type: 'appropriation_expenditure', all: [/财政拨款/, /支出/], none: [/一般公共预算/] },
   { type: 'general_budget_expenditure', all: [/一般公共预算/, /支出/] },
   { type: 'income_expenditure_summary', all: [/收支|收入支出/] },
   { type: 'income', all: [/收入/], none: [/支出/] },
   { type: 'expenditure', all: [/支出/] },
-  { type: 'operating_costs', all: [/机关运行经费/] },
 ];
 
 export function tableType(title: string): TableType | null {

@@ -41,6 +41,7 @@ export type Row = z.infer<typeof RowSchema>;
 
 export const TableTypeSchema = z.enum([
   'income_expenditure_summary', 'income', 'expenditure', 'appropriation_summary',
+  'appropriation_expenditure', 'appropriation_basic',
   'general_budget_expenditure', 'general_budget_basic', 'project_expenditure',
   'gov_fund_expenditure', 'state_capital_expenditure', 'three_public', 'carryover',
   'procurement', 'operating_costs', 'performance_target',

@@ -50,3 +50,10 @@ describe('codes printed by spreadsheets', () => {
     expect(joinCodeParts(['208', '5', '1'], null)).toBe('2080501');
   });
 });
+
+describe('appropriation-only and operating-cost tables', () => {
+  it.each([
+    ['财政拨款支出预算表（功能科目）', 'appropriation_expenditure'], ['财政拨款基本支出预算表（经济科目）', 'appropriation_basic'],
+    ['一般公共预算机关运行经费支出预算表', 'operating_costs'], ['一般公共预算财政拨款支出决算表', 'general_budget_expenditure'],
+  ])('%s → %s', (title, type) => expect(tableType(title)).toBe(type));
+});
