@@ -3,7 +3,6 @@
  * page at a time. Engines (tesseract workers) are started lazily, a page that runs too long is
  * rejected (its engine is terminated and replaced on demand), and close() stops them all.
  */
-import os from 'node:os';
 import type { Rule, TextRun } from '../model/page.js';
 import type { PdfPage } from '../pdf/openDocument.js';
 import { tesseractEngineFactory, type OcrEngine, type OcrEngineFactory } from './engine.js';
@@ -81,7 +80,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const settings: OcrSettings = {
     ...DEFAULT_OCR_SETTINGS,
     ...options.settings,
-    workers: Math.max(1, options.workers ?? os.availableParallelism()),
+    workers: Math.max(1, options.workers ?? DEFAULT_OCR_SETTINGS.workers),
     pageTimeoutMs: options.pageTimeoutMs ?? DEFAULT_OCR_SETTINGS.pageTimeoutMs,
     dpi: options.dpi ?? DEFAULT_OCR_SETTINGS.dpi,
   };
@@ -89,6 +88,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const free: Slot[] = Array.from({ length: settings.workers }, () => ({ engine: null }));
   const waiting: { resolve: (s: Slot) => void; reject: (e: unknown) => void }[] = [];
   const live = new Set<OcrEngine>();
+  const inflight = new Set<(why: 'timeout' | 'closed') => void>();
   const counters: OcrCounters = { pages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0 };
   let closed = false;
 
@@ -104,7 +104,8 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const dropEngine = (slot: Slot): void => {
     const engine = slot.engine;
     slot.engine = null;
-    if (engine) { live.delete(engine); engine.terminate().catch(() => undefined); }
+    // Only engines still live: close() may have terminated this one already.
+    if (engine && live.delete(engine)) engine.terminate().catch(() => undefined);
   };
 
   async function work(slot: Slot, page: PdfPage, isCurrent: () => boolean): Promise<Omit<OcrPageResult, 'seconds'>> {
@@ -138,22 +139,30 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       try { slot = await acquire(); } catch (err) { throw new OcrPageError(pageNumber, err); }
       const started = performance.now();
       let timer: NodeJS.Timeout | undefined;
-      let timedOut = false;
+      let stopped: 'timeout' | 'closed' | null = null;
+      let stop: (why: 'timeout' | 'closed') => void = () => undefined;
+      const stopping = new Promise<never>((_, reject) => {
+        stop = why => {
+          if (stopped) return;
+          stopped = why;
+          reject(why === 'timeout' ? new OcrTimeoutError(pageNumber, settings.pageTimeoutMs) : new Error('the OCR pool was closed'));
+        };
+      });
+      inflight.add(stop);
       try {
-        const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => { timedOut = true; reject(new OcrTimeoutError(pageNumber, settings.pageTimeoutMs)); }, settings.pageTimeoutMs);
-        });
-        const result = await Promise.race([work(slot, page, () => !timedOut), timeout]);
+        timer = setTimeout(() => stop('timeout'), settings.pageTimeoutMs);
+        const result = await Promise.race([work(slot, page, () => !stopped), stopping]);
         counters.pages++;
         return { ...result, seconds: (performance.now() - started) / 1000 };
       } catch (err) {
         counters.failedPages++;
-        if (timedOut) counters.timedOutPages++;
+        if (stopped === 'timeout') counters.timedOutPages++;
         // A stuck or failed engine is not trusted with the next page; a new one starts lazily.
         dropEngine(slot);
         throw err instanceof OcrTimeoutError ? err : new OcrPageError(pageNumber, err);
       } finally {
         clearTimeout(timer);
+        inflight.delete(stop);
         release(slot);
       }
     },
@@ -161,6 +170,9 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     async close() {
       closed = true;
       for (const w of waiting.splice(0)) w.reject(new Error('the OCR pool was closed'));
+      // Pages in progress are rejected now rather than left to their time limit (whose timer would
+      // also keep the process alive).
+      for (const stop of [...inflight]) stop('closed');
       const engines = [...live];
       live.clear();
       for (const slot of free) slot.engine = null;

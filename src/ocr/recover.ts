@@ -33,6 +33,8 @@ export interface RecoverSettings {
   minConfidence: number;
   /** A recovered word joins a line whose word lies within this many line heights. */
   mergeGapEm: number;
+  /** A re-read word overlapping another word of its line by more than this share is a duplicate. */
+  maxOverlapShare: number;
   /** Page words read with lower confidence are read again on their own; the surer reading wins. */
   rereadBelowConfidence: number;
 }
@@ -50,6 +52,7 @@ export const DEFAULT_RECOVER_SETTINGS: RecoverSettings = {
   contextPt: 4,
   minConfidence: 50,
   rereadBelowConfidence: 60,
+  maxOverlapShare: 0.3,
   mergeGapEm: 1.6,
 };
 
@@ -190,10 +193,10 @@ export interface SecondLook {
   recovered: number;
 }
 
-/** Share of `a`'s width that `b` covers, when they overlap vertically. */
+/** Horizontal overlap of two words as a share of the narrower one (0 when they do not overlap vertically). */
 function overlapShare(a: OcrWord, b: OcrWord): number {
   if (Math.min(a.bottom, b.bottom) <= Math.max(a.top, b.top)) return 0;
-  return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) / Math.max(1, a.x1 - a.x0);
+  return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) / Math.max(1, Math.min(a.x1 - a.x0, b.x1 - b.x0));
 }
 
 const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
@@ -220,8 +223,9 @@ export async function secondLook(
       result.reread++;
       const box = { x0: Math.floor(w.x0), top: Math.floor(w.top), x1: Math.ceil(w.x1), bottom: Math.ceil(w.bottom) };
       const others = line.words.filter(o => o !== w);
-      // The engine's box sometimes spans words it also read separately; keep those readings.
-      const again = (await readCrop(box)).filter(a => !others.some(o => overlapShare(a, o) > 0.5));
+      // The crop often holds part of a neighbour the page reading already has ("预" re-read as
+      // "预算" next to "算"); such readings are dropped rather than doubled.
+      const again = (await readCrop(box)).filter(a => !others.some(o => overlapShare(a, o) > s.maxOverlapShare));
       if (again.length && mean(again.map(a => a.confidence)) > w.confidence) {
         line.words.splice(i, 1, ...again);
         i += again.length - 1;

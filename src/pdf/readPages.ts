@@ -1,4 +1,4 @@
-import type { PageContent } from '../model/page.js';
+import type { PageContent, TextRun } from '../model/page.js';
 import type { Matrix } from './matrix.js';
 import type { PdfDocument } from './openDocument.js';
 import { readRules } from './rules.js';
@@ -12,6 +12,22 @@ export class PageReadError extends Error {
   }
 }
 
+const FIGURE = /^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+
+/**
+ * A page of running prose has no figures standing alone and no title or unit line: its rules (if any)
+ * are never used. Pages without a usable text layer are skipped too; OCR reads rules from the image.
+ */
+export function mayHoldTable(runs: readonly TextRun[]): boolean {
+  let figures = 0;
+  for (const r of runs) {
+    const t = r.text.trim();
+    if (/表/.test(t) || /单位[:：]/.test(t)) return true;
+    for (const piece of t.split(/\s+/)) if (FIGURE.test(piece) && ++figures >= 2) return true;
+  }
+  return false;
+}
+
 /** Read one page into plain data (text runs and rules in page coordinates, y down). */
 export async function readPage(doc: PdfDocument, number: number): Promise<PageContent> {
   const page = await doc.getPage(number);
@@ -20,7 +36,8 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
     const vt = viewport.transform as unknown as Matrix;
     const runs = await readTextRuns(page, vt);
     const verdict = judgeTextLayer(runs);
-    const rules = await readRules(page, vt);
+    // The operator list costs as much as the text: read it only where the text suggests a table.
+    const rules = verdict.usable && mayHoldTable(runs) ? await readRules(page, vt) : [];
     return {
       number, width: viewport.width, height: viewport.height, rules,
       runs: verdict.usable ? runs : [],
@@ -32,7 +49,7 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
   }
 }
 
-const CLEANUP_EVERY_PAGES = 25;
+const CLEANUP_EVERY_PAGES = 50;
 
 /** Pages one at a time, so memory stays flat however long the document is. */
 export async function* readPages(doc: PdfDocument, onError: (e: PageReadError) => void): AsyncGenerator<PageContent> {

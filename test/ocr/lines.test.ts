@@ -83,6 +83,12 @@ describe('rules from a page image', () => {
     expect(score.extra).toEqual([]);
   });
 
+  it('finds nothing on a blank page, and does not turn it', () => {
+    const prepared = preparePage(blank(), PX_PER_PT, settings);
+    expect(prepared.rules).toEqual([]);
+    expect(prepared.skewDeg).toBe(0);
+  });
+
   it('erases the rules from the image the OCR engine reads, but not the glyphs', () => {
     const { img } = tablePage();
     const prepared = preparePage(img, PX_PER_PT, settings);

@@ -7,12 +7,13 @@ import { openDocument, type PdfDocument, type PdfPage } from '../../src/pdf/open
 
 /** An engine that answers after `delayMs` (never, when null) and records what happened. */
 function fakeEngines(delayMs: number | null, lines: OcrLine[] = []) {
-  const log = { created: 0, terminated: 0, running: 0, maxRunning: 0, dpi: [] as number[] };
+  const log = { created: 0, terminated: 0, running: 0, maxRunning: 0, lineReads: 0, dpi: [] as number[] };
   const factory: OcrEngineFactory = async dpi => {
     log.created++; log.dpi.push(dpi);
     const engine: OcrEngine = {
       name: 'fake',
-      async recognize() {
+      async recognize(_image, mode) {
+        if (mode === 'line') { log.lineReads++; return []; } // second look at crops: nothing found
         log.running++; log.maxRunning = Math.max(log.maxRunning, log.running);
         try {
           if (delayMs === null) await new Promise(() => undefined);
@@ -44,6 +45,7 @@ describe('OCR pool', () => {
     expect(log.created).toBe(2);
     expect(log.maxRunning).toBeLessThanOrEqual(2);
     expect(log.dpi).toEqual([100, 100]);
+    expect(log.lineReads).toBeGreaterThan(0); // ink the fake engine did not cover got a second look
     expect(results[0].runs).toEqual([expect.objectContaining({ text: '94.12', x0: 72, top: 72, x1: 108, bottom: 86.4 })]);
     expect(results[0].rules.length).toBeGreaterThan(10); // page 7 of the scan is a ruled table
     expect(results[0].seconds).toBeGreaterThan(0);
@@ -70,5 +72,24 @@ describe('OCR pool', () => {
     expect(err).toBeInstanceOf(OcrPageError);
     expect(err.message).toBe('page 3: OCR failed: no language data');
     await pool.close();
+  }, 20_000);
+});
+
+describe('closing the OCR pool', () => {
+  it('rejects pages in progress at once and terminates their engines', async () => {
+    const doc = await openDocument(new Uint8Array(readFileSync('samples/atushi-2024-scan.pdf')));
+    const { factory, log } = fakeEngines(null);
+    const pool = createOcrPool({ workers: 1, dpi: 72, pageTimeoutMs: 60_000, engine: factory });
+    const page = await doc.getPage(7);
+    const inProgress = pool.recognizePage(page, 7).catch(e => e);
+    const waiting = pool.recognizePage(page, 8).catch(e => e);
+    while (log.running === 0) await new Promise(r => setTimeout(r, 20));
+    const t = performance.now();
+    await pool.close();
+    expect((await inProgress).message).toBe('page 7: OCR failed: the OCR pool was closed');
+    expect((await waiting).message).toBe('page 8: OCR failed: the OCR pool was closed');
+    expect(performance.now() - t).toBeLessThan(1000);
+    expect(log.terminated).toBe(1);
+    await doc.destroy();
   }, 20_000);
 });
