@@ -5,7 +5,8 @@ import { TableAssembler } from './layout/assemble.js';
 import type { OutputDocument, Warning } from './model/document.js';
 import type { ProseLine } from './model/rawTable.js';
 import { openDocument } from './pdf/openDocument.js';
-import { readPages } from './pdf/readPages.js';
+import { createOcrPool, type OcrPool } from './ocr/index.js';
+import { pagesWithText } from './readWithOcr.js';
 import { registryChecks } from './classify/registry/index.js';
 import { validateDocument } from './validate/index.js';
 
@@ -28,8 +29,26 @@ export interface ExtractResult {
 
 const now = (): number => performance.now() / 1000;
 
+/** An OCR pool whose engines start only if some page needs them. */
+function lazyOcrPool(): { pool: OcrPool; close: () => Promise<void> } {
+  let real: OcrPool | null = null;
+  const get = (): OcrPool => (real ??= createOcrPool());
+  return {
+    pool: { recognizePage: (page, n) => get().recognizePage(page, n), counters: () => get().counters(), close: async () => { await real?.close(); } },
+    close: async () => { await real?.close(); },
+  };
+}
+
+export interface ExtractOptions {
+  /**
+   * OCR for pages without a usable text layer: a pool shared across documents, null for none, or
+   * undefined to start one for this document when a page needs it (closed before returning).
+   */
+  ocr?: OcrPool | null;
+}
+
 /** The whole pipeline for one PDF held in memory. Pure apart from the clock: no files are touched. */
-export async function extractDocument(data: Uint8Array, fileName: string): Promise<ExtractResult> {
+export async function extractDocument(data: Uint8Array, fileName: string, options: ExtractOptions = {}): Promise<ExtractResult> {
   const t0 = now();
   const sha256 = createHash('sha256').update(data).digest('hex');
   const bytes = data.length;
@@ -38,20 +57,25 @@ export async function extractDocument(data: Uint8Array, fileName: string): Promi
   const warnings: Warning[] = [];
   const pages: OutputDocument['pages'] = [];
   const assembler = new TableAssembler();
+  const ownPool = options.ocr === undefined ? lazyOcrPool() : null;
+  const ocr = options.ocr === undefined ? ownPool!.pool : options.ocr;
+  const warn = (w: Warning): void => { warnings.push(w); };
   try {
     let t = now();
-    for await (const page of readPages(doc, e => { warnings.push({ page: e.page, message: e.message }); pages.push({ number: e.page, text_source: 'none', note: e.message }); })) {
+    for await (const page of pagesWithText(doc, { ocr, maxPagesInFlight: 4 }, warn)) {
       const t1 = now();
       seconds.read += t1 - t;
       pages.push({ number: page.number, text_source: page.textSource, note: page.textNote });
-      if (page.textSource === 'none') warnings.push({ page: page.number, message: `page ${page.number}: ${page.textNote ?? 'no usable text'}; its tables are not extracted (OCR is not available)` });
+      if (page.textSource === 'none') warn({ page: page.number, message: `page ${page.number}: ${page.textNote ?? 'no usable text'}; its tables are not extracted${ocr ? '' : ' (OCR is off)'}` });
       assembler.addPage(page);
       t = now();
       seconds.layout += t - t1;
     }
   } finally {
+    await ownPool?.close();
     await doc.destroy();
   }
+  for (const w of warnings) if (w.page && !pages.some(p => p.number === w.page)) pages.push({ number: w.page, text_source: 'none', note: w.message });
   let t = now();
   const { tables: raw, prose } = assembler.finish();
   const meta = documentMeta(raw, prose);

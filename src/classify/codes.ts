@@ -30,8 +30,13 @@ export function splitCodeName(text: string): { code: string | null; name: string
  * parts from the previous row's code ("", "03", "01" under 201 → 2010301).
  */
 export function joinCodeParts(parts: readonly string[], previous: string | null): string | null {
-  // Spreadsheet exports print 款/项 "02" as the number 2: the part is two digits wide.
-  const digits = parts.map((p, i) => { const d = p.replace(/\s/g, ''); return i > 0 && /^\d$/.test(d) ? `0${d}` : d; });
+  // Spreadsheet exports print 款/项 "02" as the number 2: the part is two digits wide. "00" is never a
+  // 款 or 项 (a misread blank), so it counts as blank.
+  const digits = parts.map((p, i) => {
+    const d = p.replace(/\s/g, '');
+    const padded = i > 0 && /^\d$/.test(d) ? `0${d}` : d;
+    return i > 0 && padded === '00' ? '' : padded;
+  });
   if (digits.some(d => d && !/^\d+$/.test(d))) return null;
   const present = digits.filter(Boolean);
   if (!present.length) return null;
@@ -42,11 +47,15 @@ export function joinCodeParts(parts: readonly string[], previous: string | null)
     if (previous && (d.length === 2 || d.length === 4)) return previous.slice(0, 3 + (d.length === 2 && previous.length >= 5 ? 2 : 0)) + d;
     return null;
   }
-  const firstPresent = digits.findIndex(Boolean);
-  if (firstPresent === 0) return digits.join('');
-  if (!previous) return null;
-  // Widths of 类/款/项 parts: 3, 2, 2.
-  const prefixLength = [0, 3, 5][firstPresent] ?? 0;
-  if (previous.length < prefixLength) return null;
-  return previous.slice(0, prefixLength) + digits.slice(firstPresent).join('');
+  // 类/款/项 parts are 3, 2, 2 digits wide. A blank part before the last printed one is the same as in
+  // the row above ("", "03", "01" under 201 → 2010301; "210", "", "01" under 21011 → 2101101).
+  const WIDTH = [3, 2, 2], OFFSET = [0, 3, 5];
+  const last = digits.reduce((l, d, i) => (d ? i : l), -1);
+  let code = '';
+  for (let i = 0; i <= last; i++) {
+    const part = digits[i] || (previous && previous.length >= OFFSET[i] + WIDTH[i] && previous.startsWith(code) ? previous.slice(OFFSET[i], OFFSET[i] + WIDTH[i]) : '');
+    if (part.length !== (WIDTH[i] ?? 2)) return null;
+    code += part;
+  }
+  return code;
 }

@@ -33,7 +33,7 @@ export function columnRoles(table: RawTable): ColumnRole[] {
     const joined = path.join('/');
     const cells = table.rows.map(r => squash(r.cells[c] ?? '')).filter(Boolean);
     const share = (re: RegExp): number => (cells.length ? cells.filter(v => re.test(v)).length / cells.length : 0);
-    if (CODE_HEADER.test(last) && !/名称/.test(last) && (!cells.length || share(CODE_ONLY) >= 0.8)) roles.push('code');
+    if ((CODE_HEADER.test(last) || /编码|代码/.test(joined)) && !/名称/.test(last) && (!cells.length || share(CODE_ONLY) >= 0.8)) roles.push('code');
     else if (cells.length && share(CODE_NAME) >= 0.5 && share(AMOUNT) < 0.5) roles.push('code_name');
     else if (/项目名称|专项名称/.test(last) && followsLabel(roles)) roles.push('project');
     else if (cells.length ? share(AMOUNT) >= 0.6 : !LABEL_WORD.test(last)) roles.push('amount');

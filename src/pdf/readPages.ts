@@ -61,6 +61,7 @@ export async function* readPages(doc: PdfDocument, onError: (e: PageReadError) =
     }
     // pdf.js keeps fonts and parsed objects for the whole document; drop them now and then so a
     // thousand-page file does not hold every page's resources at once.
-    if (n % CLEANUP_EVERY_PAGES === 0) await doc.cleanup();
+    // (cleanup refuses while a page is being rendered for OCR; it is only an optimisation)
+    if (n % CLEANUP_EVERY_PAGES === 0) await doc.cleanup().catch(() => undefined);
   }
 }

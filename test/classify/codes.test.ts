@@ -57,3 +57,11 @@ describe('appropriation-only and operating-cost tables', () => {
     ['一般公共预算机关运行经费支出预算表', 'operating_costs'], ['一般公共预算财政拨款支出决算表', 'general_budget_expenditure'],
   ])('%s → %s', (title, type) => expect(tableType(title)).toBe(type));
 });
+
+describe('blank or unreadable middle parts', () => {
+  it('fill a blank 款 from the row above in the same 类', () => {
+    expect(joinCodeParts(['210', '', '01'], '21011')).toBe('2101101');
+    expect(joinCodeParts(['210', '', '01'], '20805')).toBeNull();
+    expect(joinCodeParts(['201', '0', '03'], '2010301')).toBe('2010303');
+  });
+});
