@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { classifyTable } from './classify/index.js';
+import { classifyTable, type CodeRepair } from './classify/index.js';
 import { documentMeta } from './classify/metadata.js';
 import { TableAssembler } from './layout/assemble.js';
 import type { OutputDocument, Warning } from './model/document.js';
@@ -79,7 +79,11 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   let t = now();
   const { tables: raw, prose } = assembler.finish();
   const meta = documentMeta(raw, prose);
-  const tables = raw.map(r => classifyTable(r, meta.currency_unit));
+  const repairs: CodeRepair[] = [];
+  const tables = raw.map(r => classifyTable(r, meta.currency_unit, repairs));
+  for (const r of repairs) {
+    warn({ page: r.page, message: `page ${r.page}: code cells ${JSON.stringify(r.printed)} of "${r.name}" do not settle its code; ${r.code} is the registry's code of that name` });
+  }
   seconds.classify = now() - t;
   const document: OutputDocument = {
     schema_version: 1,

@@ -3,14 +3,15 @@ import type { RawTable } from '../model/rawTable.js';
 import { codeSystem } from './codes.js';
 import { columnGroups, columnRoles } from './columnRoles.js';
 import { relocateDisplacedLabels } from './displacedLabels.js';
-import { buildRows } from './records.js';
+import { buildRows, type CodeRepair } from './records.js';
+export type { CodeRepair } from './records.js';
 import { tableType } from './tableTypes.js';
 
 export { columnKey, parseAmount } from './records.js';
 export { tableType } from './tableTypes.js';
 
 /** Give a rebuilt table its meaning: type, column roles, codes, records. */
-export function classifyTable(printed: RawTable, fallbackUnit: Table['unit']): Table {
+export function classifyTable(printed: RawTable, fallbackUnit: Table['unit'], repairs: CodeRepair[] = []): Table {
   const raw = relocateDisplacedLabels(printed);
   const roles = columnRoles(raw);
   const columns: Column[] = roles.map((role, index) => ({ index, path: raw.columnPaths[index] ?? [], role }));
@@ -19,6 +20,6 @@ export function classifyTable(printed: RawTable, fallbackUnit: Table['unit']): T
   const system = codeSystem(raw.columnPaths.flat().join(' '), raw.title);
   return {
     number: raw.number, title: raw.title, type: tableType(raw.title), unit: raw.unit ?? fallbackUnit,
-    pages: raw.pages, note: raw.note, columns, rows: buildRows(raw, columns, groups, system),
+    pages: raw.pages, note: raw.note, columns, rows: buildRows(raw, columns, groups, system, repairs),
   };
 }

@@ -2,6 +2,31 @@ import type { BudgetRecord, Column, Row } from '../model/document.js';
 import type { RawTable } from '../model/rawTable.js';
 import { type CodeSystem, codeLevel, joinCodeParts, splitCodeName } from './codes.js';
 import type { ColumnGroup } from './columnRoles.js';
+import { findCodeByName, lookupCode } from './registry/index.js';
+
+/** A code the printed cells did not settle, taken from the registry by the row's name. */
+export interface CodeRepair { page: number; row: number; printed: string[]; name: string; code: string }
+
+const loose = (s: string): string => s.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
+
+/**
+ * Code cells left blank or unreadable ("201", "0", "") give at best a partial code. When the registry's
+ * name for that code is not the row's name, the one code under the same parent that carries the row's
+ * name is taken instead (a misread 款 under 201 named 机关服务 is 2010303).
+ */
+function settleCode(code: string, parts: readonly string[], name: string, system: CodeSystem): string {
+  const unsure = parts.some(p => !/^\d{2,3}$/.test(p.replace(/\s/g, '')));
+  const cls = system === 'economic' ? 'economic' : 'functional';
+  if (!unsure || !loose(name)) return code;
+  const info = lookupCode(code, cls, null);
+  if (info && (loose(info.name) === loose(name) || info.renames.some(r => loose(r.from) === loose(name)))) return code;
+  for (const prefix of [code.slice(0, 5), code.slice(0, 3)]) {
+    if (prefix.length < 3 || prefix === code && code.length === 7) continue;
+    const hit = findCodeByName(name, prefix, cls);
+    if (hit) return hit;
+  }
+  return code;
+}
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
@@ -15,13 +40,21 @@ export function parseAmount(text: string): number | null {
 export const columnKey = (col: Column): string => (col.path.length ? col.path.join('/') : `列${col.index + 1}`);
 
 /** Turn printed rows into records: one per column group, with codes, names and amounts. */
-export function buildRows(table: RawTable, columns: readonly Column[], groups: readonly ColumnGroup[], system: CodeSystem): Row[] {
+export function buildRows(table: RawTable, columns: readonly Column[], groups: readonly ColumnGroup[], system: CodeSystem, repairs: CodeRepair[] = []): Row[] {
   const previous: (string | null)[] = groups.map(() => null);
   return table.rows.map((row, index) => {
     const cell = (c: number | null): string => (c === null ? '' : (row.cells[c] ?? '').trim());
     const records = groups.map((g, gi): BudgetRecord => {
       let code: string | null = null, name = g.name !== null ? cell(g.name) : '';
-      if (g.code.length) code = joinCodeParts(g.code.map(cell), previous[gi]);
+      if (g.code.length) {
+        const parts = g.code.map(cell);
+        code = joinCodeParts(parts, previous[gi]);
+        const settled = code ? settleCode(code, parts, name, system) : null;
+        if (code && settled && settled !== code) {
+          repairs.push({ page: row.page, row: index, printed: parts, name: squash(name), code: settled });
+          code = settled;
+        }
+      }
       if (g.codeName !== null) {
         const split = splitCodeName(cell(g.codeName));
         code ??= split.code; name = split.name;

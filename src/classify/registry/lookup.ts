@@ -67,3 +67,18 @@ export function classificationOfCode(code: string): Classification | null {
 
 /** Every registry entry, for listing and for tests. */
 export const registryEntries = (): readonly RegistryEntry[] => [...byKey.values()];
+
+/**
+ * The one code under `prefix` (a 类 or 款 already known) that the registry names `name`, or null when
+ * none or several do. Names are compared loosely (brackets, spaces and punctuation ignored), so an OCR
+ * reading that lost a bracket still finds its code.
+ */
+export function findCodeByName(name: string, prefix: string, classification: Classification): string | null {
+  const want = looseName(name);
+  if (!want) return null;
+  const hits = [...byKey.values()].filter(e => e.classification === classification && e.code.startsWith(prefix) &&
+    e.code.length > prefix.length && [e.name, ...e.formerNames.map(f => f.name)].some(n => looseName(n) === want));
+  return hits.length === 1 ? hits[0].code : null;
+}
+
+const looseName = (s: string): string => s.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
