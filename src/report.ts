@@ -1,5 +1,20 @@
-import type { Check } from './model/document.js';
+import type { Check, OutputDocument } from './model/document.js';
+import { tableLabel } from './validate/index.js';
 import type { ExtractResult } from './pipeline.js';
+
+// Rules that check a table's own printed totals against its parts.
+const SUM_RULES = new Set(['row_sum', 'code_sum', 'total_sum', 'project_sum', 'three_public_sum', 'side_sum', 'balance']);
+
+/** Per table: rows, and how many of the totals it prints add up. */
+function tableLines(doc: OutputDocument): string[] {
+  return doc.tables.map(t => {
+    const label = tableLabel(t);
+    const sums = doc.checks.filter(c => c.table === label && SUM_RULES.has(c.rule) && c.status !== 'skip');
+    const ok = sums.filter(c => c.status === 'pass').length;
+    const share = sums.length ? `${ok} of ${sums.length} printed sums add up` : 'no printed sums to check';
+    return `  ${t.number ? `${t.number} ` : ''}${t.title} (p.${t.pages.join(',')}): ${t.rows.length} rows, ${share}`;
+  });
+}
 
 /** One line per file, then the failed checks grouped by table (failures first: they are the news). */
 export function formatSummary(file: string, r: ExtractResult, quiet: boolean): string {
@@ -7,7 +22,7 @@ export function formatSummary(file: string, r: ExtractResult, quiet: boolean): s
   const head = `${file}: ${c.tables} tables, ${c.rows} rows, ${c.cells} cells, checks ${c.checks.pass} pass / ${c.checks.fail} fail / ${c.checks.skip} skip, ` +
     `${c.pages} pages${c.pagesWithoutText ? ` (${c.pagesWithoutText} without usable text)` : ''}, ${c.seconds.total.toFixed(2)} s`;
   if (quiet) return head;
-  const lines = [head];
+  const lines = [head, ...tableLines(r.document)];
   const failed = r.document.checks.filter(ch => ch.status === 'fail');
   const byTable = new Map<string, Check[]>();
   for (const ch of failed) {

@@ -114,11 +114,17 @@ export function leafLabels(runs: readonly TextRun[], hEdges: readonly Edge[] = [
   }).flat();
 }
 
+/** A quote mark with no partner ("”总计", a speck read as a quote on scans) is not part of a label. */
+export function dropStrayQuotes(label: string): string {
+  const open = (label.match(/[“‘]/g) ?? []).length, close = (label.match(/[”’]/g) ?? []).length;
+  return open === close ? label : label.replace(/[“”‘’]/g, '');
+}
+
 /** Each column's header path, top to bottom, whitespace removed, repeated labels (row spans) once. */
 export function columnPaths(cells: readonly HeaderCell[], ncols: number): string[][] {
   const paths: string[][] = [];
   for (let c = 0; c < ncols; c++) {
-    const texts = cells.filter(h => h.c0 <= c && h.c1 >= c).sort((a, b) => a.top - b.top).map(h => squash(h.text));
+    const texts = cells.filter(h => h.c0 <= c && h.c1 >= c).sort((a, b) => a.top - b.top).map(h => dropStrayQuotes(squash(h.text)));
     paths.push(texts.filter((t, i) => t && t !== texts[i - 1]));
   }
   return paths;

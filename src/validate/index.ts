@@ -13,6 +13,7 @@ import { defaultValidationSettings, type ValidationSettings } from './settings.j
 import { viewDocument } from './tables.js';
 
 export type { ProseLine } from './prose/rules.js';
+export { tableLabel } from './tables.js';
 export { defaultValidationSettings, type ValidationSettings } from './settings.js';
 
 /** The catalogue of table rules, in the order their checks are listed. */
