@@ -24,6 +24,11 @@ Usage:
   budget-tables check <DIR/NAME.json…>
       Validate an output file against the schema and re-run the validation rules on it.
 
+  budget-tables batch <folder | list file> --out DIR [--concurrency N] [--timeout-per-doc S] [--force]
+      Many PDFs unattended: documents in parallel worker threads, skipped when unchanged (sha256 and
+      pipeline version in DIR/manifest.jsonl), resumable after a kill, bad files recorded with their
+      reason while the batch goes on; DIR/summary.json at the end. See "budget-tables batch --help".
+
   budget-tables merge <output folders or NAME.json files…> --out DATASET_DIR
       One dataset across many documents: cells.csv (every amount in 元, canonical table types and
       column keys, official code names), documents.csv, codes.csv and a Frictionless datapackage.json.
@@ -83,6 +88,10 @@ async function main(argv: string[]): Promise<number> {
       if (!r) failed++; else failedChecks += r.counters.checks.fail;
     }
     return failed || (parsed.values.strict && failedChecks) ? 1 : 0;
+  }
+  if (command === 'batch') {
+    const { batchCommand } = await import('./batch/batchCommand.js');
+    return batchCommand(rest);
   }
   if (command === 'merge') {
     const { mergeCommand } = await import('./dataset/mergeCommand.js');

@@ -25,8 +25,11 @@ export const BATCH_HELP = `budget-tables batch <folder | list file> --out DIR [o
     --max-pages N             refuse documents with more pages (default ${defaults.maxPages})
     --max-image-pixels N      refuse documents holding a larger image, width × height (default ${defaults.maxImagePixels})
     --worker-heap-mb N        heap limit of each worker thread (default ${defaults.workerHeapMb})
+    --docs-per-worker N       replace each worker thread after N documents (default ${defaults.documentsPerWorker})
     --force                   process every document again
-    --retry-failed            process unchanged documents that failed last time (default: skip them)
+    --retry-failed            process unchanged documents that failed last time; by default they are
+                              skipped unless the failure could change: a limit it hit was raised
+                              (pages, image size, time, heap) or the worker crashed
     --json                    JSON lines even on a terminal (default: a progress bar on a terminal)
 
   Output: on a terminal a progress bar, then a summary table; otherwise one JSON line per document
@@ -40,7 +43,7 @@ export const BATCH_HELP = `budget-tables batch <folder | list file> --out DIR [o
 
 const OPTIONS = {
   out: { type: 'string' }, concurrency: { type: 'string' }, 'timeout-per-doc': { type: 'string' },
-  'max-pages': { type: 'string' }, 'max-image-pixels': { type: 'string' }, 'worker-heap-mb': { type: 'string' },
+  'max-pages': { type: 'string' }, 'max-image-pixels': { type: 'string' }, 'worker-heap-mb': { type: 'string' }, 'docs-per-worker': { type: 'string' },
   force: { type: 'boolean' }, 'retry-failed': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -65,6 +68,7 @@ export function parseBatchArgs(args: string[]): Parsed {
     maxPages: positive(v['max-pages'], 'max-pages', defaults.maxPages, true),
     maxImagePixels: positive(v['max-image-pixels'], 'max-image-pixels', defaults.maxImagePixels, true),
     workerHeapMb: positive(v['worker-heap-mb'], 'worker-heap-mb', defaults.workerHeapMb, true),
+    documentsPerWorker: positive(v['docs-per-worker'], 'docs-per-worker', defaults.documentsPerWorker, true),
   };
   const bad = Object.values(numbers).find((n): n is string => typeof n === 'string');
   if (bad) return { problem: bad };

@@ -41,6 +41,12 @@ export const OutcomeSchema = z.discriminatedUnion('status', [
 /** The result of processing one document: outputs written, or a failure. */
 export type Outcome = z.infer<typeof OutcomeSchema>;
 
+/** The settings an outcome depended on, so a failure over a limit is retried once the limit is raised. */
+export const RunLimitsSchema = z.object({
+  max_pages: z.number(), max_image_pixels: z.number(), timeout_per_doc_seconds: z.number(), worker_heap_mb: z.number(),
+});
+export type RunLimits = z.infer<typeof RunLimitsSchema>;
+
 /** One line of DIR/manifest.jsonl, appended (and fsynced) after the document's outputs are complete. */
 export const JournalRecordSchema = z.intersection(OutcomeSchema, z.object({
   input: z.string(), // the input's path relative to the batch root: the journal's key
@@ -48,6 +54,7 @@ export const JournalRecordSchema = z.intersection(OutcomeSchema, z.object({
   sha256: z.string(),
   pipeline: z.string(), // package version + output schema version
   seconds: z.number().nonnegative(),
+  limits: RunLimitsSchema,
   at: z.string(), // ISO time the record was written
 }));
 export type JournalRecord = z.infer<typeof JournalRecordSchema>;

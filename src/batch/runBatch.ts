@@ -16,6 +16,7 @@ import type { BatchReporter } from './progress.js';
 import type { Outcome } from './records.js';
 import type { BatchSettings } from './settings.js';
 import { outputsExist, removeOutputs, removeStaleTempFiles } from './staleFiles.js';
+import { runLimits, wouldFailAgain } from './skipRules.js';
 import { summarize, ZERO_STATS, type BatchSummary, type DocumentEvent } from './summary.js';
 import { DocumentWorkerPool } from './workerPool.js';
 
@@ -61,7 +62,7 @@ async function processInput(input: BatchInput, name: string, ctx: RunContext): P
   const unchanged = !!prev && prev.sha256 === sha256 && prev.pipeline === ctx.version && prev.name === name;
   if (unchanged && !ctx.settings.force) {
     if (prev.status === 'ok' && await outputsExist(ctx.outDir, name)) return toEvent(input, name, prev, 0, true);
-    if (prev.status === 'failed' && !ctx.settings.retryFailed) return toEvent(input, name, prev, 0, true);
+    if (wouldFailAgain(prev, runLimits(ctx.settings)) && !ctx.settings.retryFailed) return toEvent(input, name, prev, 0, true);
   }
   const limits = { maxPages: ctx.settings.maxPages, maxImagePixels: ctx.settings.maxImagePixels };
   const outcome = await ctx.pool.run({ input: input.id, fileName: input.fileName, name, outDir: ctx.outDir, data, limits });
@@ -69,7 +70,7 @@ async function processInput(input: BatchInput, name: string, ctx: RunContext): P
   const sameContentWasOk = prev?.sha256 === sha256 && prev.status === 'ok' && prev.name === name;
   if (outcome.status === 'failed' && !sameContentWasOk) await removeOutputs(ctx.outDir, name);
   const seconds = now() - t0;
-  await ctx.journal.append({ ...outcome, input: input.id, name, sha256, pipeline: ctx.version, seconds: round(seconds), at: new Date().toISOString() });
+  await ctx.journal.append({ ...outcome, input: input.id, name, sha256, pipeline: ctx.version, seconds: round(seconds), limits: runLimits(ctx.settings), at: new Date().toISOString() });
   return toEvent(input, name, outcome, seconds, false);
 }
 
@@ -86,7 +87,7 @@ export async function runBatch(req: BatchRequest): Promise<BatchResult> {
     const { settings } = req;
     const journal = await openJournal(outDir);
     const names = assignOutputNames(collected.inputs, new Map([...journal.latest].map(([id, r]) => [id, r.name])));
-    const pool = new DocumentWorkerPool({ size: settings.concurrency, timeoutMs: settings.timeoutPerDocSeconds * 1000, heapMb: settings.workerHeapMb, script: req.workerScript });
+    const pool = new DocumentWorkerPool({ size: settings.concurrency, timeoutMs: settings.timeoutPerDocSeconds * 1000, heapMb: settings.workerHeapMb, documentsPerWorker: settings.documentsPerWorker, script: req.workerScript });
     const ctx: RunContext = { outDir, version: await pipelineVersion(), settings, journal, pool };
     const limit = pLimit(settings.concurrency);
     const events: DocumentEvent[] = [];

@@ -12,9 +12,11 @@ export interface BatchSettings {
   maxImagePixels: number;
   /** V8 heap limit of each worker; a worker that reaches it is stopped and the document recorded as failed. */
   workerHeapMb: number;
+  /** A worker thread is replaced by a fresh one after this many documents (keeps memory flat over long batches). */
+  documentsPerWorker: number;
   /** Process every document again, even when the journal says it is unchanged. */
   force: boolean;
-  /** Process documents again whose unchanged input failed last time (default: skip them). */
+  /** Process documents again whose unchanged input failed last time (default: only when the failure could change; see skipRules.ts). */
   retryFailed: boolean;
 }
 
@@ -24,6 +26,7 @@ export const defaultBatchSettings = (): BatchSettings => ({
   maxPages: 2000,
   maxImagePixels: 100_000_000,
   workerHeapMb: 4096,
+  documentsPerWorker: 25,
   force: false,
   retryFailed: false,
 });

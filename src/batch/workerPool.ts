@@ -14,12 +14,14 @@ export interface WorkerPoolOptions {
   size: number;
   timeoutMs: number;
   heapMb: number;
+  /** A worker is retired after this many documents, so whatever a long-lived pdfjs keeps cannot pile up. */
+  documentsPerWorker: number;
   /** The built worker script; default: documentWorker.js beside this module, or in dist/ when run from src/. */
   script?: URL;
 }
 
 /** What the pool did, for the run's counters. */
-export interface WorkerPoolCounters { started: number; terminatedOnTimeout: number; died: number }
+export interface WorkerPoolCounters { started: number; retired: number; terminatedOnTimeout: number; died: number }
 
 /** The worker script: beside this file when running built code, else the built copy in dist/ (tests run src/). */
 export function defaultWorkerScript(): URL {
@@ -35,7 +37,8 @@ export class DocumentWorkerPool {
   private readonly alive = new Set<Worker>();
   private nextId = 1;
   private readonly script: URL;
-  readonly counters: WorkerPoolCounters = { started: 0, terminatedOnTimeout: 0, died: 0 };
+  private readonly documentsDone = new WeakMap<Worker, number>();
+  readonly counters: WorkerPoolCounters = { started: 0, retired: 0, terminatedOnTimeout: 0, died: 0 };
 
   constructor(private readonly options: WorkerPoolOptions) {
     this.script = options.script ?? defaultWorkerScript();
@@ -65,7 +68,10 @@ export class DocumentWorkerPool {
         settled = true;
         clearTimeout(timer);
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-        if (keepWorker) { this.idle.push(worker); resolve(outcome); return; }
+        const done = (this.documentsDone.get(worker) ?? 0) + 1;
+        this.documentsDone.set(worker, done);
+        if (keepWorker && done < this.options.documentsPerWorker) { this.idle.push(worker); resolve(outcome); return; }
+        if (keepWorker) this.counters.retired++;
         this.alive.delete(worker);
         // Wait for the thread to stop, so nothing it was writing lands after the failure is recorded.
         void worker.terminate().catch(() => undefined).then(() => resolve(outcome));
