@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeOutputs } from './emit/writeOutputs.js';
 import { PdfOpenError } from './pdf/openDocument.js';
-import { extractDocument, type ExtractResult } from './pipeline.js';
+import type { OcrPool } from './ocr/index.js';
+import { extractDocument, lazyOcrPool, type ExtractResult } from './pipeline.js';
 import { formatSummary } from './report.js';
 
 const HELP = `budget-tables — Chinese budget disclosure PDFs (预算/决算公开) to validated tables
@@ -20,6 +21,9 @@ Usage:
       checks, seconds; failed checks are listed first, grouped by table.
       --strict   exit 1 when any validation check fails (default: exit 0 when extraction succeeded)
       --quiet    only the one-line summary per file
+      --no-ocr   do not OCR pages without a usable text layer (they are reported as text_source "none")
+      Pages with no text layer (scans) or one that decodes to garbage are read by OCR (tesseract.js
+      with Simplified Chinese data bundled from npm; nothing is downloaded).
 
   budget-tables check <DIR/NAME.json…>
       Validate an output file against the schema and re-run the validation rules on it.
@@ -52,13 +56,13 @@ async function collectPdfs(inputs: readonly string[]): Promise<string[]> {
   return out;
 }
 
-async function extractOne(file: string, outDir: string, quiet: boolean): Promise<ExtractResult | null> {
+async function extractOne(file: string, outDir: string, quiet: boolean, ocr: OcrPool | null): Promise<ExtractResult | null> {
   let data: Uint8Array;
   try { data = new Uint8Array(await fs.readFile(file)); } catch (err) {
     console.error(`${file}: cannot read: ${(err as Error).message}`); return null;
   }
   try {
-    const result = await extractDocument(data, path.basename(file));
+    const result = await extractDocument(data, path.basename(file), { ocr });
     await writeOutputs(result.document, outDir);
     console.log(formatSummary(file, result, quiet));
     return result;
@@ -76,16 +80,22 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'extract') {
     let parsed;
     try {
-      parsed = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' }, strict: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' } } });
+      parsed = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' }, strict: { type: 'boolean' }, quiet: { type: 'boolean' }, 'no-ocr': { type: 'boolean' }, help: { type: 'boolean' } } });
     } catch (err) { console.error((err as Error).message); return 2; }
     if (parsed.values.help) { console.log(HELP); return 0; }
     if (!parsed.values.out || !parsed.positionals.length) { console.error('usage: budget-tables extract <pdf files or folders…> --out DIR  (see --help)'); return 2; }
     const files = await collectPdfs(parsed.positionals);
     if (!files.length) { console.error('no PDF files found'); return 2; }
     let failed = 0, failedChecks = 0;
-    for (const file of files) {
-      const r = await extractOne(file, parsed.values.out, !!parsed.values.quiet);
-      if (!r) failed++; else failedChecks += r.counters.checks.fail;
+    // One OCR pool for the whole run; its engines start only if some page needs them.
+    const ocr = parsed.values['no-ocr'] ? null : lazyOcrPool();
+    try {
+      for (const file of files) {
+        const r = await extractOne(file, parsed.values.out, !!parsed.values.quiet, ocr?.pool ?? null);
+        if (!r) failed++; else failedChecks += r.counters.checks.fail;
+      }
+    } finally {
+      await ocr?.close();
     }
     return failed || (parsed.values.strict && failedChecks) ? 1 : 0;
   }

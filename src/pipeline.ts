@@ -14,6 +14,7 @@ import { validateDocument } from './validate/index.js';
 export interface Counters {
   pages: number;
   pagesWithoutText: number;
+  pagesOcr: number;
   tables: number;
   rows: number;
   cells: number;
@@ -30,7 +31,7 @@ export interface ExtractResult {
 const now = (): number => performance.now() / 1000;
 
 /** An OCR pool whose engines start only if some page needs them. */
-function lazyOcrPool(): { pool: OcrPool; close: () => Promise<void> } {
+export function lazyOcrPool(): { pool: OcrPool; close: () => Promise<void> } {
   let real: OcrPool | null = null;
   const get = (): OcrPool => (real ??= createOcrPool());
   return {
@@ -100,6 +101,6 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   for (const c of document.checks) checks[c.status]++;
   return {
     document, prose,
-    counters: { pages: pages.length, pagesWithoutText: pages.filter(p => p.text_source === 'none').length, tables: tables.length, rows, cells, checks, seconds },
+    counters: { pages: pages.length, pagesWithoutText: pages.filter(p => p.text_source === 'none').length, pagesOcr: pages.filter(p => p.text_source === 'ocr').length, tables: tables.length, rows, cells, checks, seconds },
   };
 }

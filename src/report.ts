@@ -20,7 +20,7 @@ function tableLines(doc: OutputDocument): string[] {
 export function formatSummary(file: string, r: ExtractResult, quiet: boolean): string {
   const c = r.counters;
   const head = `${file}: ${c.tables} tables, ${c.rows} rows, ${c.cells} cells, checks ${c.checks.pass} pass / ${c.checks.fail} fail / ${c.checks.skip} skip, ` +
-    `${c.pages} pages${c.pagesWithoutText ? ` (${c.pagesWithoutText} without usable text)` : ''}, ${c.seconds.total.toFixed(2)} s`;
+    `${c.pages} pages${c.pagesOcr ? ` (${c.pagesOcr} read by OCR)` : ''}${c.pagesWithoutText ? ` (${c.pagesWithoutText} without usable text)` : ''}, ${c.seconds.total.toFixed(2)} s`;
   if (quiet) return head;
   const lines = [head, ...tableLines(r.document)];
   const failed = r.document.checks.filter(ch => ch.status === 'fail');
