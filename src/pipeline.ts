@@ -5,7 +5,7 @@ import { TableAssembler } from './layout/assemble.js';
 import type { OutputDocument, Warning } from './model/document.js';
 import type { ProseLine } from './model/rawTable.js';
 import { openDocument } from './pdf/openDocument.js';
-import { createOcrPool, type OcrPool } from './ocr/index.js';
+import { createOcrPool, type OcrPool, type OcrPoolOptions } from './ocr/index.js';
 import { pagesWithText } from './readWithOcr.js';
 import { registryChecks } from './classify/registry/index.js';
 import { validateDocument } from './validate/index.js';
@@ -31,9 +31,9 @@ export interface ExtractResult {
 const now = (): number => performance.now() / 1000;
 
 /** An OCR pool whose engines start only if some page needs them. */
-export function lazyOcrPool(): { pool: OcrPool; close: () => Promise<void> } {
+export function lazyOcrPool(options: OcrPoolOptions = {}): { pool: OcrPool; close: () => Promise<void> } {
   let real: OcrPool | null = null;
-  const get = (): OcrPool => (real ??= createOcrPool());
+  const get = (): OcrPool => (real ??= createOcrPool(options));
   return {
     pool: { recognizePage: (page, n) => get().recognizePage(page, n), counters: () => get().counters(), close: async () => { await real?.close(); } },
     close: async () => { await real?.close(); },

@@ -5,7 +5,7 @@
 import { writeOutputs } from '../emit/writeOutputs.js';
 import { PdfOpenError } from '../pdf/openDocument.js';
 import { PageReadError } from '../pdf/readPages.js';
-import { extractDocument, type ExtractResult } from '../pipeline.js';
+import { extractDocument, lazyOcrPool, type ExtractResult } from '../pipeline.js';
 import { checkLimits } from './preflight.js';
 import type { Failure, FailureCode, Outcome } from './records.js';
 import type { DocumentLimits } from './settings.js';
@@ -38,7 +38,13 @@ export async function processDocument(req: DocumentRequest): Promise<Outcome> {
   try {
     const refused = await checkLimits(req.data, req.input, req.limits);
     if (refused) return failed(refused);
-    result = await extractDocument(req.data, req.fileName);
+    // Documents already run in parallel, one per core: each gets a single OCR engine.
+    const ocr = lazyOcrPool({ workers: 1 });
+    try {
+      result = await extractDocument(req.data, req.fileName, { ocr: ocr.pool });
+    } finally {
+      await ocr.close();
+    }
   } catch (err) {
     return failed(failureFromError(err, req.input, 'extraction_error'));
   }

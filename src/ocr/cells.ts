@@ -1,0 +1,185 @@
+/**
+ * Reading a ruled table one cell at a time. With the rules erased, a page read in sparse-text mode
+ * sees a header of narrow stacked columns ("资本/性支/出") as loose glyphs and joins them across
+ * neighbouring columns ("性支资本出"). The rules are known (lines.ts), so the cells are known: the
+ * paper the rules enclose. Each cell holding ink is cropped (its ink plus white margin) and read
+ * alone in single-block mode, so what is stacked in a cell stays in that cell, and short isolated
+ * words ("03" in a narrow 款 column) are read with nothing else around them.
+ */
+import type { ReadMode } from './engine.js';
+import type { GrayImage } from './image.js';
+import type { Segment } from './lines.js';
+import type { OcrLine, OcrWord } from './words.js';
+
+export interface CellSettings {
+  /** Read ruled cells one by one (replacing the page reading inside them). */
+  enabled: boolean;
+  /** Rules are drawn this much thicker (each side) and longer (each end) when enclosing cells. */
+  rulePadPt: number;
+  ruleExtendPt: number;
+  /** Cells smaller than this are gaps between double rules, not cells. */
+  minWidthPt: number;
+  minHeightPt: number;
+  /** An enclosed area must fill at least this share of its bounding box to be a (rectangular) cell. */
+  minFill: number;
+  /** Cells larger than this share of the page are not table cells (a frame around the page). */
+  maxPageShare: number;
+  /** Ink pixels below this count in a cell (after a margin) mean an empty cell; specks. */
+  minInkPx: number;
+  /** Ignore this much next to the cell's edges (left-over rule ink). */
+  edgeMarginPt: number;
+  /** White margin around the cropped ink. */
+  cropPadPt: number;
+  /** Words of a cell read with lower confidence are dropped. */
+  minConfidence: number;
+  /** At most this many cells per page are read (bounds the cost on dense pages). */
+  maxCells: number;
+}
+
+export const DEFAULT_CELL_SETTINGS: CellSettings = {
+  enabled: true,
+  rulePadPt: 0.6,
+  ruleExtendPt: 1.5,
+  minWidthPt: 5,
+  minHeightPt: 6,
+  minFill: 0.85,
+  maxPageShare: 0.25,
+  minInkPx: 12,
+  edgeMarginPt: 0.8,
+  cropPadPt: 4,
+  minConfidence: 20,
+  maxCells: 400,
+};
+
+export interface CellBox { x0: number; top: number; x1: number; bottom: number }
+
+/**
+ * The cells the rules enclose, in pixels: connected areas of paper in an image where only the rules
+ * are drawn, leaving out the area that reaches the image border (outside every table) and areas
+ * that are not near-rectangular.
+ */
+export function ruledCells(rules: readonly Segment[], width: number, height: number, pxPerPt: number, s: CellSettings = DEFAULT_CELL_SETTINGS): CellBox[] {
+  if (rules.length < 4) return [];
+  // Work at a quarter of the resolution in each direction: cells are large, rules are drawn thick.
+  const f = 4;
+  const w = Math.ceil(width / f), h = Math.ceil(height / f);
+  const wall = new Uint8Array(w * h);
+  const pad = Math.max(1, (s.rulePadPt * pxPerPt) / f), ext = (s.ruleExtendPt * pxPerPt) / f;
+  for (const g of rules) {
+    const a0 = g.start / f - ext, a1 = g.end / f + ext, c = g.across / f;
+    const lo = Math.floor(c - pad), hi = Math.ceil(c + pad);
+    for (let a = Math.max(0, Math.floor(a0)); a <= Math.min((g.orientation === 'h' ? w : h) - 1, Math.ceil(a1)); a++) {
+      for (let k = Math.max(0, lo); k <= Math.min((g.orientation === 'h' ? h : w) - 1, hi); k++) {
+        if (g.orientation === 'h') wall[k * w + a] = 1; else wall[a * w + k] = 1;
+      }
+    }
+  }
+  const label = new Int32Array(w * h);
+  const cells: CellBox[] = [];
+  const stack: number[] = [];
+  let next = 0;
+  for (let start = 0; start < wall.length; start++) {
+    if (wall[start] || label[start]) continue;
+    next++;
+    label[start] = next;
+    stack.push(start);
+    let x0 = w, y0 = h, x1 = 0, y1 = 0, n = 0, border = false;
+    while (stack.length) {
+      const k = stack.pop() as number;
+      const x = k % w, y = (k - x) / w;
+      n++;
+      if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
+      if (x === 0 || y === 0 || x === w - 1 || y === h - 1) border = true;
+      if (x > 0 && !wall[k - 1] && !label[k - 1]) { label[k - 1] = next; stack.push(k - 1); }
+      if (x < w - 1 && !wall[k + 1] && !label[k + 1]) { label[k + 1] = next; stack.push(k + 1); }
+      if (y > 0 && !wall[k - w] && !label[k - w]) { label[k - w] = next; stack.push(k - w); }
+      if (y < h - 1 && !wall[k + w] && !label[k + w]) { label[k + w] = next; stack.push(k + w); }
+    }
+    if (border) continue;
+    const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+    if (bw * f < s.minWidthPt * pxPerPt || bh * f < s.minHeightPt * pxPerPt) continue;
+    if (n < s.minFill * bw * bh || bw * bh > s.maxPageShare * w * h) continue;
+    // Back to full pixels; the walls drawn around the area are part of neither neighbour.
+    cells.push({ x0: x0 * f, top: y0 * f, x1: Math.min(width, (x1 + 1) * f), bottom: Math.min(height, (y1 + 1) * f) });
+  }
+  return cells;
+}
+
+/** Bounding box of the ink inside a cell (away from its edges), or null when it holds too little ink. */
+export function inkBox(img: GrayImage, threshold: number, cell: CellBox, marginPx: number, minInk: number): CellBox | null {
+  const x0 = Math.max(0, Math.round(cell.x0 + marginPx)), x1 = Math.min(img.width, Math.round(cell.x1 - marginPx));
+  const y0 = Math.max(0, Math.round(cell.top + marginPx)), y1 = Math.min(img.height, Math.round(cell.bottom - marginPx));
+  let bx0 = Infinity, by0 = Infinity, bx1 = -1, by1 = -1, n = 0;
+  for (let y = y0; y < y1; y++) {
+    const row = y * img.width;
+    for (let x = x0; x < x1; x++) {
+      if (img.data[row + x] > threshold) continue;
+      n++;
+      if (x < bx0) bx0 = x; if (x > bx1) bx1 = x; if (y < by0) by0 = y; if (y > by1) by1 = y;
+    }
+  }
+  return n < minInk ? null : { x0: bx0, top: by0, x1: bx1 + 1, bottom: by1 + 1 };
+}
+
+/** The ink box with `padPx` of white around it (whatever surrounds it on the page is not copied). */
+export function cropWithMargin(img: GrayImage, box: CellBox, padPx: number): GrayImage {
+  const bw = box.x1 - box.x0, bh = box.bottom - box.top;
+  const width = bw + 2 * padPx, height = bh + 2 * padPx;
+  const data = new Uint8Array(width * height).fill(255);
+  for (let y = 0; y < bh; y++) {
+    const src = (box.top + y) * img.width + box.x0;
+    data.set(img.data.subarray(src, src + bw), (y + padPx) * width + padPx);
+  }
+  return { width, height, data };
+}
+
+export interface CellReading {
+  lines: OcrLine[];
+  /** Cells enclosed by the rules, and those holding ink that were read. */
+  cells: number;
+  read: number;
+}
+
+const centreIn = (w: OcrWord, c: CellBox): boolean => {
+  const cx = (w.x0 + w.x1) / 2, cy = (w.top + w.bottom) / 2;
+  return cx >= c.x0 && cx < c.x1 && cy >= c.top && cy < c.bottom;
+};
+
+/**
+ * Read every inked ruled cell alone and put its reading in place of the page's words centred in it.
+ * A cell whose own reading is empty keeps the page's words.
+ */
+export async function readCells(
+  img: GrayImage, threshold: number, lines: readonly OcrLine[], rules: readonly Segment[], pxPerPt: number, s: CellSettings,
+  read: (image: GrayImage, mode: ReadMode) => Promise<OcrLine[]>, wanted: () => boolean,
+): Promise<CellReading> {
+  const result: CellReading = { lines: lines.map(l => ({ words: [...l.words] })), cells: 0, read: 0 };
+  if (!s.enabled) return result;
+  const cells = ruledCells(rules, img.width, img.height, pxPerPt, s);
+  result.cells = cells.length;
+  const pad = Math.round(s.cropPadPt * pxPerPt), margin = Math.round(s.edgeMarginPt * pxPerPt);
+  const replaced: CellBox[] = [];
+  const fresh: OcrLine[] = [];
+  for (const cell of cells.slice(0, s.maxCells)) {
+    if (!wanted()) break;
+    const ink = inkBox(img, threshold, cell, margin, s.minInkPx);
+    if (!ink) continue;
+    result.read++;
+    const crop = cropWithMargin(img, ink, pad);
+    const got = (await read(crop, 'block'))
+      .map(l => ({
+        words: l.words
+          .filter(w => w.confidence >= s.minConfidence && w.text.trim() !== '')
+          .map(w => ({ ...w, x0: w.x0 - pad + ink.x0, x1: w.x1 - pad + ink.x0, top: w.top - pad + ink.top, bottom: w.bottom - pad + ink.top })),
+      }))
+      .filter(l => l.words.length > 0);
+    if (!got.length) continue;
+    replaced.push(cell);
+    fresh.push(...got);
+  }
+  result.lines = result.lines
+    .map(l => ({ words: l.words.filter(w => !replaced.some(c => centreIn(w, c))) }))
+    .filter(l => l.words.length > 0)
+    .concat(fresh);
+  return result;
+}
