@@ -16,7 +16,15 @@ export class PdfOpenError extends Error {
   }
 }
 
-export async function openDocument(data: Uint8Array): Promise<PdfDocument> {
+export interface OpenOptions {
+  /**
+   * Leave images out of operator lists. Reading text and rules never needs them, and decoding a page's
+   * raster images is what makes memory peak; only rendering for OCR does.
+   */
+  skipImages?: boolean;
+}
+
+export async function openDocument(data: Uint8Array, options: OpenOptions = {}): Promise<PdfDocument> {
   if (data.length === 0) throw new PdfOpenError('the file is empty', 'empty');
   const head = Buffer.from(data.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new PdfOpenError('not a PDF (no %PDF- header)', 'not_pdf');
@@ -27,6 +35,7 @@ export async function openDocument(data: Uint8Array): Promise<PdfDocument> {
     standardFontDataUrl: pkgRoot + 'standard_fonts' + path.sep,
     wasmUrl: pkgRoot + 'wasm' + path.sep,
     isEvalSupported: false,
+    ...(options.skipImages ? { maxImageSize: 0 } : {}),
     useSystemFonts: false,
     disableFontFace: true,
     verbosity: 0,

@@ -49,7 +49,7 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
   }
 }
 
-const CLEANUP_EVERY_PAGES = 50;
+const CLEANUP_EVERY_PAGES = 100;
 
 /** Pages one at a time, so memory stays flat however long the document is. */
 export async function* readPages(doc: PdfDocument, onError: (e: PageReadError) => void): AsyncGenerator<PageContent> {
