@@ -45,15 +45,18 @@ function mergedCellBoundaries(groups: readonly RowGroup[], xs: readonly number[]
   return (k: number, g: RowGroup): boolean => !usual[k] || drawnAt(k, g);
 }
 
-/** Find the table body in a stretch of page (below a title block, or at the top of a continuation page). */
-export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSettings): TableFragment | null {
-  const hE = seg.hEdges.filter(e => e.pos >= seg.top - 1 && e.pos <= seg.bottom && e.to - e.from >= MIN_EDGE_PT);
-  const vE = seg.vEdges.filter(e => e.to > seg.top && e.from < seg.bottom && e.to - e.from >= MIN_EDGE_PT)
-    .map(e => ({ ...e, from: Math.max(e.from, seg.top), to: Math.min(e.to, seg.bottom) }));
-  const lines = seg.lines.filter(l => (l.top + l.bottom) / 2 > seg.top && (l.top + l.bottom) / 2 < seg.bottom);
-  if (!hE.length && !vE.length && !lines.some(isAnchorLine)) return null;
+interface Extent {
+  x0: number;
+  x1: number;
+  /** Top and bottom of the drawn rules (±Infinity when none are drawn). */
+  ruleTop: number;
+  ruleBottom: number;
+}
 
-  // Horizontal extent: the long rules, else the text.
+const midY = (l: TextLine): number => (l.top + l.bottom) / 2;
+
+/** Horizontal extent of the table: its long rules, else its text. */
+function tableExtent(hE: readonly Edge[], vE: readonly Edge[], lines: readonly TextLine[]): Extent | null {
   const maxLen = Math.max(0, ...hE.map(e => e.to - e.from));
   const long = hE.filter(e => e.to - e.from >= 0.5 * maxLen);
   let x0 = long.length ? Math.min(...long.map(e => e.from)) : Infinity;
@@ -66,62 +69,57 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
     if (!body.length) return null;
     x0 = Math.min(...body.map(l => l.x0)); x1 = Math.max(...body.map(l => l.x1));
   }
+  return { x0, x1, ruleTop, ruleBottom };
+}
+
+/**
+ * The lines of the table: those inside its grid, and — where the grid closes before any figure, so it
+ * only frames the header — the lines below it until prose, a note, a footer or a wide gap. Also the
+ * note printed under the table, if any.
+ */
+function tableLinesOf(lines: readonly TextLine[], ext: Extent): { gridTop: number; tableLines: TextLine[]; note: string | null } {
   const slack = 4;
-  const inside = lines.filter(l => l.x1 > x0 - slack && l.x0 < x1 + slack);
-  const gridTop = Number.isFinite(ruleTop) ? ruleTop : (inside[0]?.top ?? seg.top);
-  const inGrid = inside.filter(l => (l.top + l.bottom) / 2 >= gridTop - 2 && (!Number.isFinite(ruleBottom) || (l.top + l.bottom) / 2 <= ruleBottom));
-  const firstAnchor = inGrid.find(isAnchorLine);
-
-  // A grid that closes before any figure only frames the header: the body runs on below it.
-  let note: string | null = null;
-  let tableLines = inGrid;
-  const below = inside.filter(l => Number.isFinite(ruleBottom) && (l.top + l.bottom) / 2 > ruleBottom);
-  if (!firstAnchor || !Number.isFinite(ruleBottom)) {
-    const tail: TextLine[] = [];
-    let last = inGrid[inGrid.length - 1];
-    for (const l of Number.isFinite(ruleBottom) ? below : inside.filter(l => !inGrid.includes(l))) {
-      if (isNoteText(l.text)) { note = squash(l.text); break; }
-      if (isProseOrFooter(l, x1 - x0)) break;
-      if (last && l.top - last.bottom > 4 * l.fontSize && !isAnchorLine(l)) break;
-      tail.push(l); last = l;
-    }
-    tableLines = [...inGrid, ...tail];
-  } else {
+  const inside = lines.filter(l => l.x1 > ext.x0 - slack && l.x0 < ext.x1 + slack);
+  const closed = Number.isFinite(ext.ruleBottom);
+  const gridTop = Number.isFinite(ext.ruleTop) ? ext.ruleTop : (inside[0]?.top ?? 0);
+  const inGrid = inside.filter(l => midY(l) >= gridTop - 2 && (!closed || midY(l) <= ext.ruleBottom));
+  const below = closed ? inside.filter(l => midY(l) > ext.ruleBottom) : inside.filter(l => !inGrid.includes(l));
+  if (closed && inGrid.some(isAnchorLine)) {
     const n = below.find(l => isNoteText(l.text));
-    if (n && n.top - ruleBottom < 4 * n.fontSize) note = squash(n.text);
+    return { gridTop, tableLines: inGrid, note: n && n.top - ext.ruleBottom < 4 * n.fontSize ? squash(n.text) : null };
   }
-  // Running prose at the top of a page ends a table instead of continuing it.
-  if (continuation && tableLines.filter(l => isSentence(l.text)).length > Math.max(1, 0.2 * tableLines.length)) return null;
-  const anchor = tableLines.find(isAnchorLine) ?? tableLines.find(isTotalLabelLine);
-  const hPos = clusterValues(hE.map(e => e.pos), s.snapTolerancePt);
+  const tail: TextLine[] = [];
+  let last = inGrid[inGrid.length - 1], note: string | null = null;
+  for (const l of below) {
+    if (isNoteText(l.text)) { note = squash(l.text); break; }
+    if (isProseOrFooter(l, ext.x1 - ext.x0)) break;
+    if (last && l.top - last.bottom > 4 * l.fontSize && !isAnchorLine(l)) break;
+    tail.push(l); last = l;
+  }
+  return { gridTop, tableLines: [...inGrid, ...tail], note };
+}
 
-  // Header: the lines above the first row with figures, closed by the rule above that row.
+/** Header: the lines above the first row with figures, closed by the rule drawn above that row. */
+function splitHeader(tableLines: readonly TextLine[], hPos: readonly number[], gridTop: number) {
+  const anchor = tableLines.find(isAnchorLine) ?? tableLines.find(isTotalLabelLine);
   const rulesAbove = anchor ? hPos.filter(y => y <= anchor.top + 1 && y > gridTop + 1) : [];
   const headerBottom = !anchor ? Math.max(gridTop, ...tableLines.map(l => l.bottom)) + 1
     : rulesAbove.length ? Math.max(...rulesAbove) : anchor.top - 1;
-  const headerLines = tableLines.filter(l => (l.top + l.bottom) / 2 < headerBottom && !isNoteText(l.text));
-  const bodyLines = tableLines.filter(l => (l.top + l.bottom) / 2 >= headerBottom);
-  for (const l of tableLines) if (isNoteText(l.text) && !note) note = squash(l.text);
-  const headerRuns = headerLines.flatMap(l => l.runs);
+  return {
+    anchor, headerBottom,
+    headerRuns: tableLines.filter(l => midY(l) < headerBottom && !isNoteText(l.text)).flatMap(l => l.runs),
+    bodyLines: tableLines.filter(l => midY(l) >= headerBottom),
+  };
+}
 
-  const minV = Math.min(8, 0.5 * Math.max(1, ruleBottom - gridTop));
-  let xs = ruledColumns(vE, x0, x1, minV, s);
-  const ruled = xs !== null;
-  xs ??= openColumns(bodyLines.flatMap(l => l.runs), leafLabels(headerRuns, hE));
-  if (xs.length < 2) return null;
-
-  const headerYs = [gridTop, ...hPos.filter(y => y > gridTop + 1 && y < headerBottom - 1), headerBottom];
-  const vInHeader = vE.filter(e => e.from < headerBottom - 1 && e.to > gridTop + 1);
-  const headerCells = !headerRuns.length ? [] : ruled && vInHeader.length >= 2
-    ? ruledHeaderCells(headerRuns, headerYs, xs, hE, vE, s)
-    : openHeaderCells(headerRuns, xs, hE.filter(e => e.pos < headerBottom - s.snapTolerancePt && e.to - e.from < 0.9 * (x1 - x0)), s);
-
-  const bandYs = [headerBottom, ...hPos.filter(y => y > headerBottom + 1 && Number.isFinite(ruleBottom) && y <= ruleBottom), ...(anchor && ruled && Number.isFinite(ruleBottom) && ruleBottom > anchor.top ? [] : [Infinity])];
-  const rows: TableFragment['rows'] = [];
+/** Body rows as cells; a row holding only a note ("…为空表") is the table's note, not data. */
+function bodyCells(bodyLines: readonly TextLine[], bandYs: readonly number[], xs: readonly number[], vE: readonly Edge[], ruled: boolean, s: LayoutSettings) {
   // Rules drawn between body rows make each band one row; without them, rows come from the text.
   const bodyRuled = bandYs.filter(Number.isFinite).length > 2;
   const groups = bodyRows(bodyLines.filter(l => !isNoteText(l.text)), bandYs, !bodyRuled, s);
   const drawnIn = mergedCellBoundaries(groups, xs, vE, ruled, s);
+  const rows: TableFragment['rows'] = [];
+  let note: string | null = null;
   for (const group of groups) {
     const cells = runsToColumns(group.runs, xs, k => drawnIn(k, group)).map(col => cellText(col, s.lineOverlapShare));
     if (cells.every(c => !c)) continue;
@@ -129,6 +127,43 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
     if (isNoteText(whole) && cells.filter(Boolean).length === 1) { note ??= squash(whole); continue; }
     rows.push({ top: group.top, cells });
   }
+  return { rows, note };
+}
+
+/** Find the table body in a stretch of page (below a title block, or at the top of a continuation page). */
+export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSettings): TableFragment | null {
+  const hE = seg.hEdges.filter(e => e.pos >= seg.top - 1 && e.pos <= seg.bottom && e.to - e.from >= MIN_EDGE_PT);
+  const vE = seg.vEdges.filter(e => e.to > seg.top && e.from < seg.bottom && e.to - e.from >= MIN_EDGE_PT)
+    .map(e => ({ ...e, from: Math.max(e.from, seg.top), to: Math.min(e.to, seg.bottom) }));
+  const lines = seg.lines.filter(l => midY(l) > seg.top && midY(l) < seg.bottom);
+  if (!hE.length && !vE.length && !lines.some(isAnchorLine)) return null;
+  const ext = tableExtent(hE, vE, lines);
+  if (!ext) return null;
+  const { gridTop, tableLines, note: noteBelow } = tableLinesOf(lines, ext);
+  // Running prose at the top of a page ends a table instead of continuing it.
+  if (continuation && tableLines.filter(l => isSentence(l.text)).length > Math.max(1, 0.2 * tableLines.length)) return null;
+  const hPos = clusterValues(hE.map(e => e.pos), s.snapTolerancePt);
+  const { anchor, headerBottom, headerRuns, bodyLines } = splitHeader(tableLines, hPos, gridTop);
+
+  const minV = Math.min(8, 0.5 * Math.max(1, ext.ruleBottom - gridTop));
+  const ruledXs = ruledColumns(vE, ext.x0, ext.x1, minV, s);
+  const xs = ruledXs ?? openColumns(bodyLines.flatMap(l => l.runs), leafLabels(headerRuns, hE));
+  const ruled = ruledXs !== null;
+  if (xs.length < 2) return null;
+
+  const headerYs = [gridTop, ...hPos.filter(y => y > gridTop + 1 && y < headerBottom - 1), headerBottom];
+  const vInHeader = vE.filter(e => e.from < headerBottom - 1 && e.to > gridTop + 1);
+  const underlines = hE.filter(e => e.pos < headerBottom - s.snapTolerancePt && e.to - e.from < 0.9 * (ext.x1 - ext.x0));
+  const headerCells = !headerRuns.length ? []
+    : ruled && vInHeader.length >= 2 ? ruledHeaderCells(headerRuns, headerYs, xs, hE, vE, s)
+      : openHeaderCells(headerRuns, xs, underlines, s);
+
+  // Row bands between the rules under the header; the last one stays open where the grid closes early.
+  const gridHoldsBody = anchor && ruled && Number.isFinite(ext.ruleBottom) && ext.ruleBottom > anchor.top;
+  const bandYs = [headerBottom, ...hPos.filter(y => y > headerBottom + 1 && y <= ext.ruleBottom), ...(gridHoldsBody ? [] : [Infinity])];
+  const { rows, note: noteInside } = bodyCells(bodyLines, bandYs, xs, vE, ruled, s);
+  const noteInHeader = tableLines.find(l => isNoteText(l.text));
+  const note = noteBelow ?? (noteInHeader ? squash(noteInHeader.text) : null) ?? noteInside;
   if (!rows.length && !headerCells.length) return null;
   return { page: seg.page, xs, headerCells, rows, note, ruled };
 }
