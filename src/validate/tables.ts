@@ -1,6 +1,6 @@
 import type { BudgetRecord, Check, CurrencyUnit, OutputDocument, Table, TableType } from '../model/document.js';
 import { amountKeys, buildColumnTree, type ColumnNode } from './columns.js';
-import { toHundredths } from './money.js';
+import { formatHundredths, fromHundredths, toHundredths } from './money.js';
 import { isTotalName } from './names.js';
 
 /** One record of one row, with where it was printed. */
@@ -99,6 +99,35 @@ export function checkAt(view: TableView, init: CheckInit): Check {
     expected: init.expected ?? null,
     actual: init.actual ?? null,
   };
+}
+
+/** A printed figure set against the sum of the figures it should equal (amounts in hundredths). */
+export interface SumComparison {
+  rule: string;
+  at: Entry;
+  key: string;
+  actual: number;
+  expected: number;
+  ok: boolean;
+  /** The summed figures, as a reader would name them ("its 3 款 rows", "购置费 + 运行费"). */
+  what: string;
+}
+
+export function sumCheck(view: TableView, c: SumComparison): Check {
+  const unit = view.unit ?? '';
+  return checkAt(view, {
+    rule: c.rule,
+    status: c.ok ? 'pass' : 'fail',
+    page: c.at.page,
+    row: c.at.row,
+    column: c.key,
+    expected: fromHundredths(c.expected),
+    actual: fromHundredths(c.actual),
+    message: c.ok
+      ? `${view.label} row ${rowLabel(c.at.rec)}: "${c.key}" ${formatHundredths(c.actual)} equals ${c.what}.`
+      : `${view.label} row ${rowLabel(c.at.rec)}: "${c.key}" is printed as ${formatHundredths(c.actual)} ${unit}, ` +
+        `but ${c.what} add up to ${formatHundredths(c.expected)} ${unit} (difference ${formatHundredths(c.actual - c.expected)}).`,
+  });
 }
 
 /** Quote a row the way a reader finds it: 「2010301 行政运行」. */

@@ -2,7 +2,7 @@ import type { Check } from '../../model/document.js';
 import { grandTotalKey } from '../columns.js';
 import { formatHundredths, fromHundredths } from '../money.js';
 import { isTotalName, outlineLevel } from '../names.js';
-import { checkAt, rowLabel, sumKeys, totalEntry, type Entry, type GroupView, type TableView } from '../tables.js';
+import { checkAt, rowLabel, sumCheck, sumKeys, totalEntry, type Entry, type GroupView, type TableView } from '../tables.js';
 import type { RuleContext } from './context.js';
 
 /** A line of one side of a side-by-side table, with the lines it breaks down into. */
@@ -75,7 +75,7 @@ export function readOutline(group: GroupView): Outline {
   return { nodes, totals };
 }
 
-function sumCheck(view: TableView, rule: string, slack: number, at: Entry, parts: Entry[], key: string,
+function linesCheck(view: TableView, rule: string, slack: number, at: Entry, parts: Entry[], key: string,
   mode: 'equal' | 'at_most'): Check | null {
   const actual = sumKeys(at.rec, [key]);
   const expected = parts.reduce((s, p) => s + sumKeys(p.rec, [key]), 0);
@@ -83,21 +83,9 @@ function sumCheck(view: TableView, rule: string, slack: number, at: Entry, parts
   const diff = actual - expected;
   const tol = parts.length * slack;
   if (mode === 'at_most' && diff > tol) return null; // "其中" lines may cover only part of the line
-  const ok = Math.abs(diff) <= tol;
   const names = parts.map((p) => rowLabel(p.rec)).join(' + ');
-  return checkAt(view, {
-    rule,
-    status: ok ? 'pass' : 'fail',
-    page: at.page,
-    row: at.row,
-    column: key,
-    expected: fromHundredths(expected),
-    actual: fromHundredths(actual),
-    message: ok
-      ? `${view.label} ${rowLabel(at.rec)} ${formatHundredths(actual)} equals ${names}.`
-      : `${view.label} ${rowLabel(at.rec)} is printed as ${formatHundredths(actual)} ${view.unit ?? ''}, but ` +
-        `${mode === 'at_most' ? 'its "其中" lines' : 'the lines it covers'} (${names}) add up to ${formatHundredths(expected)}.`,
-  });
+  const what = `${mode === 'at_most' ? 'its "其中" lines' : 'the lines it covers'} (${names})`;
+  return sumCheck(view, { rule, at, key, actual, expected, ok: Math.abs(diff) <= tol, what });
 }
 
 /** side_sum: on each side of a side-by-side table, totals and parent lines add up. */
@@ -110,10 +98,10 @@ export function sideSums(ctx: RuleContext): Check[] {
       for (const key of group.keys) {
         for (const n of outline.nodes) {
           if (n.uncertain) continue;
-          if (n.parts.length > 0) push(sumCheck(view, 'side_sum', slack, n.entry, n.parts, key, 'equal'));
-          if (n.ofWhich.length > 0) push(sumCheck(view, 'side_sum', slack, n.entry, n.ofWhich, key, 'at_most'));
+          if (n.parts.length > 0) push(linesCheck(view, 'side_sum', slack, n.entry, n.parts, key, 'equal'));
+          if (n.ofWhich.length > 0) push(linesCheck(view, 'side_sum', slack, n.entry, n.ofWhich, key, 'at_most'));
         }
-        for (const [total, parts] of outline.totals) push(sumCheck(view, 'side_sum', slack, total, parts, key, 'equal'));
+        for (const [total, parts] of outline.totals) push(linesCheck(view, 'side_sum', slack, total, parts, key, 'equal'));
       }
     }
   }

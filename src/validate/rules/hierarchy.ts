@@ -1,6 +1,5 @@
 import type { Check } from '../../model/document.js';
-import { formatHundredths, fromHundredths } from '../money.js';
-import { checkAt, isTotalEntry, rowLabel, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
+import { isTotalEntry, sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
 import type { RuleContext } from './context.js';
 
 /** One classification code of a table: the row that carries its value, and its project rows. */
@@ -45,21 +44,7 @@ interface SumSpec {
 }
 
 function emit(view: TableView, slackPerTerm: number, s: SumSpec): Check {
-  const ok = Math.abs(s.actual - s.expected) <= s.terms * slackPerTerm;
-  const unit = view.unit ?? '';
-  return checkAt(view, {
-    rule: s.rule,
-    status: ok ? 'pass' : 'fail',
-    page: s.at.page,
-    row: s.at.row,
-    column: s.key,
-    expected: fromHundredths(s.expected),
-    actual: fromHundredths(s.actual),
-    message: ok
-      ? `${view.label} row ${rowLabel(s.at.rec)} "${s.key}" ${formatHundredths(s.actual)} equals the sum of ${s.what}.`
-      : `${view.label} row ${rowLabel(s.at.rec)}: "${s.key}" is printed as ${formatHundredths(s.actual)} ${unit}, ` +
-        `but ${s.what} add up to ${formatHundredths(s.expected)} ${unit} (difference ${formatHundredths(s.actual - s.expected)}).`,
-  });
+  return sumCheck(view, { ...s, ok: Math.abs(s.actual - s.expected) <= s.terms * slackPerTerm });
 }
 
 const childLevel: Record<number, string> = { 3: '款', 5: '项' };

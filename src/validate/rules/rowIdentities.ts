@@ -1,7 +1,6 @@
 import type { Check } from '../../model/document.js';
 import { columnIdentities } from '../columns.js';
-import { formatHundredths, fromHundredths } from '../money.js';
-import { checkAt, hasAny, rowLabel, sumKeys } from '../tables.js';
+import { hasAny, sumCheck, sumKeys } from '../tables.js';
 import type { RuleContext } from './context.js';
 
 const quoteKey = (k: string) => `"${k}"`;
@@ -22,21 +21,8 @@ export function rowSums(ctx: RuleContext): Check[] {
           const actual = sumKeys(e.rec, [id.totalKey]);
           const slack = id.partKeys.length * ctx.settings.roundingSlackPerTermHundredths;
           const ok = Math.abs(expected - actual) <= slack;
-          const unit = view.unit ?? '';
           const parts = id.partKeys.map(quoteKey).join(' + ');
-          out.push(checkAt(view, {
-            rule: 'row_sum',
-            status: ok ? 'pass' : 'fail',
-            page: e.page,
-            row: e.row,
-            column: id.totalKey,
-            expected: fromHundredths(expected),
-            actual: fromHundredths(actual),
-            message: ok
-              ? `${view.label} row ${rowLabel(e.rec)}: ${quoteKey(id.totalKey)} ${formatHundredths(actual)} equals ${parts}.`
-              : `${view.label} row ${rowLabel(e.rec)}: ${quoteKey(id.totalKey)} is printed as ${formatHundredths(actual)} ${unit}, ` +
-                `but ${parts} add up to ${formatHundredths(expected)} ${unit} (difference ${formatHundredths(actual - expected)}).`,
-          }));
+          out.push(sumCheck(view, { rule: 'row_sum', at: e, key: id.totalKey, actual, expected, ok, what: parts }));
         }
       }
     }

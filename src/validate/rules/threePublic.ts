@@ -1,7 +1,6 @@
 import type { Check } from '../../model/document.js';
-import { formatHundredths, fromHundredths } from '../money.js';
 import { isTotalName, stripMarker } from '../names.js';
-import { checkAt, rowLabel, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
+import { sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
 import type { RuleContext } from './context.js';
 
 /** The lines of a "三公" table, recognised by their words. */
@@ -28,24 +27,11 @@ export function threePublicRows(group: GroupView): Map<ThreePublicPart, Entry> {
   return rows;
 }
 
-function sumCheck(view: TableView, slack: number, at: Entry, parts: Entry[], key: string, what: string): Check | null {
+function partsCheck(view: TableView, slack: number, at: Entry, parts: Entry[], key: string, what: string): Check | null {
   const actual = sumKeys(at.rec, [key]);
   const expected = parts.reduce((s, e) => s + sumKeys(e.rec, [key]), 0);
   if (actual === 0 && expected === 0) return null;
-  const ok = Math.abs(actual - expected) <= parts.length * slack;
-  return checkAt(view, {
-    rule: 'three_public_sum',
-    status: ok ? 'pass' : 'fail',
-    page: at.page,
-    row: at.row,
-    column: key,
-    expected: fromHundredths(expected),
-    actual: fromHundredths(actual),
-    message: ok
-      ? `${view.label} ${rowLabel(at.rec)} ${formatHundredths(actual)} equals ${what}.`
-      : `${view.label} ${rowLabel(at.rec)} "${key}" is printed as ${formatHundredths(actual)} ${view.unit ?? ''}, ` +
-        `but ${what} add up to ${formatHundredths(expected)}.`,
-  });
+  return sumCheck(view, { rule: 'three_public_sum', at, key, actual, expected, ok: Math.abs(actual - expected) <= parts.length * slack, what });
 }
 
 /**
@@ -67,13 +53,13 @@ export function threePublicSums(ctx: RuleContext): Check[] {
       const reception = get('reception');
       for (const key of group.keys) {
         if (vehicles && purchase && running) {
-          const c = sumCheck(view, ctx.settings.roundingSlackPerTermHundredths, vehicles, [purchase, running], key,
+          const c = partsCheck(view, ctx.settings.roundingSlackPerTermHundredths, vehicles, [purchase, running], key,
             `"公务用车购置费" + "公务用车运行费"`);
           if (c) out.push(c);
         }
         const vehicleParts = vehicles ? [vehicles] : purchase && running ? [purchase, running] : null;
         if (total && abroad && reception && vehicleParts) {
-          const c = sumCheck(view, ctx.settings.roundingSlackPerTermHundredths, total, [abroad, reception, ...vehicleParts], key,
+          const c = partsCheck(view, ctx.settings.roundingSlackPerTermHundredths, total, [abroad, reception, ...vehicleParts], key,
             `"因公出国（境）费" + "公务接待费" + "公务用车购置及运行费"`);
           if (c) out.push(c);
         }
