@@ -16,7 +16,8 @@ export function codeLevel(code: string, system: CodeSystem): Level | null {
   return null;
 }
 
-const LEADING_CODE = /^\s*(\d{3}(?:\s?\d{2}){0,2})(?=\s*[^\d\s.,，、])\s*(.*)$/s;
+// A code is followed by its name, not by a measure word ("100人", "2022年", "300万元", "50%").
+const LEADING_CODE = /^\s*(\d{3}(?:\s?\d{2}){0,2})(?=\s*[^\d\s.,，、%％年月日人个次份辆台套家万元项条批天小时户名本册场期篇件])\s*(.*)$/s;
 
 /** "201 一般公共服务支出" → code and name; a label without a leading code is all name. */
 export function splitCodeName(text: string): { code: string | null; name: string } {

@@ -16,10 +16,12 @@ export function classifyTable(printed: RawTable, fallbackUnit: Table['unit'], re
   const roles = columnRoles(raw);
   const columns: Column[] = roles.map((role, index) => ({ index, path: raw.columnPaths[index] ?? [], role }));
   const filled = roles.map((_, c) => raw.rows.filter(r => (r.cells[c] ?? '').trim() !== '').length);
-  const groups = columnGroups(roles, filled, raw.columnPaths);
+  // Performance-target forms are prose in a grid: their figures are targets, not classification codes.
+  const type = tableType(raw.title);
+  const groups = type === 'performance_target' ? [] : columnGroups(roles, filled, raw.columnPaths);
   const system = codeSystem(raw.columnPaths.flat().join(' '), raw.title);
   return {
-    number: raw.number, title: raw.title, type: tableType(raw.title), unit: raw.unit ?? fallbackUnit,
+    number: raw.number, title: raw.title, type, unit: raw.unit ?? fallbackUnit,
     pages: raw.pages, note: raw.note, columns, rows: buildRows(raw, columns, groups, system, repairs),
   };
 }
