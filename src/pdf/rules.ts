@@ -22,7 +22,6 @@ const BOTH = new Set<number>([OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStr
 
 interface GraphicsState {
   ctm: Matrix;
-  lineWidth: number;
   strokeVisible: boolean;
   fillVisible: boolean;
 }
@@ -37,7 +36,7 @@ export async function readRules(page: PdfPage, viewport: Matrix, settings = DEFA
   const ops = await page.getOperatorList();
   const rules: Rule[] = [];
   const stack: GraphicsState[] = [];
-  let gs: GraphicsState = { ctm: IDENTITY, lineWidth: 1, strokeVisible: true, fillVisible: true };
+  let gs: GraphicsState = { ctm: IDENTITY, strokeVisible: true, fillVisible: true };
   const toPage = (x: number, y: number): Point => apply(multiply(gs.ctm, viewport), x, y);
 
   for (let i = 0; i < ops.fnArray.length; i++) {
@@ -52,7 +51,6 @@ export async function readRules(page: PdfPage, viewport: Matrix, settings = DEFA
         if (Array.isArray(args[0])) gs.ctm = multiply(args[0] as number[], gs.ctm);
         break;
       case OPS.paintFormXObjectEnd: gs = stack.pop() ?? gs; break;
-      case OPS.setLineWidth: gs.lineWidth = Number(args[0]); break;
       case OPS.setStrokeRGBColor: case OPS.setStrokeGray: case OPS.setStrokeCMYKColor: case OPS.setStrokeColor:
         gs.strokeVisible = !isWhite(args); break;
       case OPS.setFillRGBColor: case OPS.setFillGray: case OPS.setFillCMYKColor: case OPS.setFillColor:
@@ -62,8 +60,9 @@ export async function readRules(page: PdfPage, viewport: Matrix, settings = DEFA
         const [paint, [data]] = args as [number, [ArrayLike<number> | null]];
         if (!data) break;
         const subpaths = toSubpaths(data, toPage);
-        const scale = Math.hypot(gs.ctm[0], gs.ctm[1]) * Math.hypot(viewport[0], viewport[1]);
-        const stroke = (STROKES.has(paint) || BOTH.has(paint)) && gs.strokeVisible && gs.lineWidth * scale > 0;
+        // A line width of 0 is the thinnest visible line in PDF (a hairline), not an invisible one; what
+        // has no extent at all (zero-length segments) is dropped in segmentRule.
+        const stroke = (STROKES.has(paint) || BOTH.has(paint)) && gs.strokeVisible;
         const fill = (FILLS.has(paint) || BOTH.has(paint)) && gs.fillVisible;
         for (const sp of subpaths) {
           if (stroke) strokeRules(sp, settings, rules);
@@ -89,7 +88,6 @@ function isWhite(args: unknown[]): boolean {
 function applyGState(gs: GraphicsState, entries: unknown): void {
   if (!Array.isArray(entries)) return;
   for (const [key, value] of entries as [string, unknown][]) {
-    if (key === 'LW') gs.lineWidth = Number(value);
     if (key === 'CA' && Number(value) === 0) gs.strokeVisible = false;
     if (key === 'ca' && Number(value) === 0) gs.fillVisible = false;
   }
