@@ -31,5 +31,6 @@ export function normalizeText(raw: string): string {
     else if (KEEP.test(ch)) out += ch;
     else out += ch.normalize('NFKC');
   }
-  return out;
+  // Between digits a full-width comma or point is a thousands separator or a decimal point.
+  return out.replace(/(\d)[，．](?=\d)/g, (_, d: string, i: number, s: string) => d + (s[i + 1] === '，' ? ',' : '.'));
 }
