@@ -42,11 +42,19 @@ const a = await run(textLayer);
 console.log(`samples: ${a.pages} pages in ${a.seconds.toFixed(2)} s = ${(a.pages / a.seconds).toFixed(1)} pages/s`);
 console.log('  seconds by stage:', Object.entries(a.stages).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', '));
 
-// One long document: the samples concatenated until it has `want` pages.
-const big = await PDFDocument.create();
-outer: for (;;) for (const f of textLayer) {
+// One long document: the samples concatenated, then repeated from the start until it has `want`
+// pages (copied in one go, so each font is embedded twice at most, as in a real long document).
+const once = await PDFDocument.create();
+for (const f of textLayer) {
   const src = await PDFDocument.load(readFileSync(f));
-  for (const p of await big.copyPages(src, src.getPageIndices())) { big.addPage(p); if (big.getPageCount() >= want) break outer; }
+  for (const p of await once.copyPages(src, src.getPageIndices())) once.addPage(p);
+}
+const onceBytes = await once.save();
+const big = await PDFDocument.load(onceBytes);
+while (big.getPageCount() < want) {
+  const again = await PDFDocument.load(onceBytes);
+  const n = Math.min(want - big.getPageCount(), again.getPageCount());
+  for (const p of await big.copyPages(again, [...Array(n).keys()])) big.addPage(p);
 }
 const bigFile = path.join(out, `concatenated-${want}.pdf`);
 writeFileSync(bigFile, await big.save());
