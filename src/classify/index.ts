@@ -7,7 +7,7 @@ import { buildRows, type CodeRepair } from './records.js';
 export type { CodeRepair } from './records.js';
 import { tableType } from './tableTypes.js';
 
-export { columnKey, parseAmount } from './records.js';
+export { columnKey, parseAmount } from '../model/amounts.js';
 export { tableType } from './tableTypes.js';
 
 /** Give a rebuilt table its meaning: type, column roles, codes, records. */

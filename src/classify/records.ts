@@ -1,3 +1,4 @@
+import { columnKey, parseAmount } from '../model/amounts.js';
 import type { BudgetRecord, Column, Row } from '../model/document.js';
 import type { RawTable } from '../model/rawTable.js';
 import { type CodeSystem, codeLevel, joinCodeParts, splitCodeName } from './codes.js';
@@ -29,15 +30,6 @@ function settleCode(code: string, parts: readonly string[], name: string, system
 }
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
-
-export function parseAmount(text: string): number | null {
-  const t = squash(text).replace(/,/g, '').replace(/^[−–]/, '-');
-  if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
-  return Number(t);
-}
-
-/** Key of an amount column in records and in the tidy CSV: its header path, or its position. */
-export const columnKey = (col: Column): string => (col.path.length ? col.path.join('/') : `列${col.index + 1}`);
 
 /** Turn printed rows into records: one per column group, with codes, names and amounts. */
 export function buildRows(table: RawTable, columns: readonly Column[], groups: readonly ColumnGroup[], system: CodeSystem, repairs: CodeRepair[] = []): Row[] {

@@ -1,4 +1,4 @@
-import { columnKey, parseAmount } from '../classify/index.js';
+import { columnKey, parseAmount } from '../model/amounts.js';
 import { classificationOfCode, lookupCode, parentOf } from '../classify/registry/index.js';
 import type { BudgetRecord, OutputDocument, Row as TableRow, Table } from '../model/document.js';
 import { columnMeaning } from './columnKeys.js';

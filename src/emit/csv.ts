@@ -1,5 +1,5 @@
 import { writeToString } from 'fast-csv';
-import { columnKey, parseAmount } from '../classify/index.js';
+import { columnKey, parseAmount } from '../model/amounts.js';
 import type { OutputDocument, Table } from '../model/document.js';
 
 export const TIDY_HEADER = ['source_file', 'unit', 'year', 'kind', 'table_number', 'table_title', 'table_type', 'page',

@@ -1,8 +1,11 @@
+import { AMOUNT_PATTERN } from '../model/amounts.js';
+
 /**
  * Joining the fragments of one cell. CJK fragments join without a space; Latin letters and digits keep
  * one; a number broken over lines ("1,902." + "40") becomes one number.
  */
-const AMOUNT = /^[-−–]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/;
+// A printed amount, or a percentage.
+const AMOUNT = new RegExp(AMOUNT_PATTERN.source.replace(/\$$/, '%?$'));
 const LATIN_END = /[A-Za-z0-9%)\]]$/;
 const LATIN_START = /^[A-Za-z0-9(\[]/;
 
@@ -27,12 +30,4 @@ export function joinFragments(parts: readonly string[]): string {
 /** Join a cell given as lines of fragments (each line left to right). */
 export function joinLines(lines: readonly (readonly string[])[]): string {
   return joinFragments(lines.map(l => joinFragments(l)));
-}
-
-/** Parse a printed amount ("1,902.40", "-3.5", "—" → null). */
-export function parseAmount(s: string): number | null {
-  const t = squash(s).replace(/,/g, '').replace(/^[−–]/, '-');
-  if (!AMOUNT.test(t) || t.endsWith('%')) return null;
-  const v = Number(t);
-  return Number.isFinite(v) ? v : null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAmount, joinFragments, joinLines, parseAmount } from '../../src/layout/joinText.js';
+import { isAmount, joinFragments, joinLines } from '../../src/layout/joinText.js';
+import { parseAmount } from '../../src/model/amounts.js';
 
 describe('joining the fragments of a cell', () => {
   it('joins CJK without spaces and keeps one between Latin words', () => {
