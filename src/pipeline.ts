@@ -9,6 +9,7 @@ import { createOcrPool, type OcrPool, type OcrPoolOptions } from './ocr/index.js
 import { pagesWithText } from './readWithOcr.js';
 import { registryChecks } from './classify/registry/index.js';
 import { validateDocument } from './validate/index.js';
+import { repairByArithmetic } from './validate/ocrRepair.js';
 
 /** What happened while extracting one document: counts and seconds per stage. */
 export interface Counters {
@@ -92,7 +93,11 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
     document: meta, pages: pages.sort((a, b) => a.number - b.number), tables, checks: [], warnings,
   };
   t = now();
-  document.checks = [...validateDocument(document, prose), ...registryChecks(document)];
+  // Pages read by OCR: an amount that breaks its table's sums and one glyph away from the value that
+  // makes them all hold is corrected, and the correction is recorded as an ocr_repair check.
+  const repaired = repairByArithmetic(document, { prose });
+  document.tables = repaired.document.tables;
+  document.checks = [...validateDocument(document, prose), ...registryChecks(document), ...repaired.checks];
   seconds.validate = now() - t;
   seconds.total = now() - t0;
   const rows = tables.reduce((n, tb) => n + tb.rows.length, 0);

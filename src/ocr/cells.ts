@@ -32,6 +32,8 @@ export interface CellSettings {
   cropPadPt: number;
   /** Words of a cell read with lower confidence are dropped. */
   minConfidence: number;
+  /** A page word reaching this far past a cell's edge belongs to more than that cell. */
+  insidePt: number;
   /** At most this many cells per page are read (bounds the cost on dense pages). */
   maxCells: number;
 }
@@ -45,9 +47,10 @@ export const DEFAULT_CELL_SETTINGS: CellSettings = {
   minFill: 0.85,
   maxPageShare: 0.25,
   minInkPx: 12,
-  edgeMarginPt: 0.8,
+  edgeMarginPt: 1,
   cropPadPt: 4,
-  minConfidence: 20,
+  minConfidence: 0,
+  insidePt: 1,
   maxCells: 400,
 };
 
@@ -99,13 +102,17 @@ export function ruledCells(rules: readonly Segment[], width: number, height: num
     const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
     if (bw * f < s.minWidthPt * pxPerPt || bh * f < s.minHeightPt * pxPerPt) continue;
     if (n < s.minFill * bw * bh || bw * bh > s.maxPageShare * w * h) continue;
-    // Back to full pixels; the walls drawn around the area are part of neither neighbour.
-    cells.push({ x0: x0 * f, top: y0 * f, x1: Math.min(width, (x1 + 1) * f), bottom: Math.min(height, (y1 + 1) * f) });
+    // Back to full pixels, out to the middle of the walls around the area (where the rules lie).
+    const grow = Math.floor(pad) + 1;
+    cells.push({
+      x0: Math.max(0, (x0 - grow) * f), top: Math.max(0, (y0 - grow) * f),
+      x1: Math.min(width, (x1 + 1 + grow) * f), bottom: Math.min(height, (y1 + 1 + grow) * f),
+    });
   }
   return cells;
 }
 
-/** Bounding box of the ink inside a cell (away from its edges), or null when it holds too little ink. */
+/** Bounding box of the ink inside a cell (away from its edges, where a rule was erased), or null when it holds too little ink. */
 export function inkBox(img: GrayImage, threshold: number, cell: CellBox, marginPx: number, minInk: number): CellBox | null {
   const x0 = Math.max(0, Math.round(cell.x0 + marginPx)), x1 = Math.min(img.width, Math.round(cell.x1 - marginPx));
   const y0 = Math.max(0, Math.round(cell.top + marginPx)), y1 = Math.min(img.height, Math.round(cell.bottom - marginPx));
@@ -121,14 +128,25 @@ export function inkBox(img: GrayImage, threshold: number, cell: CellBox, marginP
   return n < minInk ? null : { x0: bx0, top: by0, x1: bx1 + 1, bottom: by1 + 1 };
 }
 
-/** The ink box with `padPx` of white around it (whatever surrounds it on the page is not copied). */
-export function cropWithMargin(img: GrayImage, box: CellBox, padPx: number): GrayImage {
+/**
+ * The ink box with `padPx` of white around it (whatever surrounds it on the page is not copied),
+ * its contrast stretched so that its darkest ink is black and grey at `paperLevel` or lighter is
+ * white: scanned digits are often printed grey-on-grey, and the engine, binarising a small crop on
+ * its own, then loses strokes ("03" read as "0", with high confidence).
+ */
+export function cropWithMargin(img: GrayImage, box: CellBox, padPx: number, paperLevel = 230): GrayImage {
   const bw = box.x1 - box.x0, bh = box.bottom - box.top;
   const width = bw + 2 * padPx, height = bh + 2 * padPx;
   const data = new Uint8Array(width * height).fill(255);
+  let lo = 255;
   for (let y = 0; y < bh; y++) {
     const src = (box.top + y) * img.width + box.x0;
-    data.set(img.data.subarray(src, src + bw), (y + padPx) * width + padPx);
+    for (let x = 0; x < bw; x++) if (img.data[src + x] < lo) lo = img.data[src + x];
+  }
+  const hi = Math.max(lo + 40, paperLevel), scale = 255 / (hi - lo);
+  for (let y = 0; y < bh; y++) {
+    const src = (box.top + y) * img.width + box.x0, dst = (y + padPx) * width + padPx;
+    for (let x = 0; x < bw; x++) data[dst + x] = Math.min(255, Math.max(0, Math.round((img.data[src + x] - lo) * scale)));
   }
   return { width, height, data };
 }
@@ -138,6 +156,51 @@ export interface CellReading {
   /** Cells enclosed by the rules, and those holding ink that were read. */
   cells: number;
   read: number;
+  /** Cells read again as digits only. */
+  digitRereads: number;
+}
+
+/** A reading that is a number apart from characters a number cannot hold. */
+const CONFUSED_NUMBER = /^(?=.*[^\d.,-])[\d\][|lIO工.,-]+$/u;
+
+/** Words read in a crop (with `pad` of margin around `ink`) → page pixels; empty words dropped. */
+function toPage(lines: readonly OcrLine[], pad: number, ink: CellBox): OcrLine[] {
+  return lines
+    .map(l => ({
+      words: l.words
+        .filter(w => w.text.trim() !== '')
+        .map(w => ({ ...w, x0: w.x0 - pad + ink.x0, x1: w.x1 - pad + ink.x0, top: w.top - pad + ink.top, bottom: w.bottom - pad + ink.top })),
+    }))
+    .filter(l => l.words.length > 0);
+}
+
+const chars = (ws: readonly OcrWord[]): number => ws.reduce((n, w) => n + [...w.text.replace(/\s/g, '')].length, 0);
+const minConf = (ws: readonly OcrWord[]): number => Math.min(...ws.map(w => w.confidence));
+
+/**
+ * The page's own reading of a cell is kept when it is wholly inside the cell (no word reaching into
+ * a neighbour) and either holds the cell's reading plus glyphs the crop lost, or is at least as long
+ * and surer: its least confident word beats the cell reading's least confident one ("预算数" read
+ * alone as "氢算数").
+ */
+function pageReadsBetter(lines: readonly OcrLine[], cellWords: readonly OcrLine[], cell: CellBox, slack: number): boolean {
+  const page = lines.flatMap(l => l.words).filter(w => centreIn(w, cell));
+  const mine = cellWords.flatMap(l => l.words);
+  if (!page.length) return false;
+  const inside = page.every(w => w.x0 >= cell.x0 - slack && w.x1 <= cell.x1 + slack && w.top >= cell.top - slack && w.bottom <= cell.bottom + slack);
+  if (!inside) return false;
+  const pageText = page.map(w => w.text).join('').replace(/\s/g, ''), cellText = mine.map(w => w.text).join('').replace(/\s/g, '');
+  // The crop lost Han glyphs the page reading has ("一般公共服务支出" read alone as "般公共服务支出").
+  const lost = pageText.length > cellText.length ? leftOver(cellText, pageText) : null;
+  if (lost !== null && /^\p{Script=Han}+$/u.test(lost)) return true;
+  return chars(page) >= chars(mine) && minConf(page) > minConf(mine);
+}
+
+/** What is left of `b` when the characters of `a` are taken out in order; null when `a` is not a subsequence of `b`. */
+function leftOver(a: string, b: string): string | null {
+  let i = 0, rest = '';
+  for (const ch of b) { if (i < a.length && ch === a[i]) i++; else rest += ch; }
+  return i === a.length ? rest : null;
 }
 
 const centreIn = (w: OcrWord, c: CellBox): boolean => {
@@ -147,16 +210,17 @@ const centreIn = (w: OcrWord, c: CellBox): boolean => {
 
 /**
  * Read every inked ruled cell alone and put its reading in place of the page's words centred in it.
- * A cell whose own reading is empty keeps the page's words.
+ * A cell whose own reading is empty, or which the page reads better, keeps the page's words.
  */
 export async function readCells(
   img: GrayImage, threshold: number, lines: readonly OcrLine[], rules: readonly Segment[], pxPerPt: number, s: CellSettings,
   read: (image: GrayImage, mode: ReadMode) => Promise<OcrLine[]>, wanted: () => boolean,
 ): Promise<CellReading> {
-  const result: CellReading = { lines: lines.map(l => ({ words: [...l.words] })), cells: 0, read: 0 };
+  const result: CellReading = { lines: lines.map(l => ({ words: [...l.words] })), cells: 0, read: 0, digitRereads: 0 };
   if (!s.enabled) return result;
   const cells = ruledCells(rules, img.width, img.height, pxPerPt, s);
   result.cells = cells.length;
+  const slack = s.insidePt * pxPerPt;
   const pad = Math.round(s.cropPadPt * pxPerPt), margin = Math.round(s.edgeMarginPt * pxPerPt);
   const replaced: CellBox[] = [];
   const fresh: OcrLine[] = [];
@@ -166,14 +230,18 @@ export async function readCells(
     if (!ink) continue;
     result.read++;
     const crop = cropWithMargin(img, ink, pad);
-    const got = (await read(crop, 'block'))
-      .map(l => ({
-        words: l.words
-          .filter(w => w.confidence >= s.minConfidence && w.text.trim() !== '')
-          .map(w => ({ ...w, x0: w.x0 - pad + ink.x0, x1: w.x1 - pad + ink.x0, top: w.top - pad + ink.top, bottom: w.bottom - pad + ink.top })),
-      }))
-      .filter(l => l.words.length > 0);
+    // Single-block mode for every cell: single-line mode drops lone glyphs ("款") and reads "03" as "0".
+    let got = toPage(await read(crop, 'block'), pad, ink).map(l => ({ words: l.words.filter(w => w.confidence >= s.minConfidence) }));
+    got = got.filter(l => l.words.length > 0);
     if (!got.length) continue;
+    const text = got.flatMap(l => l.words.map(w => w.text)).join('').replace(/\s/g, '');
+    if (CONFUSED_NUMBER.test(text) && /\d/.test(text)) {
+      // "11" read as "]1" or "]11", "31" as "31]": read again allowing only digits and separators.
+      result.digitRereads++;
+      const again = toPage(await read(crop, 'digits'), pad, ink).map(l => ({ words: l.words.filter(w => /^[\d.,-]+$/.test(w.text)) })).filter(l => l.words.length);
+      if (again.length) got = again;
+    }
+    if (pageReadsBetter(result.lines, got, cell, slack)) continue;
     replaced.push(cell);
     fresh.push(...got);
   }

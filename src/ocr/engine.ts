@@ -8,8 +8,12 @@ import Tesseract from 'tesseract.js';
 import { encodePgm, type GrayImage } from './image.js';
 import type { OcrLine } from './words.js';
 
-/** How to look at an image: a whole page (sparse text, tables) or one line of text (a cropped word). */
-export type ReadMode = 'page' | 'line';
+/**
+ * How to look at an image: a whole page (sparse text, tables), one line of text (a cropped word) or
+ * one block of text (a table cell's content, possibly several stacked lines); `digits` is a block
+ * that can only hold a number (characters limited to digits and separators).
+ */
+export type ReadMode = 'page' | 'line' | 'block' | 'digits';
 
 /** One OCR worker: reads a grey page image, returns its text lines with word boxes in pixels. */
 export interface OcrEngine {
@@ -27,11 +31,16 @@ export interface TesseractSettings {
   pageSegMode: Tesseract.PSM;
   /** Mode for single cropped lines or words. */
   lineSegMode: Tesseract.PSM;
+  /** Mode for the content of one table cell. */
+  blockSegMode: Tesseract.PSM;
   /** Folder of chi_sim.traineddata.gz (the npm package's LSTM "best_int" data by default). */
   langPath: string;
 }
 
 const requireHere = createRequire(import.meta.url);
+
+/** What a number in a table cell is made of. */
+const DIGIT_CHARS = '0123456789.,-';
 
 export function defaultLangPath(): string {
   return path.join(path.dirname(requireHere.resolve('@tesseract.js-data/chi_sim/package.json')), '4.0.0_best_int');
@@ -40,6 +49,7 @@ export function defaultLangPath(): string {
 export const DEFAULT_TESSERACT_SETTINGS = (): TesseractSettings => ({
   pageSegMode: Tesseract.PSM.SPARSE_TEXT,
   lineSegMode: Tesseract.PSM.SINGLE_LINE,
+  blockSegMode: Tesseract.PSM.SINGLE_BLOCK,
   langPath: defaultLangPath(),
 });
 
@@ -62,7 +72,12 @@ export function tesseractEngineFactory(settings: TesseractSettings = DEFAULT_TES
       name: 'tesseract.js',
       async recognize(image: GrayImage, mode: ReadMode): Promise<OcrLine[]> {
         if (mode !== current) {
-          await worker.setParameters({ tessedit_pageseg_mode: mode === 'page' ? settings.pageSegMode : settings.lineSegMode });
+          const psm = mode === 'page' ? settings.pageSegMode : mode === 'line' ? settings.lineSegMode : settings.blockSegMode;
+          const digits = (m: ReadMode): boolean => m === 'digits';
+          await worker.setParameters({
+            tessedit_pageseg_mode: psm,
+            ...(digits(mode) !== digits(current) ? { tessedit_char_whitelist: digits(mode) ? DIGIT_CHARS : '' } : {}),
+          });
           current = mode;
         }
         const { data } = await worker.recognize(Buffer.from(encodePgm(image)), {}, { blocks: true, text: false });

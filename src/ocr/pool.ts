@@ -6,6 +6,7 @@
 import type { Rule, TextRun } from '../model/page.js';
 import type { PdfPage } from '../pdf/openDocument.js';
 import { tesseractEngineFactory, type OcrEngine, type OcrEngineFactory } from './engine.js';
+import { readCells } from './cells.js';
 import { preparePage } from './prepare.js';
 import { secondLook } from './recover.js';
 import { renderPageGray } from './render.js';
@@ -22,7 +23,7 @@ export interface OcrPoolOptions {
   /** Other engine (tests, alternatives); default tesseract.js with chi_sim. */
   engine?: OcrEngineFactory;
   /** Everything else; defaults in DEFAULT_OCR_SETTINGS. */
-  settings?: Partial<Pick<OcrSettings, 'prepare' | 'words' | 'recover'>>;
+  settings?: Partial<Pick<OcrSettings, 'prepare' | 'words' | 'recover' | 'cells'>>;
 }
 
 export interface OcrPageResult {
@@ -49,6 +50,9 @@ export interface OcrCounters {
   /** Ink regions no word covered, looked at a second time, and the words found there. */
   recoveryRegions: number;
   recoveredWords: number;
+  /** Ruled cells found, and those holding ink that were read one by one. */
+  cells: number;
+  cellsRead: number;
 }
 
 export interface OcrPool {
@@ -89,7 +93,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const waiting: { resolve: (s: Slot) => void; reject: (e: unknown) => void }[] = [];
   const live = new Set<OcrEngine>();
   const inflight = new Set<(why: 'timeout' | 'closed') => void>();
-  const counters: OcrCounters = { pages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0 };
+  const counters: OcrCounters = { pages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0, cells: 0, cellsRead: 0 };
   let closed = false;
 
   const acquire = (): Promise<Slot> => {
@@ -123,8 +127,10 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       slot.engine = engine;
     }
     const engine = slot.engine;
-    const first = await engine.recognize(prepared.ocrImage, 'page');
-    const look = await secondLook(prepared.ocrImage, prepared.threshold, first, rendered.pxPerPt, settings.recover, (img, mode) => engine.recognize(img, mode), isCurrent);
+    const paged = await engine.recognize(prepared.ocrImage, 'page');
+    const celled = await readCells(prepared.ocrImage, prepared.threshold, paged, prepared.ruleSegments, rendered.pxPerPt, settings.cells, (img, mode) => engine.recognize(img, mode), isCurrent);
+    counters.cells += celled.cells; counters.cellsRead += celled.read;
+    const look = await secondLook(prepared.ocrImage, prepared.threshold, celled.lines, rendered.pxPerPt, settings.recover, (img, mode) => engine.recognize(img, mode), isCurrent);
     counters.rereadWords += look.reread; counters.replacedWords += look.replaced;
     counters.recoveryRegions += look.regions; counters.recoveredWords += look.recovered;
     const lines = look.lines;

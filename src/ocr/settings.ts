@@ -1,5 +1,6 @@
 /** All tunables of the OCR stage in one object, units in the names. */
 import os from 'node:os';
+import { DEFAULT_CELL_SETTINGS, type CellSettings } from './cells.js';
 import { DEFAULT_LINE_SETTINGS } from './lines.js';
 import { DEFAULT_PREPARE_SETTINGS, type PrepareSettings } from './prepare.js';
 import { DEFAULT_RECOVER_SETTINGS, type RecoverSettings } from './recover.js';
@@ -22,6 +23,7 @@ export interface OcrSettings {
   prepare: PrepareSettings;
   words: WordSettings;
   recover: RecoverSettings;
+  cells: CellSettings;
 }
 
 export const DEFAULT_OCR_SETTINGS: OcrSettings = {
@@ -31,4 +33,5 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = {
   prepare: { ...DEFAULT_PREPARE_SETTINGS, lines: DEFAULT_LINE_SETTINGS },
   words: DEFAULT_WORD_SETTINGS,
   recover: DEFAULT_RECOVER_SETTINGS,
+  cells: DEFAULT_CELL_SETTINGS,
 };

@@ -70,6 +70,22 @@ export function repairNumber(text: string): string {
   return t;
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Undo scan confusions of CJK text: the character 一 read as a dash ("-般公共预算"), brackets read
+ * as half-width or angle brackets ("政府办公厅〈室)"), a colon after Han read half-width ("其中:");
+ * text with Han characters prints full-width brackets and colons.
+ */
+export function repairCjkText(text: string): string {
+  if (!HAN.test(text)) return text;
+  return text
+    .replace(/[-—–_~](?=\p{Script=Han})/gu, '一')
+    .replace(/[《〈(（]{2,}/g, '（').replace(/[)）〉]{2,}/g, '）')
+    .replace(/[〈(]/g, '（').replace(/[〉)]/g, '）')
+    .replace(/(?<=\p{Script=Han})[:：](?!\d)/gu, '：');
+}
+
 /** Join word texts the way they were printed: no space next to CJK, a space only for a visible gap. */
 export function joinWords(words: readonly OcrWord[], s: WordSettings): string {
   let text = '';
@@ -140,6 +156,6 @@ function toRun(words: OcrWord[], pxPerPt: number, s: WordSettings): TextRun {
   }
   return {
     x0: x0 / pxPerPt, top: top / pxPerPt, x1: x1 / pxPerPt, bottom: bottom / pxPerPt,
-    text: joinWords(words, s), fontSize: size / pxPerPt, fontName: s.fontName,
+    text: repairCjkText(joinWords(words, s)), fontSize: size / pxPerPt, fontName: s.fontName,
   };
 }

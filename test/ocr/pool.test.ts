@@ -7,13 +7,14 @@ import { openDocument, type PdfDocument, type PdfPage } from '../../src/pdf/open
 
 /** An engine that answers after `delayMs` (never, when null) and records what happened. */
 function fakeEngines(delayMs: number | null, lines: OcrLine[] = []) {
-  const log = { created: 0, terminated: 0, running: 0, maxRunning: 0, lineReads: 0, dpi: [] as number[] };
+  const log = { created: 0, terminated: 0, running: 0, maxRunning: 0, lineReads: 0, cellReads: 0, dpi: [] as number[] };
   const factory: OcrEngineFactory = async dpi => {
     log.created++; log.dpi.push(dpi);
     const engine: OcrEngine = {
       name: 'fake',
       async recognize(_image, mode) {
         if (mode === 'line') { log.lineReads++; return []; } // second look at crops: nothing found
+        if (mode === 'block' || mode === 'digits') { log.cellReads++; return []; } // ruled cells read alone: nothing found
         log.running++; log.maxRunning = Math.max(log.maxRunning, log.running);
         try {
           if (delayMs === null) await new Promise(() => undefined);
@@ -46,6 +47,7 @@ describe('OCR pool', () => {
     expect(log.maxRunning).toBeLessThanOrEqual(2);
     expect(log.dpi).toEqual([100, 100]);
     expect(log.lineReads).toBeGreaterThan(0); // ink the fake engine did not cover got a second look
+    expect(log.cellReads).toBeGreaterThan(0); // the table's inked cells were read one by one
     expect(results[0].runs).toEqual([expect.objectContaining({ text: '94.12', x0: 72, top: 72, x1: 108, bottom: 86.4 })]);
     expect(results[0].rules.length).toBeGreaterThan(10); // page 7 of the scan is a ruled table
     expect(results[0].seconds).toBeGreaterThan(0);

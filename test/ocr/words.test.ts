@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../src/ocr/lines.js';
-import { DEFAULT_WORD_SETTINGS, joinWords, linesToRuns, repairNumber, restoreThousands, type OcrWord } from '../../src/ocr/words.js';
+import { DEFAULT_WORD_SETTINGS, joinWords, linesToRuns, repairCjkText, repairNumber, restoreThousands, type OcrWord } from '../../src/ocr/words.js';
 
 const PX_PER_PT = 2; // 144 dpi: easy arithmetic
 const word = (text: string, x0: number, x1: number, top = 100, bottom = 120, confidence = 90): OcrWord => ({ text, x0, x1, top, bottom, confidence });
@@ -29,6 +29,18 @@ describe('repairNumber', () => {
     [']1', '11'],
   ])('%s → %s', (raw, fixed) => expect(repairNumber(raw)).toBe(fixed));
   it.each(['行政运行', '2024', '3,045.16', '0.5', '工资'])('leaves %s alone', t => expect(repairNumber(t)).toBe(t));
+});
+
+describe('repairCjkText', () => {
+  it.each([
+    ['-般公共服务支出', '一般公共服务支出'],
+    ['1.-般公共预算拨款', '1.一般公共预算拨款'],
+    ['政府办公厅〈室)及相关机构事务', '政府办公厅（室）及相关机构事务'],
+    ['财政拨款(补助)', '财政拨款（补助）'],
+    ['其他政府办公厅《(室)', '其他政府办公厅（室）'],
+    ['其中:一般财力', '其中：一般财力'],
+  ])('%s → %s', (raw, fixed) => expect(repairCjkText(raw)).toBe(fixed));
+  it.each(['-12.50', '(12.50)', '3,045.16', 'OBD', '2024-12', '《关于加强管理》'])('leaves %s alone', t => expect(repairCjkText(t)).toBe(t));
 });
 
 describe('restoreThousands', () => {

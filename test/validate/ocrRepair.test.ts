@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { OutputDocument } from '../../src/model/document.js';
+import { validateDocument } from '../../src/validate/index.js';
+import { oneGlyphApart, repairByArithmetic } from '../../src/validate/ocrRepair.js';
+import { expenditureTable, fails, makeDoc } from './fixtures.js';
+
+/** The fixture document with its tables' pages (3) marked as read by OCR, or from the text layer. */
+const docWith = (source: 'ocr' | 'pdf', ...tables: Parameters<typeof expenditureTable>[]): OutputDocument => {
+  const doc = makeDoc(tables.map(a => expenditureTable(...a)));
+  doc.pages = [{ number: 3, text_source: source }];
+  return doc;
+};
+
+describe('oneGlyphApart', () => {
+  it('accepts one dropped or added digit and one look-alike digit', () => {
+    expect(oneGlyphApart('332.1', '332.16')).toBe(true);
+    expect(oneGlyphApart('1142.31', '142.31')).toBe(true);
+    expect(oneGlyphApart('17.00', '11.00')).toBe(true);
+    expect(oneGlyphApart('20.00', '21.00')).toBe(false); // 0 and 1 do not look alike
+    expect(oneGlyphApart('20.00', '200.00')).toBe(true);
+    expect(oneGlyphApart('20.00', '2.000')).toBe(false);
+    expect(oneGlyphApart('20.00', '20.00')).toBe(false);
+  });
+});
+
+describe('repairByArithmetic', () => {
+  it('repairs the one OCR cell whose look-alike reading makes every identity hold, and says so', () => {
+    // 行政运行's 合计 is printed 21.00 (its parts and parents agree) but was read as 27.00 (7 for 1).
+    const doc = docWith('ocr', [{ 2010301: 27 }]);
+    doc.tables[0].rows[2].records[0].amounts['支出预算/基本支出'] = 21;
+    doc.tables[0].rows[1].records[0].amounts = { '支出预算/合计': 31, '支出预算/基本支出': 21, '支出预算/项目支出': 10 };
+    doc.tables[0].rows[0].records[0].amounts = { '支出预算/合计': 31, '支出预算/基本支出': 21, '支出预算/项目支出': 10 };
+    doc.tables[0].rows[7].records[0].amounts = { '支出预算/合计': 36, '支出预算/基本支出': 26, '支出预算/项目支出': 10 };
+    expect(fails(validateDocument(doc, null)).length).toBeGreaterThan(0);
+    const { document, checks } = repairByArithmetic(doc);
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ rule: 'ocr_repair', status: 'pass', table: '表3', page: 3, row: 2, column: '支出预算/合计', expected: 21, actual: 27 });
+    expect(checks[0].message).toContain('"27.00"');
+    expect(checks[0].message).toContain('"21.00"');
+    expect(document.tables[0].rows[2].records[0].amounts['支出预算/合计']).toBe(21);
+    expect(fails(validateDocument(document, null))).toEqual([]);
+    // the input is left as it was
+    expect(doc.tables[0].rows[2].records[0].amounts['支出预算/合计']).toBe(27);
+  });
+
+  it('repairs a dropped digit (332.1 for 332.16)', () => {
+    const doc = docWith('ocr', [{}]);
+    const set = (row: number, vals: number[]) => {
+      doc.tables[0].rows[row].records[0].amounts = { '支出预算/合计': vals[0], '支出预算/基本支出': vals[1], '支出预算/项目支出': vals[2] };
+    };
+    set(0, [342.16, 332.16, 10]); set(1, [342.16, 332.16, 10]); set(2, [332.16, 332.16, 0]);
+    set(3, [10, 0, 10]); set(7, [347.16, 337.16, 10]);
+    doc.tables[0].rows[2].records[0].amounts = { '支出预算/合计': 332.16, '支出预算/基本支出': 332.1 };
+    doc.tables[0].rows[3].records[0].amounts = { '支出预算/合计': 10, '支出预算/项目支出': 10 };
+    expect(fails(validateDocument(doc, null)).length).toBeGreaterThan(0);
+    const { document, checks } = repairByArithmetic(doc);
+    expect(checks.map(c => [c.row, c.column, c.actual, c.expected])).toEqual([[2, '支出预算/基本支出', 332.1, 332.16]]);
+    expect(fails(validateDocument(document, null))).toEqual([]);
+  });
+
+  it('leaves a misread that no one-glyph reading explains, for the failed check to flag', () => {
+    const doc = docWith('ocr', [{ 2010301: 25 }]); // 20 read as 25: 0/5 are not look-alikes
+    const { document, checks } = repairByArithmetic(doc);
+    expect(checks).toEqual([]);
+    expect(document).toBe(doc);
+    expect(fails(validateDocument(document, null)).some(c => c.table === '表3' && c.row === 2)).toBe(true);
+  });
+
+  it('does not choose when two cells could each be the misread one', () => {
+    const doc = docWith('ocr', [{ total: 38 }]); // 合计 35 read as 38 (8 for 5): only that cell explains every sum
+    const { checks } = repairByArithmetic(doc);
+    expect(checks.map(c => [c.row, c.actual, c.expected])).toEqual([[7, 38, 35]]);
+    // A one-row table whose total and single part disagree: either could be the misread cell.
+    const two = docWith('ocr', [{}]);
+    two.tables[0].rows = two.tables[0].rows.slice(2, 3);
+    two.tables[0].rows[0].records[0].amounts = { '支出预算/合计': 17, '支出预算/基本支出': 11 };
+    expect(repairByArithmetic(two).checks).toEqual([]);
+  });
+
+  it('never touches tables read from a text layer', () => {
+    const doc = docWith('pdf', [{ 2010301: 27 }]);
+    const { document, checks } = repairByArithmetic(doc);
+    expect(checks).toEqual([]);
+    expect(document).toBe(doc);
+  });
+});
