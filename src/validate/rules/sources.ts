@@ -65,8 +65,14 @@ export const selectors = {
 };
 
 /** Name → 类 code from every coded row of the document (for summary tables printing names only). */
+// Prose rules ask for the index once per figure they tie: build it once per document.
+const indexes = new WeakMap<readonly TableView[], Map<string, string>>();
+
 export function classNameIndex(views: TableView[]): Map<string, string> {
+  const cached = indexes.get(views);
+  if (cached) return cached;
   const index = new Map<string, string>();
+  indexes.set(views, index);
   const clash = new Set<string>();
   for (const v of views) for (const g of v.groups) for (const e of g.entries) {
     const { code, name } = e.rec;
