@@ -38,3 +38,19 @@ describe.each(SAMPLES)('%s against its truth', (file, truthFile, minRecall, minP
     }
   }, 60_000);
 });
+
+describe('a document whose pages are turned', () => {
+  it('reads each page the way its text runs upright', async () => {
+    const { PDFDocument, degrees } = await import('pdf-lib');
+    const file = 'real/shanghai-putuo-govt-office-2025-dept-budget.pdf';
+    const pdf = await PDFDocument.load(readFileSync(path.join(dir, file)));
+    pdf.getPages().forEach((p, i) => p.setRotation(degrees((p.getRotation().angle + (i % 2 ? 90 : 270)) % 360)));
+    const turned = await pdf.save();
+    const truth = JSON.parse(readFileSync(path.join(dir, 'real/truth/shanghai-putuo-govt-office-2025-dept-budget.truth.json'), 'utf8'));
+    const { document } = await extractDocument(turned, 'turned.pdf', { ocr: null });
+    const cmp = compareWithTruth(document, truth);
+    expect(cmp.wrong).toEqual([]);
+    expect(cmp.found).toBe(cmp.truthCells);
+    expect(cmp.outputCells).toBe(cmp.truthCells);
+  }, 60_000);
+});

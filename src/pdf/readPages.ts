@@ -1,8 +1,8 @@
 import type { PageContent, TextRun } from '../model/page.js';
 import type { Matrix } from './matrix.js';
-import type { PdfDocument } from './openDocument.js';
+import type { PdfDocument, PdfPage } from './openDocument.js';
 import { readRules } from './rules.js';
-import { readTextRuns } from './textRuns.js';
+import { readTextItems, toRuns, uprightShare, type TextItems } from './textRuns.js';
 import { judgeTextLayer } from './textQuality.js';
 
 /** A page that could not be read; the rest of the document goes on. */
@@ -28,13 +28,27 @@ export function mayHoldTable(runs: readonly TextRun[]): boolean {
   return false;
 }
 
+/** The page as printed, or turned by a quarter or half turn when that is how its text reads upright. */
+function uprightViewport(page: PdfPage, items: TextItems) {
+  const plain = page.getViewport({ scale: 1 });
+  if (uprightShare(items, plain.transform as unknown as Matrix) >= 0.5) return plain;
+  let best = plain, bestShare = -1;
+  for (const turn of [90, 180, 270]) {
+    const vp = page.getViewport({ scale: 1, rotation: (page.rotate + turn) % 360 });
+    const share = uprightShare(items, vp.transform as unknown as Matrix);
+    if (share > bestShare) { best = vp; bestShare = share; }
+  }
+  return bestShare >= 0.5 ? best : plain;
+}
+
 /** Read one page into plain data (text runs and rules in page coordinates, y down). */
 export async function readPage(doc: PdfDocument, number: number): Promise<PageContent> {
   const page = await doc.getPage(number);
   try {
-    const viewport = page.getViewport({ scale: 1 });
+    const items = await readTextItems(page);
+    const viewport = uprightViewport(page, items);
     const vt = viewport.transform as unknown as Matrix;
-    const runs = await readTextRuns(page, vt);
+    const runs = toRuns(items, vt);
     const verdict = judgeTextLayer(runs);
     // The operator list costs as much as the text: read it only where the text suggests a table.
     const rules = verdict.usable && mayHoldTable(runs) ? await readRules(page, vt) : [];

@@ -14,19 +14,41 @@ interface RawItem {
 // Share of the font size above the baseline; the rest hangs below it.
 const ASCENT = 0.86;
 
-/**
- * The page's text as runs in page coordinates (y down). pdf.js filler items (blank strings with no
- * height, empty end-of-line markers) are dropped.
- */
-export async function readTextRuns(page: PdfPage, viewport: Matrix): Promise<TextRun[]> {
+/** The text items of a page as pdf.js gives them (its own coordinates, y up). */
+export type TextItems = readonly RawItem[];
+
+export async function readTextItems(page: PdfPage): Promise<TextItems> {
   const content = await page.getTextContent({ disableNormalization: true });
+  return (content.items as RawItem[]).filter(raw => 'str' in raw && raw.str.trim() !== '');
+}
+
+/**
+ * The page's text as runs in page coordinates (y down) of the given viewport. pdf.js filler items
+ * (blank strings with no height, empty end-of-line markers) are dropped.
+ */
+export function toRuns(items: TextItems, viewport: Matrix): TextRun[] {
   const runs: TextRun[] = [];
-  for (const raw of content.items as RawItem[]) {
-    if (!('str' in raw) || raw.str.trim() === '') continue;
+  for (const raw of items) {
     const run = toRun(raw, viewport);
     if (run) runs.push(run);
   }
   return runs;
+}
+
+/**
+ * Share of the characters whose baseline runs left to right in this viewport. A page whose text runs
+ * down or up (a landscape table placed sideways on a portrait page) is read in the turn that makes it
+ * upright.
+ */
+export function uprightShare(items: TextItems, viewport: Matrix): number {
+  let upright = 0, all = 0;
+  for (const item of items) {
+    const m = multiply(item.transform, viewport);
+    const n = item.str.length;
+    all += n;
+    if (m[0] > 0 && Math.abs(m[1]) < 0.2 * Math.abs(m[0])) upright += n;
+  }
+  return all ? upright / all : 1;
 }
 
 function toRun(item: RawItem, viewport: Matrix): TextRun | null {
