@@ -23,7 +23,6 @@ export function documentMeta(tables: readonly RawTable[], prose: readonly ProseL
     ?? early.map(t => t.match(COVER_ORG)?.[1]).find((x): x is string => !!x)
     ?? early.find(t => t.length <= 30 && ORG_SUFFIX.test(t)) ?? null;
   const yearText = [...early, ...titles].join('\n').match(/(20\d{2})\s*年/);
-  const all = [...early, ...titles].join('\n');
   // Titles say it best (决算 tables print 决算数); the cover and contents may mention last year's 决算.
   const count = (re: RegExp, xs: readonly string[]): number => xs.filter(x => re.test(x)).length;
   const finalVotes = count(/决算/, titles) * 2 + count(/决算/, early), budgetVotes = count(/预算/, titles) * 2 + count(/预算/, early);

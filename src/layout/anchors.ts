@@ -1,4 +1,3 @@
-import type { TextRun } from '../model/page.js';
 import { isAmount, squash } from './joinText.js';
 import type { TextLine } from './textLines.js';
 
@@ -40,4 +39,3 @@ export function isWrappedNumberTail(line: TextLine, above: TextLine | undefined)
 
 export const isNoteText = (t: string): boolean => /^(注|备注|说明|附注)[:：]/.test(squash(t)) || /为空表/.test(squash(t));
 
-export const runCenterX = (r: TextRun): number => (r.x0 + r.x1) / 2;

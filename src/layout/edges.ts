@@ -55,8 +55,3 @@ export function coverage(edges: readonly Edge[], pos: number, from: number, to: 
   return covered / len;
 }
 
-/** Edges (of either orientation) inside a box, clipped to it. */
-export function edgesWithin(edges: readonly Edge[], lo: number, hi: number, crossLo: number, crossHi: number): Edge[] {
-  return edges.filter(e => e.pos >= lo && e.pos <= hi && e.to > crossLo && e.from < crossHi)
-    .map(e => ({ ...e, from: Math.max(e.from, crossLo), to: Math.min(e.to, crossHi) }));
-}

@@ -1,6 +1,5 @@
 import { type Box, union } from '../model/geometry.js';
 import type { TextRun } from '../model/page.js';
-import { squash } from './joinText.js';
 
 /** Runs that share a baseline band, left to right. */
 export interface TextLine extends Box {
@@ -48,4 +47,3 @@ function joinRuns(runs: readonly TextRun[]): string {
   return out;
 }
 
-export const lineText = (l: TextLine): string => squash(l.text);

@@ -25,13 +25,3 @@ export function splitRun(run: TextRun): TextRun[] {
   return pieces;
 }
 
-/** Join pieces back where they lie in one span, so "收 入 总 计" stays one label. */
-export function mergeAdjacent(pieces: TextRun[], belongTogether: (a: TextRun, b: TextRun) => boolean): TextRun[] {
-  const out: TextRun[] = [];
-  for (const p of pieces) {
-    const last = out[out.length - 1];
-    if (last && belongTogether(last, p)) out[out.length - 1] = { ...last, text: `${last.text} ${p.text}`, x1: p.x1 };
-    else out.push(p);
-  }
-  return out;
-}

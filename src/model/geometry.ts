@@ -30,9 +30,6 @@ export function union(boxes: readonly Box[]): Box {
   return { x0, top, x1, bottom };
 }
 
-export const contains = (outer: Box, x: number, y: number): boolean =>
-  x >= outer.x0 && x <= outer.x1 && y >= outer.top && y <= outer.bottom;
-
 /**
  * Cluster sorted-or-not numbers: values closer than `tolerance` to the previous value of a cluster
  * join it. Returns each cluster's mean, ascending.

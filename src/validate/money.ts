@@ -17,11 +17,6 @@ export function fenPerUnit(unit: CurrencyUnit): number {
   return FEN_PER_UNIT[unit];
 }
 
-/** Hundredths of `unit` → fen. */
-export function hundredthsToFen(h: number, unit: CurrencyUnit): number {
-  return h * fenPerHundredth(unit);
-}
-
 /** Print hundredths as the document would: 3,481.70. */
 export function formatHundredths(h: number): string {
   const neg = h < 0;

@@ -43,12 +43,6 @@ export function isTotalName(name: string | null): boolean {
   return TOTAL_NAME.test(stripMarker(name));
 }
 
-/** A grand total (总计) rather than a subtotal (本年收入合计). */
-export function isGrandTotalName(name: string | null): boolean {
-  if (!name) return false;
-  const n = stripMarker(name);
-  return /总计$/.test(n) || /^(合计)$/.test(n);
-}
 
 /** Column header segment meaning "the total of its siblings". */
 export function isTotalSegment(seg: string): boolean {

@@ -26,7 +26,7 @@ export function unitScale(ctx: RuleContext): Check[] {
   const out: Check[] = [];
   const s = ctx.settings;
   const all = ctx.views.map((v) => figures(v, s.unitWitnessMinFen));
-  const stats = ctx.views.map((view, i) => tally(all, i));
+  const stats = ctx.views.map((_, i) => tally(all, i));
   // a table is blamed only when others agree among themselves at face value
   const anyFace = stats.some((t) => t.face > 0);
   ctx.views.forEach((view, i) => {
