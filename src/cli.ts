@@ -11,14 +11,15 @@ import { formatSummary } from './report.js';
 const HELP = `budget-tables — Chinese budget disclosure PDFs (预算/决算公开) to validated tables
 
 Usage:
-  budget-tables extract <pdf files or folders…> --out DIR [--strict] [--quiet]
+  budget-tables extract <pdf files or folders…> --out DIR [--strict] [--quiet] [--no-ocr]
       For each NAME.pdf writes:
         DIR/NAME.json   the whole document: metadata, every table with its columns, rows, records
                         (code, level, name, project, amounts) and every validation check
         DIR/NAME.csv    tidy CSV (UTF-8 with BOM): one line per amount cell, keyed by code and column
         DIR/NAME/<table number>-<title>.csv   each table as printed, cells rebuilt, for spreadsheets
-      Folders are searched for *.pdf (recursively). Prints one line per file: tables, rows, cells,
-      checks, seconds; failed checks are listed first, grouped by table.
+      Folders are searched for *.pdf (recursively). Prints one line per file (tables, rows, cells,
+      checks, pages, pages read by OCR, seconds), a line per table (rows; how many printed sums add
+      up), then the failed checks grouped by table, then warnings.
       --strict   exit 1 when any validation check fails (default: exit 0 when extraction succeeded)
       --quiet    only the one-line summary per file
       --no-ocr   do not OCR pages without a usable text layer (they are reported as text_source "none")
