@@ -1,7 +1,7 @@
 import { median } from '../model/geometry.js';
 import type { PageContent } from '../model/page.js';
 import type { ProseLine, RawTable } from '../model/rawTable.js';
-import { isAnchorLine } from './anchors.js';
+import { isAnchorLine, isNoteText } from './anchors.js';
 import { rulesToEdges } from './edges.js';
 import { buildFragment, type Segment, type TableFragment } from './fragment.js';
 import { columnPaths } from './header.js';
@@ -43,16 +43,18 @@ export class TableAssembler {
     const lead = this.current ? buildFragment(segment(0, firstTop), true, s) : null;
     if (lead && this.current) this.append(this.current, lead);
     else if (!blocks.length) this.current = null;
+    // Stretches of the page that tables and their titles take; the rest is running text.
+    const taken: [number, number][] = lead ? [[lead.top, lead.bottom]] : [];
 
     blocks.forEach((block, i) => {
       const fragment = buildFragment(segment(block.bottom, blocks[i + 1]?.top ?? page.height + 1), false, s);
       if (!fragment) return; // a title with no table under it (a heading that happens to end in 表)
+      taken.push([block.top, block.bottom], [fragment.top, fragment.bottom]);
       if (block.continued && this.current) { this.append(this.current, fragment); return; }
       this.open(block, fragment, page.number);
     });
-    if (!blocks.length && !lead) {
-      this.prose.push(...toParagraphs(lines, page.number));
-    }
+    const free = lines.filter(l => !taken.some(([top, bottom]) => l.bottom > top - 1 && l.top < bottom + 1));
+    this.prose.push(...toParagraphs(taken.length ? free.filter(l => !isNoteText(l.text)) : lines, page.number));
   }
 
   finish(): { tables: RawTable[]; prose: ProseLine[] } {

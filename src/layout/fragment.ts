@@ -12,6 +12,9 @@ import type { TextLine } from './textLines.js';
 /** The part of one table printed on one page. */
 export interface TableFragment {
   page: number;
+  /** Vertical extent of the table's lines on the page (its note included). */
+  top: number;
+  bottom: number;
   /** Column boundaries, left to right (columns = length - 1). */
   xs: number[];
   headerCells: HeaderCell[];
@@ -165,5 +168,10 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
   const noteInHeader = tableLines.find(l => isNoteText(l.text));
   const note = noteBelow ?? (noteInHeader ? squash(noteInHeader.text) : null) ?? noteInside;
   if (!rows.length && !headerCells.length) return null;
-  return { page: seg.page, xs, headerCells, rows, note, ruled };
+  const noteLines = lines.filter(l => isNoteText(l.text) && midY(l) >= gridTop);
+  const extentLines = [...tableLines, ...noteLines];
+  return {
+    page: seg.page, xs, headerCells, rows, note, ruled,
+    top: Math.min(gridTop, ...extentLines.map(l => l.top)), bottom: Math.max(...extentLines.map(l => l.bottom), ext.ruleBottom),
+  };
 }
