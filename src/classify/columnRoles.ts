@@ -1,7 +1,8 @@
+import { AMOUNT_PATTERN } from '../model/amounts.js';
+import { squash } from '../model/text.js';
 import type { ColumnRole } from '../model/document.js';
 import type { RawTable } from '../model/rawTable.js';
 
-const AMOUNT = /^[-−–]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 const CODE_ONLY = /^\d{1,7}$/;
 const CODE_NAME = /^\d{3}(\d{2}){0,2}\s*[^\d\s.,]/;
 const CODE_HEADER = /^(类|款|项)$|编码|代码/;
@@ -9,7 +10,6 @@ const NAME_HEADER = /名称|科目|项目|功能分类|经济分类|内容|单�
 // The last header word of a label column (an empty column is judged by its header alone).
 const LABEL_WORD = /名称|^项目$|^科目$|^功能分类$|^经济分类$|内容$/;
 
-const squash = (s: string): string => s.replace(/\s+/g, '');
 
 /** A project column follows the row's name within the same group (no amount column in between). */
 function followsLabel(roles: readonly ColumnRole[]): boolean {
@@ -34,10 +34,10 @@ export function columnRoles(table: RawTable): ColumnRole[] {
     const cells = table.rows.map(r => squash(r.cells[c] ?? '')).filter(Boolean);
     const share = (re: RegExp): number => (cells.length ? cells.filter(v => re.test(v)).length / cells.length : 0);
     if ((CODE_HEADER.test(last) || /编码|代码/.test(joined)) && !/名称/.test(last) && (!cells.length || share(CODE_ONLY) >= 0.8)) roles.push('code');
-    else if (cells.length && share(CODE_NAME) >= 0.5 && share(AMOUNT) < 0.5) roles.push('code_name');
+    else if (cells.length && share(CODE_NAME) >= 0.5 && share(AMOUNT_PATTERN) < 0.5) roles.push('code_name');
     else if (/项目名称|专项名称/.test(last) && followsLabel(roles)) roles.push('project');
-    else if (cells.length ? share(AMOUNT) >= 0.6 : !LABEL_WORD.test(last)) roles.push('amount');
-    else if (NAME_HEADER.test(joined) || !cells.length || cells.some(v => !AMOUNT.test(v))) roles.push('name');
+    else if (cells.length ? share(AMOUNT_PATTERN) >= 0.6 : !LABEL_WORD.test(last)) roles.push('amount');
+    else if (NAME_HEADER.test(joined) || !cells.length || cells.some(v => !AMOUNT_PATTERN.test(v))) roles.push('name');
     else roles.push('text');
   }
   // Only the first text-like column of each group names the row; later ones are plain text.

@@ -1,8 +1,8 @@
+import { AMOUNT_PATTERN } from '../model/amounts.js';
 import type { RawTable } from '../model/rawTable.js';
+import { squash } from '../model/text.js';
 
-const AMOUNT = /^[-−–]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
-const squash = (s: string): string => s.replace(/\s+/g, '');
-const isNumber = (s: string): boolean => AMOUNT.test(squash(s));
+const isNumber = (s: string): boolean => AMOUNT_PATTERN.test(squash(s));
 
 /**
  * A label printed in a cell merged over several columns ("当年支出小计" spanning a name and an amount

@@ -1,6 +1,7 @@
 import { columnKey, parseAmount } from '../model/amounts.js';
 import type { BudgetRecord, Column, Row } from '../model/document.js';
 import type { RawTable } from '../model/rawTable.js';
+import { looseText, squash } from '../model/text.js';
 import { type CodeSystem, codeLevel, joinCodeParts, splitCodeName } from './codes.js';
 import type { ColumnGroup } from './columnRoles.js';
 import { findCodeByName, lookupCode } from './registry/index.js';
@@ -8,7 +9,6 @@ import { findCodeByName, lookupCode } from './registry/index.js';
 /** A code the printed cells did not settle, taken from the registry by the row's name. */
 export interface CodeRepair { page: number; row: number; printed: string[]; name: string; code: string }
 
-const loose = (s: string): string => s.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
 
 /**
  * Code cells left blank or unreadable ("201", "0", "") give at best a partial code. When the registry's
@@ -18,9 +18,9 @@ const loose = (s: string): string => s.normalize('NFKC').replace(/[\s\p{P}\p{S}]
 function settleCode(code: string, parts: readonly string[], name: string, system: CodeSystem): string {
   const unsure = parts.some(p => !/^\d{2,3}$/.test(p.replace(/\s/g, '')));
   const cls = system === 'economic' ? 'economic' : 'functional';
-  if (!unsure || !loose(name)) return code;
+  if (!unsure || !looseText(name)) return code;
   const info = lookupCode(code, cls, null);
-  if (info && (loose(info.name) === loose(name) || info.renames.some(r => loose(r.from) === loose(name)))) return code;
+  if (info && (looseText(info.name) === looseText(name) || info.renames.some(r => looseText(r.from) === looseText(name)))) return code;
   for (const prefix of [code.slice(0, 5), code.slice(0, 3)]) {
     if (prefix.length < 3 || prefix === code && code.length === 7) continue;
     const hit = findCodeByName(name, prefix, cls);
@@ -29,7 +29,6 @@ function settleCode(code: string, parts: readonly string[], name: string, system
   return code;
 }
 
-const squash = (s: string): string => s.replace(/\s+/g, '');
 
 /** Turn printed rows into records: one per column group, with codes, names and amounts. */
 export function buildRows(table: RawTable, columns: readonly Column[], groups: readonly ColumnGroup[], system: CodeSystem, repairs: CodeRepair[] = []): Row[] {

@@ -1,4 +1,5 @@
 import { AMOUNT_PATTERN } from '../model/amounts.js';
+import { squash } from '../model/text.js';
 
 /**
  * Joining the fragments of one cell. CJK fragments join without a space; Latin letters and digits keep
@@ -9,7 +10,7 @@ const AMOUNT = new RegExp(AMOUNT_PATTERN.source.replace(/\$$/, '%?$'));
 const LATIN_END = /[A-Za-z0-9%)\]]$/;
 const LATIN_START = /^[A-Za-z0-9(\[]/;
 
-export const squash = (s: string): string => s.replace(/\s+/g, '');
+export { squash };
 
 /** A printed amount: digits with optional thousands separators, decimals and sign. */
 export const isAmount = (s: string): boolean => AMOUNT.test(squash(s));

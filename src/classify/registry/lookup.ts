@@ -1,3 +1,4 @@
+import { looseText } from '../../model/text.js';
 import type { Level } from '../../model/document.js';
 import { ECONOMIC_CODES, ECONOMIC_EDITION_YEAR } from './economicData.js';
 import { type Classification, type RegistryEntry, levelOf, parentOf, parseEntries } from './entries.js';
@@ -74,11 +75,10 @@ export const registryEntries = (): readonly RegistryEntry[] => [...byKey.values(
  * reading that lost a bracket still finds its code.
  */
 export function findCodeByName(name: string, prefix: string, classification: Classification): string | null {
-  const want = looseName(name);
+  const want = looseText(name);
   if (!want) return null;
   const hits = [...byKey.values()].filter(e => e.classification === classification && e.code.startsWith(prefix) &&
-    e.code.length > prefix.length && [e.name, ...e.formerNames.map(f => f.name)].some(n => looseName(n) === want));
+    e.code.length > prefix.length && [e.name, ...e.formerNames.map(f => f.name)].some(n => looseText(n) === want));
   return hits.length === 1 ? hits[0].code : null;
 }
 
-const looseName = (s: string): string => s.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
