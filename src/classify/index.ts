@@ -21,7 +21,7 @@ export function classifyTable(printed: RawTable, fallbackUnit: Table['unit'], re
   const groups = type === 'performance_target' ? [] : columnGroups(roles, filled, raw.columnPaths);
   const system = codeSystem(raw.columnPaths.flat().join(' '), raw.title);
   return {
-    number: raw.number, title: raw.title, type, unit: raw.unit ?? fallbackUnit,
+    number: raw.number, title: raw.title, org: raw.org, type, unit: raw.unit ?? fallbackUnit,
     pages: raw.pages, note: raw.note, columns, rows: buildRows(raw, columns, groups, system, repairs),
   };
 }

@@ -38,7 +38,7 @@ export function toLines(runs: readonly TextRun[], overlapShare: number): TextLin
 }
 
 /** Runs of one line as text: touching runs (a number cut into "5," "678" "." "17") join without a space. */
-function joinRuns(runs: readonly TextRun[]): string {
+export function joinRuns(runs: readonly TextRun[]): string {
   let out = '';
   runs.forEach((r, i) => {
     const gap = i ? r.x0 - runs[i - 1].x1 : 0;

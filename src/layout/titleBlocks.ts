@@ -1,6 +1,7 @@
 import type { CurrencyUnit } from '../model/document.js';
+import { isProseOrFooter } from './anchors.js';
 import { squash } from './joinText.js';
-import { type TextLine } from './textLines.js';
+import { joinRuns, type TextLine } from './textLines.js';
 
 /** The lines that open a table: label, title, org line, unit line. */
 export interface TitleBlock {
@@ -14,11 +15,15 @@ export interface TitleBlock {
   unit: CurrencyUnit | null;
   /** "(续)" titles continue the previous table. */
   continued: boolean;
+  /** A title printed at the foot of the previous page whose org/unit lines open this page. */
+  carried?: boolean;
 }
 
 const NUM = '[0-9０-９一二三四五六七八九十]+';
-const LABEL_ONLY = new RegExp(`^(表${NUM}(?:[-—之]${NUM})?|公开${NUM}表|附表${NUM}?)[:：.、]?$`);
-const LEADING_LABEL = new RegExp(`^(表${NUM}(?:[-—之]${NUM})?|公开${NUM}表|附表${NUM}?)[:：.、]?`);
+// 表3, 表3-1, 附表2, 公开04表, 预算01表, 决算02表, 公开表2, 预算表12.
+const LABEL = `(?:(?:公开|预算|决算|附)?表${NUM}(?:[-—之]${NUM})?|(?:公开|预算|决算|部门|单位)${NUM}表|附表)`;
+const LABEL_ONLY = new RegExp(`^(${LABEL})[:：.、]?$`);
+const LEADING_LABEL = new RegExp(`^(${LABEL})[:：.、]?`);
 const LEADING_INDEX = /^([0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[)）])/;
 const CONTINUED = /[（(]续(表)?[)）]$|续表$/;
 const TITLE_END = /表(?:[（(][^()（）]{1,12}[)）])?$/;
@@ -26,6 +31,9 @@ const SENTENCE = /[，。；！？,;]/;
 const TOC_TAIL = /(…|\.{4,}|·{4,})|\d+$/;
 const UNIT_RE = /(?:金额)?单位[:：]\s*(亿元|万元|千元|元)/;
 const ORG_RE = /(编制单位|编制部门|预算单位|预算部门|单位名称|部门名称|主管部门|部门|单位)[:：]\s*([^\s:：]+)/;
+// An org name printed without a label next to the unit ("507-湖州市卫生健康委员会 单位：万元"): an
+// optional numeric unit code, then the name.
+const BARE_ORG = /^(?:\d{2,}[-－—.、]?)?([\u4E00-\u9FFF][\u4E00-\u9FFF（）()]{3,39})$/;
 
 /** Org or unit line. */
 export function parseOrgUnit(text: string): { org: string | null; orgLabel: string | null; unit: CurrencyUnit | null } {
@@ -34,7 +42,9 @@ export function parseOrgUnit(text: string): { org: string | null; orgLabel: stri
   const withoutUnit = t.replace(UNIT_RE, ' ');
   const m = withoutUnit.match(ORG_RE);
   const org = m && !/^(亿元|万元|千元|元)$/.test(m[2]) ? m[2] : null;
-  return { org, orgLabel: org ? m![1] : null, unit };
+  if (org || !unit) return { org, orgLabel: org ? m![1] : null, unit };
+  const bare = withoutUnit.trim().match(BARE_ORG)?.[1] ?? null;
+  return { org: bare && !TITLE_END.test(bare) ? bare : null, orgLabel: null, unit };
 }
 
 /** The title part of a line if it reads as a table title, with its printed label. */
@@ -56,31 +66,101 @@ export function parseTitleLine(text: string): { number: string | null; title: st
 export const isLabelOnly = (text: string): string | null => squash(text).match(LABEL_ONLY)?.[1] ?? null;
 
 /**
- * Title blocks on a page. A title line must be followed, within a few lines, by an org or unit line, or
- * by the table itself (`bodyStartsBelow`): that keeps contents pages and prose mentions out.
+ * The text of a title line in the title's type size. Smaller text sharing the line is a table cell's
+ * text overflowing its clip onto the title block (invisible in print), except a table label ("表3").
  */
-export function findTitleBlocks(lines: readonly TextLine[], maxLines: number, bodyStartsBelow: (y: number) => boolean): TitleBlock[] {
+export function titleLineText(line: TextLine): string {
+  const max = Math.max(...line.runs.map(r => r.fontSize));
+  const kept = line.runs.filter(r => r.fontSize >= 0.9 * max || isLabelOnly(r.text));
+  return kept.length === line.runs.length ? line.text : joinRuns(kept);
+}
+
+type ParsedTitle = NonNullable<ReturnType<typeof parseTitleLine>>;
+
+/**
+ * The title starting at lines[i], and how many lines it takes: one, or two when a long title wraps
+ * ("…会议费、培训费支出预算" / "表") — the second line in the same type size, right under the first.
+ */
+function titleAt(lines: readonly TextLine[], i: number): { parsed: ParsedTitle; span: number } | null {
+  const line = lines[i];
+  const text = titleLineText(line);
+  const one = parseTitleLine(text);
+  if (one) return { parsed: one, span: 1 };
+  const next = lines[i + 1];
+  if (!next || isLabelOnly(text) || SENTENCE.test(squash(text))) return null;
+  const sameSize = Math.abs(next.fontSize - line.fontSize) <= 0.1 * line.fontSize;
+  if (!sameSize || next.top - line.bottom > 0.8 * line.fontSize) return null;
+  const two = parseTitleLine(text + titleLineText(next));
+  return two ? { parsed: two, span: 2 } : null;
+}
+
+interface BlockMeta {
+  number: string | null;
+  org: string | null;
+  orgLabel: string | null;
+  unit: CurrencyUnit | null;
+  sawMeta: boolean;
+  bottom: number;
+  /** Index of the last line the block takes. */
+  last: number;
+}
+
+/** The org, unit, label and subtitle lines from lines[from] on (at most maxLines of them). */
+function metaLines(lines: readonly TextLine[], from: number, maxLines: number, bottom: number): BlockMeta {
+  const meta: BlockMeta = { number: null, org: null, orgLabel: null, unit: null, sawMeta: false, bottom, last: from - 1 };
+  for (let j = from; j < lines.length && j < from + maxLines; j++) {
+    const t = squash(lines[j].text);
+    const m = parseOrgUnit(t);
+    const label = isLabelOnly(t);
+    const subtitle = /^[（(].{1,16}[)）]$/.test(t) || /^\d{4}年度?$/.test(t);
+    if (!m.org && !m.unit && !subtitle && !label) break;
+    meta.number ??= label; // a label printed under its title ("收入支出决算总表" / "公开01表")
+    meta.org ??= m.org; meta.orgLabel ??= m.orgLabel; meta.unit ??= m.unit;
+    meta.sawMeta ||= !!(m.org || m.unit);
+    meta.bottom = lines[j].bottom;
+    meta.last = j;
+  }
+  return meta;
+}
+
+/**
+ * Title blocks on a page. A title line must be followed, within a few lines, by an org or unit line, or
+ * by the table itself (`bodyStartsBelow`): that keeps contents pages and prose mentions out. A title
+ * that is the last thing printed on its page is returned too (its table starts on the next page).
+ * `carried` is such a title from the previous page: when this page opens with org/unit lines, they
+ * complete it.
+ */
+export function findTitleBlocks(lines: readonly TextLine[], maxLines: number, bodyStartsBelow: (y: number) => boolean,
+  carried: TitleBlock | null = null): TitleBlock[] {
   const blocks: TitleBlock[] = [];
   if (lines.some(l => squash(l.text) === '目录')) return blocks;
-  for (let i = 0; i < lines.length; i++) {
-    const parsed = parseTitleLine(lines[i].text);
-    if (!parsed) continue;
-    let top = lines[i].top, bottom = lines[i].bottom, number = parsed.number;
-    const prev = lines[i - 1];
-    const prevLabel = prev ? isLabelOnly(prev.text) : null;
-    if (!number && prevLabel && lines[i].top - prev.bottom < 3 * lines[i].fontSize) { number = prevLabel; top = prev.top; }
-    let org: string | null = null, orgLabel: string | null = null, unit: CurrencyUnit | null = null, sawMeta = false;
-    for (let j = i + 1; j < lines.length && j <= i + maxLines; j++) {
-      const t = squash(lines[j].text);
-      const meta = parseOrgUnit(t);
-      const subtitle = /^[（(].{1,16}[)）]$/.test(t) || /^\d{4}年度?$/.test(t);
-      if (!meta.org && !meta.unit && !subtitle && !isLabelOnly(t)) break;
-      org ??= meta.org; orgLabel ??= meta.orgLabel; unit ??= meta.unit;
-      sawMeta ||= !!(meta.org || meta.unit);
-      bottom = lines[j].bottom;
+  const content = lines.filter(l => !isProseOrFooter(l, Infinity));
+  let i = 0;
+  if (carried && content.length) {
+    const meta = metaLines(content, 0, maxLines, content[0].bottom);
+    if (meta.sawMeta) {
+      blocks.push({ ...carried, top: content[0].top, bottom: meta.bottom, org: carried.org ?? meta.org,
+        orgLabel: carried.orgLabel ?? meta.orgLabel, unit: carried.unit ?? meta.unit, carried: true });
+      i = meta.last + 1;
     }
-    if (!sawMeta && !bodyStartsBelow(bottom)) continue;
-    blocks.push({ top, bottom, number, title: parsed.title, org, orgLabel, unit, continued: parsed.continued });
+  }
+  for (; i < content.length; i++) {
+    // A label line over its title ("表3" / "支出总表") is taken with the title below it.
+    if (isLabelOnly(content[i].text) && content[i + 1] && titleAt(content, i + 1)) continue;
+    const found = titleAt(content, i);
+    if (!found) continue;
+    const { parsed, span } = found;
+    const line = content[i];
+    let top = line.top, number = parsed.number;
+    const prev = content[i - 1];
+    const prevLabel = prev ? isLabelOnly(prev.text) : null;
+    if (!number && prevLabel && line.top - prev.bottom < 3 * line.fontSize) { number = prevLabel; top = prev.top; }
+    const meta = metaLines(content, i + span, maxLines, content[i + span - 1].bottom);
+    const atPageEnd = meta.last === content.length - 1;
+    if (!meta.sawMeta && !atPageEnd && !bodyStartsBelow(meta.bottom)) continue;
+    blocks.push({ top, bottom: meta.bottom, number: number ?? meta.number, title: parsed.title, org: meta.org,
+      orgLabel: meta.orgLabel, unit: meta.unit, continued: parsed.continued });
+    i = meta.last;
   }
   return blocks;
 }

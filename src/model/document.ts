@@ -51,6 +51,11 @@ export type TableType = z.infer<typeof TableTypeSchema>;
 export const TableSchema = z.object({
   number: z.string().nullable(),
   title: z.string(),
+  /**
+   * The issuing unit printed in the table's org line (部门名称：…, 编制单位：…), or null. A table printed
+   * once per sub-unit is one table per unit. Absent in files written before it was recorded.
+   */
+  org: z.string().nullable().default(null),
   type: TableTypeSchema.nullable(),
   unit: CurrencyUnitSchema.nullable(),
   pages: z.array(z.number().int().positive()),

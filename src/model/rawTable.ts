@@ -14,6 +14,12 @@ export interface RawTable {
   rows: { page: number; cells: string[] }[];
   note: string | null;
   ruled: boolean;
+  /**
+   * The layout's decisions, kept for review and debugging: for the first page why a table was opened
+   * there (rather than the previous one continued), for each further page why it was taken as this
+   * table's continuation.
+   */
+  pageReasons?: { page: number; reason: string }[];
 }
 
 /** A line of running text outside the tables (说明 sections, cover, contents). */
