@@ -30,7 +30,8 @@ const TITLE_END = /表(?:[（(][^()（）]{1,12}[)）])?$/;
 const SENTENCE = /[，。；！？,;]/;
 const TOC_TAIL = /(…|\.{4,}|·{4,})|\d+$/;
 const UNIT_RE = /(?:金额)?单位[:：]\s*(亿元|万元|千元|元)/;
-const ORG_RE = /(编制单位|编制部门|预算单位|预算部门|单位名称|部门名称|主管部门|部门|单位)[:：]\s*([^\s:：]+)/;
+// The label may carry a parenthesis: 部门（单位）：烟台市审计局.
+const ORG_RE = /(编制单位|编制部门|预算单位|预算部门|单位名称|部门名称|主管部门|部门|单位)(?:[（(][^（）()]{1,6}[)）])?[:：]\s*([^\s:：]+)/;
 // An org name printed without a label next to the unit ("507-湖州市卫生健康委员会 单位：万元"): an
 // optional numeric unit code, then the name.
 const BARE_ORG = /^(?:\d{2,}[-－—.、]?)?([\u4E00-\u9FFF][\u4E00-\u9FFF（）()]{3,39})$/;
@@ -41,7 +42,7 @@ export function parseOrgUnit(text: string): { org: string | null; orgLabel: stri
   const unit = (t.match(UNIT_RE)?.[1] as CurrencyUnit | undefined) ?? null;
   const withoutUnit = t.replace(UNIT_RE, ' ');
   const m = withoutUnit.match(ORG_RE);
-  const org = m && !/^(亿元|万元|千元|元)$/.test(m[2]) ? m[2] : null;
+  const org = m && !/^[亿万千]?元?$/.test(m[2]) ? m[2] : null;
   if (org || !unit) return { org, orgLabel: org ? m![1] : null, unit };
   const bare = withoutUnit.trim().match(BARE_ORG)?.[1] ?? null;
   return { org: bare && !TITLE_END.test(bare) ? bare : null, orgLabel: null, unit };
@@ -109,7 +110,10 @@ interface BlockMeta {
 function metaLines(lines: readonly TextLine[], from: number, maxLines: number, bottom: number): BlockMeta {
   const meta: BlockMeta = { number: null, org: null, orgLabel: null, unit: null, sawMeta: false, bottom, last: from - 1 };
   for (let j = from; j < lines.length && j < from + maxLines; j++) {
-    const t = squash(lines[j].text);
+    let t = squash(lines[j].text);
+    // A unit wrapped in a narrow cell: "单位：万" / "元".
+    const wrappedUnit = /单位[:：][亿万千]?$/.test(t) && /^[亿万千]?元$/.test(squash(lines[j + 1]?.text ?? ''));
+    if (wrappedUnit) t += squash(lines[++j].text);
     const m = parseOrgUnit(t);
     const label = isLabelOnly(t);
     const subtitle = /^[（(].{1,16}[)）]$/.test(t) || /^\d{4}年度?$/.test(t);
