@@ -38,6 +38,10 @@ const BARE_ORG = /^(?:\d{2,}[-－—.、]?)?([\u4E00-\u9FFF][\u4E00-\u9FFF（）
 
 /** Org or unit line. */
 export function parseOrgUnit(text: string): { org: string | null; orgLabel: string | null; unit: CurrencyUnit | null } {
+  // "507-湖州市卫生健康委员会 万元": a bare org name and a bare currency word, apart.
+  const bareUnit = text.trim().match(/^(\S+)\s+(亿元|万元|千元|元)$/);
+  const bareOrg = bareUnit?.[1].match(BARE_ORG)?.[1];
+  if (bareUnit && bareOrg && !TITLE_END.test(bareOrg)) return { org: bareOrg, orgLabel: null, unit: bareUnit[2] as CurrencyUnit };
   const t = squash(text);
   const unit = (t.match(UNIT_RE)?.[1] as CurrencyUnit | undefined) ?? null;
   const withoutUnit = t.replace(UNIT_RE, ' ');
@@ -110,11 +114,12 @@ interface BlockMeta {
 function metaLines(lines: readonly TextLine[], from: number, maxLines: number, bottom: number): BlockMeta {
   const meta: BlockMeta = { number: null, org: null, orgLabel: null, unit: null, sawMeta: false, bottom, last: from - 1 };
   for (let j = from; j < lines.length && j < from + maxLines; j++) {
-    let t = squash(lines[j].text);
+    let text = lines[j].text;
     // A unit wrapped in a narrow cell: "单位：万" / "元".
-    const wrappedUnit = /单位[:：][亿万千]?$/.test(t) && /^[亿万千]?元$/.test(squash(lines[j + 1]?.text ?? ''));
-    if (wrappedUnit) t += squash(lines[++j].text);
-    const m = parseOrgUnit(t);
+    const wrappedUnit = /单位[:：][亿万千]?$/.test(squash(text)) && /^[亿万千]?元$/.test(squash(lines[j + 1]?.text ?? ''));
+    if (wrappedUnit) text += squash(lines[++j].text);
+    const t = squash(text);
+    const m = parseOrgUnit(text);
     const label = isLabelOnly(t);
     const subtitle = /^[（(].{1,16}[)）]$/.test(t) || /^\d{4}年度?$/.test(t);
     if (!m.org && !m.unit && !subtitle && !label) break;

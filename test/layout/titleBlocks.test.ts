@@ -46,7 +46,9 @@ describe('title blocks', () => {
   it('read an org printed without a label next to the unit, a label with a parenthesis, and a wrapped unit', () => {
     expect(parseOrgUnit('507-湖州市卫生健康委员会 单位:万元')).toMatchObject({ org: '湖州市卫生健康委员会', orgLabel: null, unit: '万元' });
     expect(parseOrgUnit('部门（单位）：烟台市审计局 单位：万元')).toMatchObject({ org: '烟台市审计局', orgLabel: '部门', unit: '万元' });
+    expect(parseOrgUnit('507-湖州市卫生健康委员会 万元')).toMatchObject({ org: '湖州市卫生健康委员会', unit: '万元' });
     expect(parseOrgUnit('（2024年度） 单位：万元')).toMatchObject({ org: null, unit: '万元' });
+    expect(parseOrgUnit('合计 万元')).toMatchObject({ org: null, unit: null });
     const [block] = blocksOf([run('表12', 55, 59), run('2019年部门综合预算政府采购预算表', 216, 80, 16), run('单位：万', 717, 101), run('元', 747, 113.5)], true);
     expect(block).toMatchObject({ number: '表12', org: null, unit: '万元' });
   });
