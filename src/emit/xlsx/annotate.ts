@@ -4,6 +4,7 @@
  * checks concern it.
  */
 import type { Check } from '../../model/document.js';
+import { shared } from './cells.js';
 import type { CheckLocation } from './findings.js';
 import { FINDING_FILL, FINDING_FONT, REPAIRED_FILL } from './styles.js';
 import type { TablePlacement } from './tableSheet.js';
@@ -42,8 +43,8 @@ export function annotateCells(located: readonly LocatedCheck[], placements: read
   }
   for (const m of marks.values()) {
     const cell = m.placement.sheet.getCell(m.row, m.col);
-    cell.fill = m.failed ? FINDING_FILL : REPAIRED_FILL;
-    if (m.failed) cell.font = { ...cell.font, ...FINDING_FONT };
+    // A new look for the cell: its current one is shared with other cells.
+    cell.style = shared(m.failed ? { ...cell.style, fill: FINDING_FILL, font: { ...cell.style.font, ...FINDING_FONT } } : { ...cell.style, fill: REPAIRED_FILL });
     cell.note = m.notes.join('\n\n');
   }
 }

@@ -1,6 +1,6 @@
 /** A plain list sheet: a bold header row that stays in view and filters, then one line per item. */
 import type { Cell, Worksheet } from 'exceljs';
-import { columnWidth, displayWidth, putNumber, putText } from './cells.js';
+import { columnWidth, displayWidth, PLAIN, putNumber, putText, shared, type Look } from './cells.js';
 import { BOLD, BOX, HEADER_FILL, LINK_FONT } from './styles.js';
 
 /** A value in a list: text, a number with a format, or text that links to a cell of the workbook. */
@@ -17,31 +17,39 @@ export interface ListColumn {
 /** The workbook-internal hyperlink exceljs writes as a location (`'Sheet'!A1`), never as a formula. */
 export function putLink(cell: Cell, text: string, target: string): void {
   cell.value = { text, hyperlink: target };
-  cell.font = LINK_FONT;
+  cell.style = shared(LINK);
 }
 
-function put(cell: Cell, value: ListValue, asCode: boolean): number {
+const WRAPPED: Look = { alignment: { wrapText: true, vertical: 'top' } };
+const HEADER: Look = { font: BOLD, fill: HEADER_FILL, border: BOX };
+const LINK: Look = { font: LINK_FONT };
+
+const numberLooks = new Map<string, Look>();
+const numberLook = (numFmt: string): Look => {
+  let look = numberLooks.get(numFmt);
+  if (!look) { look = { numFmt }; numberLooks.set(numFmt, look); }
+  return look;
+};
+
+function put(cell: Cell, value: ListValue, asCode: boolean, maxWidth: number): number {
   if (value === null) return 0;
-  if (typeof value === 'string') { putText(cell, value, asCode); return displayWidth(value); }
+  if (typeof value === 'string') {
+    const w = displayWidth(value);
+    putText(cell, value, w > maxWidth ? WRAPPED : PLAIN, asCode);
+    return w;
+  }
   if (typeof value === 'number') { putNumber(cell, value); return String(value).length; }
   if ('link' in value) { putLink(cell, value.text, value.link); return displayWidth(value.text); }
-  putNumber(cell, value.number, value.numFmt);
+  putNumber(cell, value.number, numberLook(value.numFmt));
   return String(value.number).length + 3;
 }
 
 /** Write `columns` as a header at `startRow` and `lines` below it; returns the next free row. */
 export function writeList(ws: Worksheet, startRow: number, columns: readonly ListColumn[], lines: readonly ListValue[][]): number {
   const widest = columns.map(c => displayWidth(c.header));
-  columns.forEach((c, i) => {
-    const cell = ws.getCell(startRow, i + 1);
-    putText(cell, c.header);
-    cell.font = BOLD; cell.fill = HEADER_FILL; cell.border = BOX;
-  });
+  columns.forEach((c, i) => putText(ws.getCell(startRow, i + 1), c.header, HEADER));
   lines.forEach((line, r) => line.forEach((value, i) => {
-    const cell = ws.getCell(startRow + 1 + r, i + 1);
-    const w = put(cell, value, !!columns[i]?.asCode);
-    const max = columns[i]?.maxWidth ?? 40;
-    if (w > max) cell.alignment = { wrapText: true, vertical: 'top' };
+    const w = put(ws.getCell(startRow + 1 + r, i + 1), value, !!columns[i]?.asCode, columns[i]?.maxWidth ?? 40);
     widest[i] = Math.max(widest[i] ?? 0, w);
   }));
   columns.forEach((c, i) => {

@@ -6,9 +6,14 @@
 import type { Worksheet } from 'exceljs';
 import { parseAmount } from '../../model/amounts.js';
 import type { Column, Table } from '../../model/document.js';
-import { columnWidth, displayWidth, putNumber, putText } from './cells.js';
+import { columnWidth, displayWidth, putNumber, putText, shared, type Look } from './cells.js';
 import { headerLayout } from './headerLayout.js';
 import { amountFormat, BOLD, BOX, HEADER_ALIGNMENT, HEADER_FILL, MARGIN_FILL, MUTED_FONT, TITLE_FONT } from './styles.js';
+
+const HEADER: Look = { font: BOLD, fill: HEADER_FILL, border: BOX, alignment: HEADER_ALIGNMENT };
+const MARGIN: Look = { font: MUTED_FONT, fill: MARGIN_FILL, border: BOX };
+const BODY: Look = { border: BOX };
+const WRAPPED: Look = { border: BOX, alignment: { wrapText: true, vertical: 'top' } };
 
 /** Where a table's parts landed in its sheet (1-based sheet rows and columns), for links and highlights. */
 export interface TablePlacement {
@@ -33,26 +38,22 @@ function mergeBlock(ws: Worksheet, top: number, left: number, bottom: number, ri
 }
 
 /** A full-width line above the table (title, unit of issue, currency unit). */
-function lineAbove(ws: Worksheet, row: number, lastCol: number, text: string, align: 'left' | 'center' | 'right'): void {
-  const cell = ws.getCell(row, PAGE_COLUMN + 1);
-  putText(cell, text);
-  cell.alignment = { horizontal: align, vertical: 'middle' };
+function lineAbove(ws: Worksheet, row: number, lastCol: number, text: string, align: 'left' | 'center' | 'right', look: Look = {}): void {
+  putText(ws.getCell(row, PAGE_COLUMN + 1), text, { ...look, alignment: { horizontal: align, vertical: 'middle' } });
   mergeBlock(ws, row, PAGE_COLUMN + 1, row, lastCol);
 }
 
 function writeHeader(ws: Worksheet, columns: readonly Column[]): number {
   const { depth, blocks } = headerLayout(columns.map(c => c.path));
   const bottom = HEADER_TOP + depth - 1;
+  const look = shared(HEADER);
   for (let r = HEADER_TOP; r <= bottom; r++) {
-    for (let c = PAGE_COLUMN; c < FIRST_TABLE_COLUMN + columns.length; c++) {
-      const cell = ws.getCell(r, c);
-      cell.fill = HEADER_FILL; cell.border = BOX; cell.alignment = HEADER_ALIGNMENT; cell.font = BOLD;
-    }
+    for (let c = PAGE_COLUMN; c < FIRST_TABLE_COLUMN + columns.length; c++) ws.getCell(r, c).style = look;
   }
-  putText(ws.getCell(HEADER_TOP, PAGE_COLUMN), '页');
+  putText(ws.getCell(HEADER_TOP, PAGE_COLUMN), '页', HEADER);
   mergeBlock(ws, HEADER_TOP, PAGE_COLUMN, bottom, PAGE_COLUMN);
   for (const b of blocks) {
-    putText(ws.getCell(HEADER_TOP + b.top, FIRST_TABLE_COLUMN + b.left), b.text);
+    putText(ws.getCell(HEADER_TOP + b.top, FIRST_TABLE_COLUMN + b.left), b.text, HEADER);
     mergeBlock(ws, HEADER_TOP + b.top, FIRST_TABLE_COLUMN + b.left, HEADER_TOP + b.bottom, FIRST_TABLE_COLUMN + b.right);
   }
   return bottom;
@@ -61,9 +62,8 @@ function writeHeader(ws: Worksheet, columns: readonly Column[]): number {
 export function writeTableSheet(ws: Worksheet, table: Table, org: string | null): TablePlacement {
   const columns = [...table.columns].sort((a, b) => a.index - b.index);
   const lastCol = Math.max(FIRST_TABLE_COLUMN, FIRST_TABLE_COLUMN + columns.length - 1);
-  const numFmt = amountFormat(table.unit);
-  lineAbove(ws, TITLE_ROW, lastCol, [table.number, table.title].filter(Boolean).join('  '), 'center');
-  ws.getCell(TITLE_ROW, PAGE_COLUMN + 1).font = TITLE_FONT;
+  const amount: Look = { border: BOX, numFmt: amountFormat(table.unit) };
+  lineAbove(ws, TITLE_ROW, lastCol, [table.number, table.title].filter(Boolean).join('  '), 'center', { font: TITLE_FONT });
   if (org) lineAbove(ws, ORG_ROW, lastCol, `编制单位：${org}`, 'left');
   if (table.unit) lineAbove(ws, UNIT_ROW, lastCol, `单位：${table.unit}`, 'right');
   const headerBottom = writeHeader(ws, columns);
@@ -74,29 +74,22 @@ export function writeTableSheet(ws: Worksheet, table: Table, org: string | null)
   let r = headerBottom;
   for (const row of table.rows) {
     rowOf.set(row.index, ++r);
-    const margin = ws.getCell(r, PAGE_COLUMN);
-    putNumber(margin, row.page);
-    margin.fill = MARGIN_FILL; margin.font = MUTED_FONT; margin.border = BOX;
+    putNumber(ws.getCell(r, PAGE_COLUMN), row.page, MARGIN);
     columns.forEach((col, i) => {
       const text = row.cells[col.index] ?? '';
       const cell = ws.getCell(r, FIRST_TABLE_COLUMN + i);
-      cell.border = BOX;
-      const amount = col.role === 'amount' ? parseAmount(text) : null;
-      if (amount !== null) {
-        putNumber(cell, amount, numFmt);
+      const value = col.role === 'amount' ? parseAmount(text) : null;
+      if (value !== null) {
+        putNumber(cell, value, amount);
         widest[i] = Math.max(widest[i]!, displayWidth(text) + displayWidth(table.unit ?? ''));
       } else if (text) {
-        putText(cell, text, CODE_ROLES.has(col.role));
         const w = displayWidth(text);
-        if (w > MAX_TEXT_WIDTH) cell.alignment = { wrapText: true, vertical: 'top' };
+        putText(cell, text, w > MAX_TEXT_WIDTH ? WRAPPED : BODY, CODE_ROLES.has(col.role));
         widest[i] = Math.max(widest[i]!, w);
-      }
+      } else putNumber(cell, null, BODY);
     });
   }
-  if (table.note) {
-    lineAbove(ws, r + 1, lastCol, table.note, 'left');
-    ws.getCell(r + 1, PAGE_COLUMN + 1).font = MUTED_FONT;
-  }
+  if (table.note) lineAbove(ws, r + 1, lastCol, table.note, 'left', { font: MUTED_FONT });
 
   ws.getColumn(PAGE_COLUMN).width = 6;
   widest.forEach((w, i) => { ws.getColumn(FIRST_TABLE_COLUMN + i).width = columnWidth(w, 6, MAX_TEXT_WIDTH); });
