@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeOutputs } from './emit/writeOutputs.js';
+import { writeOutputs, type OutputOptions } from './emit/writeOutputs.js';
 import { PdfOpenError } from './pdf/openDocument.js';
 import type { OcrPool } from './ocr/index.js';
 import { extractDocument, lazyOcrPool, type ExtractResult } from './pipeline.js';
@@ -11,18 +11,22 @@ import { formatSummary } from './report.js';
 const HELP = `budget-tables — Chinese budget disclosure PDFs (预算/决算公开) to validated tables
 
 Usage:
-  budget-tables extract <pdf files or folders…> --out DIR [--strict] [--quiet] [--no-ocr]
+  budget-tables extract <pdf files or folders…> --out DIR [--strict] [--quiet] [--no-ocr] [--xlsx]
       For each NAME.pdf writes:
         DIR/NAME.json   the whole document: metadata, every table with its columns, rows, records
                         (code, level, name, project, amounts) and every validation check
         DIR/NAME.csv    tidy CSV (UTF-8 with BOM): one line per amount cell, keyed by code and column
         DIR/NAME/<table number>-<title>.csv   each table as printed, cells rebuilt, for spreadsheets
+        DIR/NAME.xlsx   with --xlsx: a workbook — one sheet per table as printed (merged headers, codes
+                        as text, amounts as numbers), the failed checks linked to their cells, and
+                        a document sheet with metadata and a summary per table
       Folders are searched for *.pdf (recursively). Prints one line per file (tables, rows, cells,
       checks, pages, pages read by OCR, seconds), a line per table (rows; how many printed sums add
       up), then the failed checks grouped by table, then warnings.
       --strict   exit 1 when any validation check fails (default: exit 0 when extraction succeeded)
       --quiet    only the one-line summary per file
       --no-ocr   do not OCR pages without a usable text layer (they are reported as text_source "none")
+      --xlsx     also write DIR/NAME.xlsx
       Pages with no text layer (scans) or one that decodes to garbage are read by OCR (tesseract.js
       with Simplified Chinese data bundled from npm; nothing is downloaded).
 
@@ -57,14 +61,14 @@ async function collectPdfs(inputs: readonly string[]): Promise<string[]> {
   return out;
 }
 
-async function extractOne(file: string, outDir: string, quiet: boolean, ocr: OcrPool | null): Promise<ExtractResult | null> {
+async function extractOne(file: string, outDir: string, quiet: boolean, ocr: OcrPool | null, outputs: OutputOptions): Promise<ExtractResult | null> {
   let data: Uint8Array;
   try { data = new Uint8Array(await fs.readFile(file)); } catch (err) {
     console.error(`${file}: cannot read: ${(err as Error).message}`); return null;
   }
   try {
     const result = await extractDocument(data, path.basename(file), { ocr });
-    await writeOutputs(result.document, outDir);
+    await writeOutputs(result.document, outDir, undefined, outputs);
     console.log(formatSummary(file, result, quiet));
     return result;
   } catch (err) {
@@ -81,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'extract') {
     let parsed;
     try {
-      parsed = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' }, strict: { type: 'boolean' }, quiet: { type: 'boolean' }, 'no-ocr': { type: 'boolean' }, help: { type: 'boolean' } } });
+      parsed = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' }, strict: { type: 'boolean' }, quiet: { type: 'boolean' }, 'no-ocr': { type: 'boolean' }, xlsx: { type: 'boolean' }, help: { type: 'boolean' } } });
     } catch (err) { console.error((err as Error).message); return 2; }
     if (parsed.values.help) { console.log(HELP); return 0; }
     if (!parsed.values.out || !parsed.positionals.length) { console.error('usage: budget-tables extract <pdf files or folders…> --out DIR  (see --help)'); return 2; }
@@ -92,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
     const ocr = parsed.values['no-ocr'] ? null : lazyOcrPool();
     try {
       for (const file of files) {
-        const r = await extractOne(file, parsed.values.out, !!parsed.values.quiet, ocr?.pool ?? null);
+        const r = await extractOne(file, parsed.values.out, !!parsed.values.quiet, ocr?.pool ?? null, { xlsx: !!parsed.values.xlsx });
         if (!r) failed++; else failedChecks += r.counters.checks.fail;
       }
     } finally {

@@ -31,6 +31,8 @@ export const BATCH_HELP = `budget-tables batch <folder | list file> --out DIR [o
                               skipped unless the failure could change: a limit it hit was raised
                               (pages, image size, time, heap) or the worker crashed
     --json                    JSON lines even on a terminal (default: a progress bar on a terminal)
+    --xlsx                    also write each document's workbook, DIR/NAME.xlsx (as "extract --xlsx");
+                              an unchanged document without one is processed again
 
   Output: on a terminal a progress bar, then a summary table; otherwise one JSON line per document
   ({"event":"document","input","status","seconds","pages","tables","failed_checks",…,"failure"})
@@ -44,7 +46,7 @@ export const BATCH_HELP = `budget-tables batch <folder | list file> --out DIR [o
 const OPTIONS = {
   out: { type: 'string' }, concurrency: { type: 'string' }, 'timeout-per-doc': { type: 'string' },
   'max-pages': { type: 'string' }, 'max-image-pixels': { type: 'string' }, 'worker-heap-mb': { type: 'string' }, 'docs-per-worker': { type: 'string' },
-  force: { type: 'boolean' }, 'retry-failed': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  force: { type: 'boolean' }, 'retry-failed': { type: 'boolean' }, json: { type: 'boolean' }, xlsx: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Parsed = { source: string; out: string; settings: BatchSettings; json: boolean } | { help: true } | { problem: string };
@@ -74,7 +76,7 @@ export function parseBatchArgs(args: string[]): Parsed {
   if (bad) return { problem: bad };
   return {
     source: parsed.positionals[0]!, out: v.out, json: !!v.json,
-    settings: { ...(numbers as Record<keyof typeof numbers, number>), force: !!v.force, retryFailed: !!v['retry-failed'] },
+    settings: { ...(numbers as Record<keyof typeof numbers, number>), force: !!v.force, retryFailed: !!v['retry-failed'], xlsx: !!v.xlsx },
   };
 }
 

@@ -21,6 +21,8 @@ export interface DocumentRequest {
   outDir: string;
   data: Uint8Array;
   limits: DocumentLimits;
+  /** Also write the workbook (NAME.xlsx). */
+  xlsx: boolean;
 }
 
 const firstLine = (err: unknown): string => (err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err)).split('\n')[0]!;
@@ -49,7 +51,7 @@ export async function processDocument(req: DocumentRequest): Promise<Outcome> {
     return failed(failureFromError(err, req.input, 'extraction_error'));
   }
   try {
-    await writeOutputs(result.document, req.outDir, req.name);
+    await writeOutputs(result.document, req.outDir, req.name, { xlsx: req.xlsx });
   } catch (err) {
     return failed(failureFromError(err, req.input, 'write_error'));
   }

@@ -61,11 +61,11 @@ async function processInput(input: BatchInput, name: string, ctx: RunContext): P
   const prev = ctx.journal.latest.get(input.id);
   const unchanged = !!prev && prev.sha256 === sha256 && prev.pipeline === ctx.version && prev.name === name;
   if (unchanged && !ctx.settings.force) {
-    if (prev.status === 'ok' && await outputsExist(ctx.outDir, name)) return toEvent(input, name, prev, 0, true);
+    if (prev.status === 'ok' && await outputsExist(ctx.outDir, name, ctx.settings.xlsx)) return toEvent(input, name, prev, 0, true);
     if (wouldFailAgain(prev, runLimits(ctx.settings)) && !ctx.settings.retryFailed) return toEvent(input, name, prev, 0, true);
   }
   const limits = { maxPages: ctx.settings.maxPages, maxImagePixels: ctx.settings.maxImagePixels };
-  const outcome = await ctx.pool.run({ input: input.id, fileName: input.fileName, name, outDir: ctx.outDir, data, limits });
+  const outcome = await ctx.pool.run({ input: input.id, fileName: input.fileName, name, outDir: ctx.outDir, data, limits, xlsx: ctx.settings.xlsx });
   // Outputs of other content under this name would now be wrong: remove them (kept when only the run failed).
   const sameContentWasOk = prev?.sha256 === sha256 && prev.status === 'ok' && prev.name === name;
   if (outcome.status === 'failed' && !sameContentWasOk) await removeOutputs(ctx.outDir, name);

@@ -18,6 +18,8 @@ export interface BatchSettings {
   force: boolean;
   /** Process documents again whose unchanged input failed last time (default: only when the failure could change; see skipRules.ts). */
   retryFailed: boolean;
+  /** Also write each document's workbook (DIR/NAME.xlsx). */
+  xlsx: boolean;
 }
 
 export const defaultBatchSettings = (): BatchSettings => ({
@@ -29,6 +31,7 @@ export const defaultBatchSettings = (): BatchSettings => ({
   documentsPerWorker: 25,
   force: false,
   retryFailed: false,
+  xlsx: false,
 });
 
 /** The limits a worker checks before extracting (a plain object: it crosses the thread boundary). */

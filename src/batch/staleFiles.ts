@@ -14,11 +14,12 @@ export async function removeStaleTempFiles(dir: string): Promise<string[]> {
 }
 
 /** The outputs writeOutputs makes for base name `name`, JSON first (its presence marks a complete set). */
-export const outputPaths = (dir: string, name: string): string[] =>
-  [path.join(dir, `${name}.json`), path.join(dir, `${name}.csv`), path.join(dir, name)];
+export const outputPaths = (dir: string, name: string, xlsx = true): string[] =>
+  [path.join(dir, `${name}.json`), path.join(dir, `${name}.csv`), path.join(dir, name), ...(xlsx ? [path.join(dir, `${name}.xlsx`)] : [])];
 
-export async function outputsExist(dir: string, name: string): Promise<boolean> {
-  const found = await Promise.all(outputPaths(dir, name).map(p => fs.stat(p).then(() => true, () => false)));
+/** Whether a document's outputs are all there (the workbook only when one is wanted). */
+export async function outputsExist(dir: string, name: string, xlsx: boolean): Promise<boolean> {
+  const found = await Promise.all(outputPaths(dir, name, xlsx).map(p => fs.stat(p).then(() => true, () => false)));
   return found.every(Boolean);
 }
 

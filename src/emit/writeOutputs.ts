@@ -6,12 +6,17 @@ import { safeName, tidyCsv, wideCsv, wideCsvName } from './csv.js';
 /** Base name of a document's outputs, from its file name, that stays inside the output folder. */
 export const outputBaseName = (sourceFile: string): string => safeName(path.basename(sourceFile).replace(/\.pdf$/i, ''));
 
+export interface OutputOptions {
+  /** Also write DIR/NAME.xlsx, the workbook for spreadsheet users. */
+  xlsx?: boolean;
+}
+
 /**
- * DIR/NAME.json, DIR/NAME.csv and DIR/NAME/<n>-<title>.csv, each written whole or not at all. The JSON is
- * written last: its presence means the other files are complete. `base` (default: from the source file name)
- * lets a batch give two inputs with the same file name distinct outputs.
+ * DIR/NAME.json, DIR/NAME.csv and DIR/NAME/<n>-<title>.csv (and DIR/NAME.xlsx when asked), each written
+ * whole or not at all. The JSON is written last: its presence means the other files are complete. `base`
+ * (default: from the source file name) lets a batch give two inputs with the same file name distinct outputs.
  */
-export async function writeOutputs(doc: OutputDocument, outDir: string, base = outputBaseName(doc.source.file)): Promise<string[]> {
+export async function writeOutputs(doc: OutputDocument, outDir: string, base = outputBaseName(doc.source.file), options: OutputOptions = {}): Promise<string[]> {
   const wide = new Map<string, string>();
   for (const [i, table] of doc.tables.entries()) {
     let name = wideCsvName(table, i);
@@ -21,6 +26,14 @@ export async function writeOutputs(doc: OutputDocument, outDir: string, base = o
   const jsonFile = path.join(outDir, `${base}.json`), csvFile = path.join(outDir, `${base}.csv`);
   await replaceDirAtomic(path.join(outDir, base), wide);
   await writeFileAtomic(csvFile, await tidyCsv(doc));
+  const written = [jsonFile, csvFile, path.join(outDir, base)];
+  if (options.xlsx) {
+    // Loaded only when asked for: exceljs is large, and most runs do not want a workbook.
+    const { xlsxBytes } = await import('./xlsx/workbook.js');
+    const xlsxFile = path.join(outDir, `${base}.xlsx`);
+    await writeFileAtomic(xlsxFile, await xlsxBytes(doc));
+    written.push(xlsxFile);
+  }
   await writeFileAtomic(jsonFile, JSON.stringify(doc, null, 1) + '\n');
-  return [jsonFile, csvFile, path.join(outDir, base)];
+  return written;
 }
