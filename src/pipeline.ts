@@ -19,7 +19,7 @@ export interface Counters {
   tables: number;
   rows: number;
   cells: number;
-  checks: { pass: number; fail: number; skip: number };
+  checks: { pass: number; fail: number; skip: number; unknown: number };
   seconds: { read: number; layout: number; classify: number; validate: number; total: number };
 }
 
@@ -102,7 +102,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   seconds.total = now() - t0;
   const rows = tables.reduce((n, tb) => n + tb.rows.length, 0);
   const cells = tables.reduce((n, tb) => n + tb.rows.reduce((m, r) => m + r.records.reduce((k, rec) => k + Object.keys(rec.amounts).length, 0), 0), 0);
-  const checks = { pass: 0, fail: 0, skip: 0 };
+  const checks = { pass: 0, fail: 0, skip: 0, unknown: 0 };
   for (const c of document.checks) checks[c.status]++;
   return {
     document, prose,

@@ -4,7 +4,7 @@ import type { RawTable } from '../model/rawTable.js';
 import { looseText, squash } from '../model/text.js';
 import { type CodeSystem, codeLevel, joinCodeParts, splitCodeName } from './codes.js';
 import type { ColumnGroup } from './columnRoles.js';
-import { findCodeByName, lookupCode } from './registry/index.js';
+import { classificationOfCode, findCodeByName, lookupCode } from './registry/index.js';
 
 /** A code the printed cells did not settle, taken from the registry by the row's name. */
 export interface CodeRepair { page: number; row: number; printed: string[]; name: string; code: string }
@@ -17,7 +17,7 @@ export interface CodeRepair { page: number; row: number; printed: string[]; name
  */
 function settleCode(code: string, parts: readonly string[], name: string, system: CodeSystem): string {
   const unsure = parts.some(p => !/^\d{2,3}$/.test(p.replace(/\s/g, '')));
-  const cls = system === 'economic' ? 'economic' : 'functional';
+  const cls = classificationOfCode(code) ?? (system === 'economic' ? 'economic' : 'functional');
   if (!unsure || !looseText(name)) return code;
   const info = lookupCode(code, cls, null);
   if (info && (looseText(info.name) === looseText(name) || info.renames.some(r => looseText(r.from) === looseText(name)))) return code;

@@ -61,7 +61,8 @@ export const TableSchema = z.object({
 });
 export type Table = z.infer<typeof TableSchema>;
 
-export const CheckStatusSchema = z.enum(['pass', 'fail', 'skip']);
+/** unknown: the check could not say yes or no (a well-formed code the registry does not list). */
+export const CheckStatusSchema = z.enum(['pass', 'fail', 'skip', 'unknown']);
 export const CheckSchema = z.object({
   rule: z.string(),
   status: CheckStatusSchema,

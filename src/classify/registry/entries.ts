@@ -1,33 +1,41 @@
+import { z } from 'zod';
 import type { Level } from '../../model/document.js';
+import { looseText } from '../../model/text.js';
 
-export type Classification = 'functional' | 'economic';
+/**
+ * functional: 支出功能分类 (2xx, 类/款/项); economic: 部门预算支出经济分类 (3xx, 类/款);
+ * government_economic: 政府预算支出经济分类 (5xx, 类/款).
+ */
+export const ClassificationSchema = z.enum(['functional', 'economic', 'government_economic']);
+export type Classification = z.infer<typeof ClassificationSchema>;
 
-/** A former official name: in force up to and including `untilYear`, renamed in `untilYear + 1`. */
-export interface FormerName { name: string; untilYear: number }
+/** A former official name: in force up to and including `until`, renamed in `until + 1`. */
+export const FormerNameSchema = z.object({ name: z.string().min(1), until: z.number().int() });
+export type FormerName = z.infer<typeof FormerNameSchema>;
 
-export interface RegistryEntry {
-  code: string;
-  classification: Classification;
-  /** Official name in the registry's edition year. */
-  name: string;
-  verified: boolean;
-  formerNames: FormerName[];
-}
+export const RegistryEntrySchema = z.object({
+  code: z.string().regex(/^\d{3}(\d{2}){0,2}$/),
+  classification: ClassificationSchema,
+  level: z.enum(['类', '款', '项']),
+  /** Official name in the registry's edition year (or the last name in force, for an abolished code). */
+  name: z.string().min(1),
+  /** First and last year the code is valid; null when valid since before 2019 / still valid. */
+  valid_from: z.number().int().nullable(),
+  valid_until: z.number().int().nullable(),
+  former_names: z.array(FormerNameSchema),
+  /** official: in the published 科目 list; observed: printed with this name by several cities, not in the list. */
+  source: z.enum(['official', 'observed']),
+  /** Budget documents and cities seen printing the code under its name (or a former name). */
+  documents: z.number().int().nonnegative(),
+  cities: z.number().int().nonnegative(),
+});
+export type RegistryEntry = z.infer<typeof RegistryEntrySchema>;
 
-const LINE = /^(\d+)\s+(\S+)\s+([vu])((?:\s+\S+<=\d{4})*)\s*$/;
-
-/** Parse the `code name status [former<=year…]` lines of a data module; a malformed line is a bug. */
-export function parseEntries(text: string, classification: Classification): RegistryEntry[] {
-  return text.split('\n').map(l => l.trim()).filter(Boolean).map(line => {
-    const m = line.match(LINE);
-    if (!m) throw new Error(`registry: malformed line "${line}"`);
-    const formerNames = m[4].trim().split(/\s+/).filter(Boolean).map(f => {
-      const [name, year] = f.split('<=');
-      return { name, untilYear: Number(year) };
-    });
-    return { code: m[1], classification, name: m[2], verified: m[3] === 'v', formerNames };
-  });
-}
+export const RegistryFileSchema = z.object({
+  edition: z.number().int(),
+  note: z.string(),
+  entries: z.array(RegistryEntrySchema),
+});
 
 /** 类/款/项 from the code's length: functional 3/5/7 digits, economic 3/5. */
 export function levelOf(code: string, classification: Classification): Level | null {
@@ -40,9 +48,16 @@ export function levelOf(code: string, classification: Classification): Level | n
 /** The parent code (类 of a 款, 款 of a 项), or null for a 类. */
 export const parentOf = (code: string): string | null => (code.length > 3 ? code.slice(0, code.length - 2) : null);
 
-/**
- * Names are compared without whitespace and with full- and half-width forms folded (NFKC), so
- * "维修(护)费" and "维修（护）费" are the same name; quotes “” and "" are folded too.
- */
-export const sameName = (a: string, b: string): boolean => foldName(a) === foldName(b);
+/** Width folded (NFKC), whitespace removed, quotes “” and "" made one: how printed headers are compared. */
 export const foldName = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '').replace(/[“”＂]/g, '"');
+
+// Markers printed before a name that are not part of it: an indent dash ("-行政运行", "--工资奖金津补贴"),
+// a spreadsheet text quote ("'-行政运行"), "其中：".
+const LEADING_MARKERS = /^(?:['‘’`]|[-－—–―─·•]+|其中[:：]?)+/;
+
+/**
+ * The key names of codes are compared by: width folded, without whitespace, leading markers,
+ * punctuation or symbols ("维修(护)费" = "维修（护）费", "公诉、审判…" = "公诉审判…", "-行政运行" = "行政运行").
+ */
+export const nameKey = (s: string): string => looseText(foldName(s).replace(LEADING_MARKERS, ''));
+export const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);
