@@ -44,7 +44,8 @@ export const TableTypeSchema = z.enum([
   'appropriation_expenditure', 'appropriation_basic',
   'general_budget_expenditure', 'general_budget_basic', 'project_expenditure',
   'gov_fund_expenditure', 'state_capital_expenditure', 'three_public', 'carryover',
-  'procurement', 'operating_costs', 'performance_target',
+  'procurement', 'operating_costs', 'performance_target', 'performance_evaluation', 'purchase_services',
+  'basic_expenditure',
 ]);
 export type TableType = z.infer<typeof TableTypeSchema>;
 
