@@ -70,9 +70,16 @@ describe('registryChecks', () => {
     expect(verdicts(2026, [rec('20198', '新款'), rec('2019801', '甲')], 'code_registry')).toEqual([[0, 'unknown'], [1, 'unknown']]);
   });
 
-  it('a 款 under a 类 that does not exist fails, and so does a code of no classification', () => {
-    expect(verdicts(2026, [rec('21801', '甲'), rec('218', '乙'), rec('71102', '丙')], 'code_registry'))
-      .toEqual([[0, 'fail'], [1, 'fail'], [2, 'fail']]);
+  it('a 款 under a 类 that does not exist fails; a code of another classification or a local sub-item is unknown', () => {
+    expect(verdicts(2026, [rec('21801', '甲'), rec('218', '乙'), rec('71102', '丙'), rec('3010201', '规范性津补贴'), rec('024', '苏州市审计局')], 'code_registry'))
+      .toEqual([[0, 'fail'], [1, 'fail'], [2, 'unknown'], [3, 'unknown'], [4, 'unknown']]);
+  });
+
+  it('accepts the 2017 economic names and the parent qualifier printed after a name', () => {
+    expect(verdicts(2017, [rec('310', '其他资本性支出'), rec('30311', '住房公积金'), rec('30307', '医疗费')], 'code_name'))
+      .toEqual([[0, 'pass'], [1, 'pass'], [2, 'pass']]);
+    expect(verdicts(2026, [rec('31101', '资本金注入（基本建设）'), rec('31201', '资本金注入（基本建设）')], 'code_name'))
+      .toEqual([[0, 'pass'], [1, 'fail']]);
   });
 
   it('a renamed code in a pre-2019 document passes under its old name', () => {

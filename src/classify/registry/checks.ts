@@ -20,6 +20,9 @@ export function nameVerdict(code: string, printed: string, year: number | null):
   if (sameName(printed, info.currentName)) return { ok: true, note: `official name since ${info.renames.at(-1)?.year ?? info.editionYear}` };
   const rename = info.renames.find(r => sameName(printed, r.from));
   if (rename) return { ok: true, note: `former name, renamed "${rename.to}" in ${rename.year} (known rename)` };
+  // 资本金注入（基本建设） under 311 对企业补助（基本建设）: the parent's qualifier, printed to tell it from 31201.
+  const qualifier = info.parent ? lookupCode(info.parent, info.classification, year)?.name.match(/[（(][^（()）]+[)）]$/)?.[0] : undefined;
+  if (qualifier && sameName(printed, info.name + qualifier)) return { ok: true, note: `official name with its 类's qualifier ${qualifier}` };
   return { ok: false, note: `printed "${printed}", registry name "${info.name}"${info.entry.source === 'observed' ? ' (observed in other documents, not in the official list)' : ''}` };
 }
 
@@ -30,16 +33,21 @@ const CLASS_NAMES: Record<Classification, string> = {
 /**
  * The registry verdict on one code. A code the registry lacks is the registry's gap, not the document's
  * error, as long as it is well-formed and its parent exists (in the registry or printed in the document):
- * 'unknown'. 'fail' is for a code of no expenditure classification, a 类 that does not exist, or a 款/项
- * whose parent exists nowhere.
+ * 'unknown'; so is a code of another classification (income, a unit code read as a code). 'fail' is for
+ * a 类 that does not exist and a 款/项 whose parent exists nowhere.
  */
 function codeVerdict(code: string, name: string | null, year: number | null, printedCodes: ReadonlySet<string>): { status: Check['status']; message: string } {
   const cls = classificationOfCode(code);
   const label = `code ${code}${name ? ` ${name}` : ''}`;
   if (!cls) {
-    // 1xx are income codes (政府收支分类 收入分类): real, but not a classification the registry holds.
-    if (/^1\d{2}(\d{2}){0,2}$/.test(code)) return { status: 'unknown', message: `${label}: an income classification code, which the registry does not hold` };
-    return { status: 'fail', message: `${label}: neither a functional (2xx) nor an economic (3xx, 5xx) classification code` };
+    // Local sub-items of an economic 款 (重庆 3010201 规范性津补贴 under 30102).
+    const section = /^[35]\d{6}$/.test(code) ? code.slice(0, 5) : null;
+    const sectionCls = section ? classificationOfCode(section) : null;
+    if (section && sectionCls && lookupCode(section, sectionCls, null)) {
+      return { status: 'unknown', message: `${label}: a local sub-item of ${CLASS_NAMES[sectionCls]} 款 ${section}, which the registry does not list` };
+    }
+    // Income codes (1xx), unit and project codes read in a code column: not a classification the registry holds.
+    return { status: 'unknown', message: `${label}: not a code of the functional (2xx) or economic (3xx, 5xx) classifications` };
   }
   const level = levelOf(code, cls);
   const info = lookupCode(code, cls, year);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Level } from '../../model/document.js';
-import { looseText } from '../../model/text.js';
+import { nameKey } from '../../model/text.js';
+
+export { nameKey };
 
 /**
  * functional: 支出功能分类 (2xx, 类/款/项); economic: 部门预算支出经济分类 (3xx, 类/款);
@@ -51,13 +53,4 @@ export const parentOf = (code: string): string | null => (code.length > 3 ? code
 /** Width folded (NFKC), whitespace removed, quotes “” and "" made one: how printed headers are compared. */
 export const foldName = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '').replace(/[“”＂]/g, '"');
 
-// Markers printed before a name that are not part of it: an indent dash ("-行政运行", "--工资奖金津补贴"),
-// a spreadsheet text quote ("'-行政运行"), "其中：".
-const LEADING_MARKERS = /^(?:['‘’`]|[-－—–―─·•]+|其中[:：]?)+/;
-
-/**
- * The key names of codes are compared by: width folded, without whitespace, leading markers,
- * punctuation or symbols ("维修(护)费" = "维修（护）费", "公诉、审判…" = "公诉审判…", "-行政运行" = "行政运行").
- */
-export const nameKey = (s: string): string => looseText(foldName(s).replace(LEADING_MARKERS, ''));
 export const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);
