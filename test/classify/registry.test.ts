@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lookupCode, registryChecks, registryEntries } from '../../src/classify/registry/index.js';
+import { REGISTRY_COLUMNS, RegistryFileSchema, entryLine } from '../../src/classify/registry/entries.js';
 import type { BudgetRecord, OutputDocument } from '../../src/model/document.js';
 
 const rec = (code: string, name: string): BudgetRecord => ({ code, level: null, name, project: null, amounts: { 合计: 1 } });
@@ -46,6 +47,15 @@ describe('lookupCode', () => {
     expect(classes('economic')).toEqual(['301', '302', '303', '307', '309', '310', '311', '312', '313', '399']);
     expect(classes('government_economic')).toEqual(['501', '502', '503', '504', '505', '506', '507', '508', '509', '510',
       '511', '512', '513', '514', '599']);
+  });
+
+  it('is data checked by a schema: each entry line round-trips, a malformed line is refused', () => {
+    const file = (entries: string[]) => RegistryFileSchema.safeParse({ edition: 2025, note: '', columns: [...REGISTRY_COLUMNS], entries });
+    expect(file(registryEntries().map(entryLine)).success).toBe(true);
+    expect(file(['2010301\tfunctional\t项\t行政运行\t\t\t\tofficial\t3\t2']).success).toBe(true);
+    expect(file(['2010301\tfunctional\t项\t行政运行\t19\t\t\tofficial\t3\t2']).success).toBe(false);
+    expect(file(['201030\tfunctional\t项\t行政运行\t\t\t\tofficial\t3\t2']).success).toBe(false);
+    expect(file(['2010301\tfunctional\t项\t行政运行\t\t\t\tguessed\t3\t2']).success).toBe(false);
   });
 
   it('has a parent for every 款 and 项, and a source for every entry', () => {

@@ -1,5 +1,5 @@
 import registryFile from '../../codes/registry.json' with { type: 'json' };
-import { type Classification, type RegistryEntry, RegistryFileSchema, parentOf } from './entries.js';
+import { type Classification, type RegistryEntry, RegistryFileSchema, parentOf, parseEntryLine } from './entries.js';
 
 /**
  * The registry as data: src/codes/registry.json (built by scripts/build-registry.mjs), checked against
@@ -9,7 +9,7 @@ function load(): { edition: number; byKey: Map<string, RegistryEntry> } {
   const parsed = RegistryFileSchema.safeParse(registryFile);
   if (!parsed.success) throw new Error(`registry data src/codes/registry.json: ${parsed.error.issues.slice(0, 3).map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const byKey = new Map<string, RegistryEntry>();
-  for (const e of parsed.data.entries) {
+  for (const e of parsed.data.entries.map(parseEntryLine)) {
     const key = registryKey(e.classification, e.code);
     if (byKey.has(key)) throw new Error(`registry data: duplicate ${key}`);
     byKey.set(key, e);
@@ -22,4 +22,7 @@ function load(): { edition: number; byKey: Map<string, RegistryEntry> } {
 }
 
 export const registryKey = (classification: Classification, code: string): string => `${classification}:${code}`;
-export const REGISTRY = load();
+
+let loaded: ReturnType<typeof load> | null = null;
+/** The registry, loaded and checked on first use (a worker that meets no code never pays for it). */
+export const registry = (): ReturnType<typeof load> => (loaded ??= load());

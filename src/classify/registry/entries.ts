@@ -33,11 +33,37 @@ export const RegistryEntrySchema = z.object({
 });
 export type RegistryEntry = z.infer<typeof RegistryEntrySchema>;
 
+/** The columns of an entry line in src/codes/registry.json, tab-separated, in this order. */
+export const REGISTRY_COLUMNS = ['code', 'classification', 'level', 'name', 'valid_from', 'valid_until', 'former_names', 'source', 'documents', 'cities'] as const;
+
+// One entry per line: every field checked by the line's shape (former names "name<=year|name<=year").
+const ENTRY_LINE = new RegExp('^\\d{3}(?:\\d{2}){0,2}\\t(?:functional|economic|government_economic)\\t[类款项]\\t[^\\t]+\\t(?:\\d{4})?\\t(?:\\d{4})?' +
+  '\\t(?:[^\\t<|]+<=\\d{4}(?:\\|[^\\t<|]+<=\\d{4})*)?\\t(?:official|observed)\\t\\d+\\t\\d+$');
+
+/** The registry file: entries as tab-separated lines (compact, one per line, and quick to check at start-up). */
 export const RegistryFileSchema = z.object({
   edition: z.number().int(),
   note: z.string(),
-  entries: z.array(RegistryEntrySchema),
+  columns: z.array(z.string()).refine(cols => cols.join() === REGISTRY_COLUMNS.join(), `columns must be ${REGISTRY_COLUMNS.join(', ')}`),
+  entries: z.array(z.string().regex(ENTRY_LINE, 'not an entry line (code, classification, level, name, years, former names, source, documents, cities)')),
 });
+
+const year = (s: string): number | null => (s ? Number(s) : null);
+
+/** An entry line (already checked by RegistryFileSchema) as an entry. */
+export function parseEntryLine(line: string): RegistryEntry {
+  const [code, classification, level, name, from, until, former, source, documents, cities] = line.split('\t');
+  return {
+    code, classification: classification as Classification, level: level as RegistryEntry['level'], name,
+    valid_from: year(from), valid_until: year(until),
+    former_names: former ? former.split('|').map(f => { const [n, y] = f.split('<='); return { name: n, until: Number(y) }; }) : [],
+    source: source as RegistryEntry['source'], documents: Number(documents), cities: Number(cities),
+  };
+}
+
+/** An entry as its line. */
+export const entryLine = (e: RegistryEntry): string => [e.code, e.classification, e.level, e.name, e.valid_from ?? '', e.valid_until ?? '',
+  e.former_names.map(f => `${f.name}<=${f.until}`).join('|'), e.source, e.documents, e.cities].join('\t');
 
 /** 类/款/项 from the code's length: functional 3/5/7 digits, economic 3/5. */
 export function levelOf(code: string, classification: Classification): Level | null {

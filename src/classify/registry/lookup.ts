@@ -1,6 +1,6 @@
 import { looseText } from '../../model/text.js';
 import type { Level } from '../../model/document.js';
-import { REGISTRY, registryKey } from './data.js';
+import { registry, registryKey } from './data.js';
 import { type Classification, type RegistryEntry, levelOf, parentOf } from './entries.js';
 
 export interface Rename { from: string; to: string; year: number }
@@ -41,12 +41,12 @@ const validIn = (e: RegistryEntry, year: number | null): boolean =>
 
 /** The registry's entry for a code, or null when the code is not in the registry. */
 export function lookupCode(code: string, classification: Classification, year: number | null): CodeInfo | null {
-  const e = REGISTRY.byKey.get(registryKey(classification, code));
+  const e = registry().byKey.get(registryKey(classification, code));
   if (!e) return null;
   return {
     code, classification, level: levelOf(code, classification), name: nameInYear(e, year), currentName: e.name,
     parent: parentOf(code), verified: e.documents > 0, renames: renamesOf(e), validInYear: validIn(e, year),
-    editionYear: REGISTRY.edition, entry: e,
+    editionYear: registry().edition, entry: e,
   };
 }
 
@@ -62,8 +62,8 @@ export function classificationOfCode(code: string): Classification | null {
 }
 
 /** Every registry entry, in classification and code order. */
-export const registryEntries = (): readonly RegistryEntry[] => [...REGISTRY.byKey.values()];
-export const registryEdition = (): number => REGISTRY.edition;
+export const registryEntries = (): readonly RegistryEntry[] => [...registry().byKey.values()];
+export const registryEdition = (): number => registry().edition;
 
 /**
  * The one code under `prefix` (a 类 or 款 already known) that the registry names `name`, or null when
@@ -73,7 +73,7 @@ export const registryEdition = (): number => REGISTRY.edition;
 export function findCodeByName(name: string, prefix: string, classification: Classification): string | null {
   const want = looseText(name);
   if (!want) return null;
-  const hits = [...REGISTRY.byKey.values()].filter(e => e.classification === classification && e.code.startsWith(prefix) &&
+  const hits = [...registry().byKey.values()].filter(e => e.classification === classification && e.code.startsWith(prefix) &&
     e.code.length > prefix.length && [e.name, ...e.former_names.map(f => f.name)].some(n => looseText(n) === want));
   return hits.length === 1 ? hits[0].code : null;
 }
