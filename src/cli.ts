@@ -43,6 +43,11 @@ Usage:
       column keys, official code names), documents.csv, codes.csv and a Frictionless datapackage.json.
       See "budget-tables merge --help".
 
+  budget-tables codes [--format tsv|csv|json] [--classification C] [--year Y] [--out FILE]
+      The classification registry the checks use (functional 2xx, economic 3xx, government economic
+      5xx): code, level, official name, years valid, former names, source and evidence. See
+      "budget-tables codes --help".
+
   budget-tables --help | --version
 
 Exit status: 0 success, 1 a file failed (or a check failed with --strict), 2 bad usage.
@@ -111,6 +116,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'merge') {
     const { mergeCommand } = await import('./dataset/mergeCommand.js');
     return mergeCommand(rest);
+  }
+  if (command === 'codes') {
+    const { codesCommand } = await import('./codesCommand.js');
+    return codesCommand(rest);
   }
   if (command === 'check') {
     const { checkCommand } = await import('./checkCommand.js');

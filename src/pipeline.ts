@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { classifyTable, type CodeRepair } from './classify/index.js';
-import { documentMeta } from './classify/metadata.js';
+import { documentMeta, standaloneYear } from './classify/metadata.js';
 import { TableAssembler } from './layout/assemble.js';
 import type { OutputDocument, Warning } from './model/document.js';
 import type { ProseLine } from './model/rawTable.js';
@@ -19,7 +19,7 @@ export interface Counters {
   tables: number;
   rows: number;
   cells: number;
-  checks: { pass: number; fail: number; skip: number };
+  checks: { pass: number; fail: number; skip: number; unknown: number };
   seconds: { read: number; layout: number; classify: number; validate: number; total: number };
 }
 
@@ -62,6 +62,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   const ownPool = options.ocr === undefined ? lazyOcrPool() : null;
   const ocr = options.ocr === undefined ? ownPool!.pool : options.ocr;
   const warn = (w: Warning): void => { warnings.push(w); };
+  const yearMarks: number[] = [];
   try {
     let t = now();
     for await (const page of pagesWithText(doc, { ocr, maxPagesInFlight: 4 }, warn)) {
@@ -70,6 +71,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
       pages.push({ number: page.number, text_source: page.textSource, note: page.textNote });
       if (page.textSource === 'none') warn({ page: page.number, message: `page ${page.number}: ${page.textNote ?? 'no usable text'}; its tables are not extracted${ocr ? '' : ' (OCR is off)'}` });
       assembler.addPage(page);
+      for (const run of page.runs) { const y = standaloneYear(run.text); if (y) yearMarks.push(y); }
       t = now();
       seconds.layout += t - t1;
     }
@@ -80,7 +82,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   for (const w of warnings) if (w.page && !pages.some(p => p.number === w.page)) pages.push({ number: w.page, text_source: 'none', note: w.message });
   let t = now();
   const { tables: raw, prose } = assembler.finish();
-  const meta = documentMeta(raw, prose);
+  const meta = documentMeta(raw, prose, yearMarks);
   const repairs: CodeRepair[] = [];
   const tables = raw.map(r => classifyTable(r, meta.currency_unit, repairs));
   for (const r of repairs) {
@@ -102,7 +104,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   seconds.total = now() - t0;
   const rows = tables.reduce((n, tb) => n + tb.rows.length, 0);
   const cells = tables.reduce((n, tb) => n + tb.rows.reduce((m, r) => m + r.records.reduce((k, rec) => k + Object.keys(rec.amounts).length, 0), 0), 0);
-  const checks = { pass: 0, fail: 0, skip: 0 };
+  const checks = { pass: 0, fail: 0, skip: 0, unknown: 0 };
   for (const c of document.checks) checks[c.status]++;
   return {
     document, prose,

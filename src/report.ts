@@ -19,7 +19,7 @@ function tableLines(doc: OutputDocument): string[] {
 /** One line per file, then the failed checks grouped by table (failures first: they are the news). */
 export function formatSummary(file: string, r: ExtractResult, quiet: boolean): string {
   const c = r.counters;
-  const head = `${file}: ${c.tables} tables, ${c.rows} rows, ${c.cells} cells, checks ${c.checks.pass} pass / ${c.checks.fail} fail / ${c.checks.skip} skip, ` +
+  const head = `${file}: ${c.tables} tables, ${c.rows} rows, ${c.cells} cells, checks ${c.checks.pass} pass / ${c.checks.fail} fail / ${c.checks.skip} skip${c.checks.unknown ? ` / ${c.checks.unknown} unknown` : ''}, ` +
     `${c.pages} pages${c.pagesOcr ? ` (${c.pagesOcr} read by OCR)` : ''}${c.pagesWithoutText ? ` (${c.pagesWithoutText} without usable text)` : ''}, ${c.seconds.total.toFixed(2)} s`;
   if (quiet) return head;
   const lines = [head, ...tableLines(r.document)];

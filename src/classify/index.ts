@@ -16,9 +16,9 @@ export function classifyTable(printed: RawTable, fallbackUnit: Table['unit'], re
   const roles = columnRoles(raw);
   const columns: Column[] = roles.map((role, index) => ({ index, path: raw.columnPaths[index] ?? [], role }));
   const filled = roles.map((_, c) => raw.rows.filter(r => (r.cells[c] ?? '').trim() !== '').length);
-  // Performance-target forms are prose in a grid: their figures are targets, not classification codes.
+  // Performance forms are prose in a grid: their figures are targets and scores, not classification codes.
   const type = tableType(raw.title);
-  const groups = type === 'performance_target' ? [] : columnGroups(roles, filled, raw.columnPaths);
+  const groups = type === 'performance_target' || type === 'performance_evaluation' ? [] : columnGroups(roles, filled, raw.columnPaths);
   const system = codeSystem(raw.columnPaths.flat().join(' '), raw.title);
   return {
     number: raw.number, title: raw.title, org: raw.org, type, unit: raw.unit ?? fallbackUnit,

@@ -4,7 +4,7 @@ import type { RawTable } from '../model/rawTable.js';
 import { looseText, squash } from '../model/text.js';
 import { type CodeSystem, codeLevel, joinCodeParts, splitCodeName } from './codes.js';
 import type { ColumnGroup } from './columnRoles.js';
-import { findCodeByName, lookupCode } from './registry/index.js';
+import { classificationOfCode, findCodeByName, lookupCode } from './registry/index.js';
 
 /** A code the printed cells did not settle, taken from the registry by the row's name. */
 export interface CodeRepair { page: number; row: number; printed: string[]; name: string; code: string }
@@ -16,8 +16,10 @@ export interface CodeRepair { page: number; row: number; printed: string[]; name
  * name is taken instead (a misread 款 under 201 named 机关服务 is 2010303).
  */
 function settleCode(code: string, parts: readonly string[], name: string, system: CodeSystem): string {
-  const unsure = parts.some(p => !/^\d{2,3}$/.test(p.replace(/\s/g, '')));
-  const cls = system === 'economic' ? 'economic' : 'functional';
+  // A whole code printed in one cell (2089901) is what the document says, known to the registry or not.
+  const whole = parts.length === 1 && /^\d{5}(\d{2})?$/.test(parts[0].replace(/\s/g, ''));
+  const unsure = !whole && parts.some(p => !/^\d{2,3}$/.test(p.replace(/\s/g, '')));
+  const cls = classificationOfCode(code) ?? (system === 'economic' ? 'economic' : 'functional');
   if (!unsure || !looseText(name)) return code;
   const info = lookupCode(code, cls, null);
   if (info && (looseText(info.name) === looseText(name) || info.renames.some(r => looseText(r.from) === looseText(name)))) return code;
@@ -30,6 +32,23 @@ function settleCode(code: string, parts: readonly string[], name: string, system
 }
 
 
+/**
+ * A lone two-digit tail in a merged code column ("99" after 2080506) is a 项 of the 款 above or a 款 of
+ * the 类 above. The 项 reading is the default; the 款 reading is taken when the registry names it as
+ * the row is named and the 项 reading does not ("99 其他社会保障和就业支出" is 20899, not 2080599).
+ */
+function settleTail(code: string, parts: readonly string[], previous: string | null, name: string): string {
+  const tail = parts.length === 1 ? parts[0].replace(/\s/g, '') : '';
+  if (!/^\d{2}$/.test(tail) || !previous || previous.length < 7 || code.length !== 7 || !looseText(name)) return code;
+  const named = (c: string): boolean => {
+    const cls = classificationOfCode(c);
+    const info = cls ? lookupCode(c, cls, null) : null;
+    return !!info && [info.name, ...info.renames.map(r => r.from)].some(n => looseText(n) === looseText(name));
+  };
+  const section = previous.slice(0, 3) + tail;
+  return !named(code) && named(section) ? section : code;
+}
+
 /** Turn printed rows into records: one per column group, with codes, names and amounts. */
 export function buildRows(table: RawTable, columns: readonly Column[], groups: readonly ColumnGroup[], system: CodeSystem, repairs: CodeRepair[] = []): Row[] {
   const previous: (string | null)[] = groups.map(() => null);
@@ -40,6 +59,7 @@ export function buildRows(table: RawTable, columns: readonly Column[], groups: r
       if (g.code.length) {
         const parts = g.code.map(cell);
         code = joinCodeParts(parts, previous[gi]);
+        if (code) code = settleTail(code, parts, previous[gi], name);
         const settled = code ? settleCode(code, parts, name, system) : null;
         if (code && settled && settled !== code) {
           repairs.push({ page: row.page, row: index, printed: parts, name: squash(name), code: settled });

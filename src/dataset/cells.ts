@@ -24,7 +24,8 @@ function codeColumns(code: string | null): Row {
     classification: cls ?? '', parent_code: code ? parentOf(code) ?? '' : '',
     functional_class: cls === 'functional' ? prefix(3) : '', functional_section: cls === 'functional' ? prefix(5) : '',
     functional_item: cls === 'functional' ? prefix(7) : '',
-    economic_class: cls === 'economic' ? prefix(3) : '', economic_section: cls === 'economic' ? prefix(5) : '',
+    economic_class: cls === 'economic' || cls === 'government_economic' ? prefix(3) : '',
+    economic_section: cls === 'economic' || cls === 'government_economic' ? prefix(5) : '',
     official_name: info?.currentName ?? '',
   };
 }

@@ -34,6 +34,8 @@ export function codeRows(sightings: CodeSightings): Row[] {
     return {
       code, classification: cls ?? '', level: (cls ? levelOf(code, cls) : null) ?? '', parent: parentOf(code) ?? '',
       official_name: info?.currentName ?? '', in_registry: !!info, verified: info?.verified ?? false,
+      registry_source: info?.entry.source ?? '', registry_documents: info?.entry.documents ?? null, registry_cities: info?.entry.cities ?? null,
+      valid_from: info?.entry.valid_from ?? null, valid_until: info?.entry.valid_until ?? null,
       former_names: info ? info.renames.map(r => `${r.from} (until ${r.year - 1})`).join('; ') : '',
       documents: seen.documents.size, printed_names: names.map(([name, s]) => `${name} (${s.documents.size})`).join('; '),
       name_status: status,

@@ -17,6 +17,7 @@ export function documentRow(doc: OutputDocument, cells: number, registry: readon
     typed_tables: doc.tables.filter(t => t.type).length, rows: doc.tables.reduce((n, t) => n + t.rows.length, 0), cells,
     checks_passed: count('pass'), checks_failed: count('fail'), checks_skipped: count('skip'),
     registry_failed: registry.filter(c => c.status === 'fail').length,
+    registry_unknown: registry.filter(c => c.status === 'unknown').length,
     pages_pdf: pdf, pages_ocr: ocr, pages_without_text: pages('none'),
     ocr_share: total ? Math.round((ocr / total) * 1000) / 1000 : 0, text_source: textSource, warnings: doc.warnings.length,
   };

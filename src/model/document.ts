@@ -44,7 +44,8 @@ export const TableTypeSchema = z.enum([
   'appropriation_expenditure', 'appropriation_basic',
   'general_budget_expenditure', 'general_budget_basic', 'project_expenditure',
   'gov_fund_expenditure', 'state_capital_expenditure', 'three_public', 'carryover',
-  'procurement', 'operating_costs', 'performance_target',
+  'procurement', 'operating_costs', 'performance_target', 'performance_evaluation', 'purchase_services',
+  'basic_expenditure',
 ]);
 export type TableType = z.infer<typeof TableTypeSchema>;
 
@@ -66,7 +67,8 @@ export const TableSchema = z.object({
 });
 export type Table = z.infer<typeof TableSchema>;
 
-export const CheckStatusSchema = z.enum(['pass', 'fail', 'skip']);
+/** unknown: the check could not say yes or no (a well-formed code the registry does not list). */
+export const CheckStatusSchema = z.enum(['pass', 'fail', 'skip', 'unknown']);
 export const CheckSchema = z.object({
   rule: z.string(),
   status: CheckStatusSchema,

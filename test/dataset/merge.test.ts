@@ -69,7 +69,9 @@ describe('merging documents printed in 万元 and in 元', () => {
   it('lists every code once with its official name and the documents printing it', () => {
     const codes = data.codes.map(c => c.code);
     expect(new Set(codes).size).toBe(codes.length);
-    expect(data.codes.find(c => c.code === '2010301')).toMatchObject({ official_name: '行政运行', parent: '20103', documents: 2, in_registry: true });
+    expect(data.codes.find(c => c.code === '2010301')).toMatchObject({ official_name: '行政运行', parent: '20103', documents: 2, in_registry: true,
+      registry_source: 'official', verified: true, name_status: 'official' });
+    expect(data.codes.find(c => c.code === '2010301')!.registry_cities).toBeGreaterThanOrEqual(2);
   });
 });
 

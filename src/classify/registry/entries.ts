@@ -1,33 +1,69 @@
+import { z } from 'zod';
 import type { Level } from '../../model/document.js';
+import { nameKey } from '../../model/text.js';
 
-export type Classification = 'functional' | 'economic';
+export { nameKey };
 
-/** A former official name: in force up to and including `untilYear`, renamed in `untilYear + 1`. */
-export interface FormerName { name: string; untilYear: number }
+/**
+ * functional: 支出功能分类 (2xx, 类/款/项); economic: 部门预算支出经济分类 (3xx, 类/款);
+ * government_economic: 政府预算支出经济分类 (5xx, 类/款).
+ */
+export const ClassificationSchema = z.enum(['functional', 'economic', 'government_economic']);
+export type Classification = z.infer<typeof ClassificationSchema>;
 
-export interface RegistryEntry {
-  code: string;
-  classification: Classification;
-  /** Official name in the registry's edition year. */
-  name: string;
-  verified: boolean;
-  formerNames: FormerName[];
+/** A former official name: in force up to and including `until`, renamed in `until + 1`. */
+export const FormerNameSchema = z.object({ name: z.string().min(1), until: z.number().int() });
+export type FormerName = z.infer<typeof FormerNameSchema>;
+
+export const RegistryEntrySchema = z.object({
+  code: z.string().regex(/^\d{3}(\d{2}){0,2}$/),
+  classification: ClassificationSchema,
+  level: z.enum(['类', '款', '项']),
+  /** Official name in the registry's edition year (or the last name in force, for an abolished code). */
+  name: z.string().min(1),
+  /** First and last year the code is valid; null when valid since before 2019 / still valid. */
+  valid_from: z.number().int().nullable(),
+  valid_until: z.number().int().nullable(),
+  former_names: z.array(FormerNameSchema),
+  /** official: in the published 科目 list; observed: printed with this name by several cities, not in the list. */
+  source: z.enum(['official', 'observed']),
+  /** Budget documents and cities seen printing the code under its name (or a former name). */
+  documents: z.number().int().nonnegative(),
+  cities: z.number().int().nonnegative(),
+});
+export type RegistryEntry = z.infer<typeof RegistryEntrySchema>;
+
+/** The columns of an entry line in src/codes/registry.json, tab-separated, in this order. */
+export const REGISTRY_COLUMNS = ['code', 'classification', 'level', 'name', 'valid_from', 'valid_until', 'former_names', 'source', 'documents', 'cities'] as const;
+
+// One entry per line: every field checked by the line's shape (former names "name<=year|name<=year").
+const ENTRY_LINE = new RegExp('^\\d{3}(?:\\d{2}){0,2}\\t(?:functional|economic|government_economic)\\t[类款项]\\t[^\\t]+\\t(?:\\d{4})?\\t(?:\\d{4})?' +
+  '\\t(?:[^\\t<|]+<=\\d{4}(?:\\|[^\\t<|]+<=\\d{4})*)?\\t(?:official|observed)\\t\\d+\\t\\d+$');
+
+/** The registry file: entries as tab-separated lines (compact, one per line, and quick to check at start-up). */
+export const RegistryFileSchema = z.object({
+  edition: z.number().int(),
+  note: z.string(),
+  columns: z.array(z.string()).refine(cols => cols.join() === REGISTRY_COLUMNS.join(), `columns must be ${REGISTRY_COLUMNS.join(', ')}`),
+  entries: z.array(z.string().regex(ENTRY_LINE, 'not an entry line (code, classification, level, name, years, former names, source, documents, cities)')),
+});
+
+const year = (s: string): number | null => (s ? Number(s) : null);
+
+/** An entry line (already checked by RegistryFileSchema) as an entry. */
+export function parseEntryLine(line: string): RegistryEntry {
+  const [code, classification, level, name, from, until, former, source, documents, cities] = line.split('\t');
+  return {
+    code, classification: classification as Classification, level: level as RegistryEntry['level'], name,
+    valid_from: year(from), valid_until: year(until),
+    former_names: former ? former.split('|').map(f => { const [n, y] = f.split('<='); return { name: n, until: Number(y) }; }) : [],
+    source: source as RegistryEntry['source'], documents: Number(documents), cities: Number(cities),
+  };
 }
 
-const LINE = /^(\d+)\s+(\S+)\s+([vu])((?:\s+\S+<=\d{4})*)\s*$/;
-
-/** Parse the `code name status [former<=year…]` lines of a data module; a malformed line is a bug. */
-export function parseEntries(text: string, classification: Classification): RegistryEntry[] {
-  return text.split('\n').map(l => l.trim()).filter(Boolean).map(line => {
-    const m = line.match(LINE);
-    if (!m) throw new Error(`registry: malformed line "${line}"`);
-    const formerNames = m[4].trim().split(/\s+/).filter(Boolean).map(f => {
-      const [name, year] = f.split('<=');
-      return { name, untilYear: Number(year) };
-    });
-    return { code: m[1], classification, name: m[2], verified: m[3] === 'v', formerNames };
-  });
-}
+/** An entry as its line. */
+export const entryLine = (e: RegistryEntry): string => [e.code, e.classification, e.level, e.name, e.valid_from ?? '', e.valid_until ?? '',
+  e.former_names.map(f => `${f.name}<=${f.until}`).join('|'), e.source, e.documents, e.cities].join('\t');
 
 /** 类/款/项 from the code's length: functional 3/5/7 digits, economic 3/5. */
 export function levelOf(code: string, classification: Classification): Level | null {
@@ -40,9 +76,7 @@ export function levelOf(code: string, classification: Classification): Level | n
 /** The parent code (类 of a 款, 款 of a 项), or null for a 类. */
 export const parentOf = (code: string): string | null => (code.length > 3 ? code.slice(0, code.length - 2) : null);
 
-/**
- * Names are compared without whitespace and with full- and half-width forms folded (NFKC), so
- * "维修(护)费" and "维修（护）费" are the same name; quotes “” and "" are folded too.
- */
-export const sameName = (a: string, b: string): boolean => foldName(a) === foldName(b);
+/** Width folded (NFKC), whitespace removed, quotes “” and "" made one: how printed headers are compared. */
 export const foldName = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '').replace(/[“”＂]/g, '"');
+
+export const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);

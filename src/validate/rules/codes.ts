@@ -1,5 +1,5 @@
 import type { Check } from '../../model/document.js';
-import { normLabel } from '../names.js';
+import { nameKey } from '../../model/text.js';
 import { checkAt, type Entry, type TableView } from '../tables.js';
 import type { RuleContext } from './context.js';
 
@@ -54,7 +54,8 @@ export function codeNames(ctx: RuleContext): Check[] {
   for (const [code, list] of byCode) {
     const variants = new Map<string, Sighting[]>();
     for (const s of list) {
-      const k = normLabel(s.name);
+      // "-行政运行" (an indent dash, Beijing 预算03表) and "行政运行" are one name.
+      const k = nameKey(s.name);
       variants.set(k, [...(variants.get(k) ?? []), s]);
     }
     const ranked = [...variants.values()].sort((a, b) => b.length - a.length);
