@@ -10,8 +10,13 @@ export interface BatchSettings {
   maxPages: number;
   /** Documents holding an image with more pixels (width × height) are refused before extraction. */
   maxImagePixels: number;
-  /** V8 heap limit of each worker; a worker that reaches it is stopped and the document recorded as failed. */
+  /** V8 heap limit of each worker process; a worker that reaches it dies and the document is recorded as failed. */
   workerHeapMb: number;
+  /**
+   * Resident memory limit of each worker process (heap, pdf.js images, canvases, OCR engine): a worker
+   * over it is killed and its document recorded as out_of_memory, while the other documents go on.
+   */
+  workerMemoryMb: number;
   /** A worker thread is replaced by a fresh one after this many documents (keeps memory flat over long batches). */
   documentsPerWorker: number;
   /** Process every document again, even when the journal says it is unchanged. */
@@ -20,8 +25,15 @@ export interface BatchSettings {
   retryFailed: boolean;
 }
 
+const MB = 1024 * 1024;
+
+/** Three quarters of the machine's memory shared among the workers, between 1 and 8 GB each. */
+export const defaultWorkerMemoryMb = (concurrency: number): number =>
+  Math.max(1024, Math.min(8192, Math.floor((os.totalmem() / MB) * 0.75 / concurrency)));
+
 export const defaultBatchSettings = (): BatchSettings => ({
   concurrency: os.availableParallelism(),
+  workerMemoryMb: defaultWorkerMemoryMb(os.availableParallelism()),
   timeoutPerDocSeconds: 300,
   maxPages: 2000,
   maxImagePixels: 100_000_000,
