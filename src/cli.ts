@@ -35,10 +35,12 @@ Usage:
   budget-tables check <DIR/NAME.json…>
       Validate an output file against the schema and re-run the validation rules on it.
 
-  budget-tables batch <folder | list file> --out DIR [--concurrency N] [--timeout-per-doc S] [--force]
-      Many PDFs unattended: documents in parallel worker threads, skipped when unchanged (sha256 and
-      pipeline version in DIR/manifest.jsonl), resumable after a kill, bad files recorded with their
-      reason while the batch goes on; DIR/summary.json at the end. See "budget-tables batch --help".
+  budget-tables batch <folder | list file> --out DIR [--concurrency N] [--timeout-per-doc S] [--force] …
+      Many PDFs unattended: documents in parallel worker processes with memory limits, skipped when
+      unchanged (sha256 and pipeline version in DIR/manifest.jsonl), resumable after a kill, bad files
+      recorded with their reason while the batch goes on; a verdict per document (ok, degraded with
+      reasons, failed); DIR/summary.json at the end; an exit status for alerts (0 nothing new went
+      wrong, 1 a new failure, 3 a newly degraded document). See "budget-tables batch --help".
 
   budget-tables merge <output folders or NAME.json files…> --out DATASET_DIR
       One dataset across many documents: cells.csv (every amount in 元, canonical table types and

@@ -32,6 +32,8 @@ export const BATCH_HELP = `budget-tables batch <folder | list file> --out DIR [o
                               killed and its document recorded as out_of_memory (default: 3/4 of
                               the machine's memory shared among the workers, 1-8 GB: now ${defaults.workerMemoryMb})
     --docs-per-worker N       replace each worker process after N documents (default ${defaults.documentsPerWorker})
+    --no-ocr                  do not OCR pages without a usable text layer (they are reported as
+                              without text, and their documents degraded)
     --force                   process every document again
     --retry-failed            process unchanged documents that failed last time; by default they are
                               skipped unless the failure could change: a limit it hit was raised
@@ -60,7 +62,7 @@ const OPTIONS = {
   out: { type: 'string' }, concurrency: { type: 'string' }, 'timeout-per-doc': { type: 'string' },
   'max-pages': { type: 'string' }, 'max-image-pixels': { type: 'string' }, 'worker-heap-mb': { type: 'string' }, 'worker-memory-mb': { type: 'string' },
   'docs-per-worker': { type: 'string' },
-  force: { type: 'boolean' }, 'retry-failed': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  'no-ocr': { type: 'boolean' }, force: { type: 'boolean' }, 'retry-failed': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Parsed = { source: string; out: string; settings: BatchSettings; json: boolean } | { help: true } | { problem: string };
@@ -92,7 +94,7 @@ export function parseBatchArgs(args: string[]): Parsed {
   if (bad) return { problem: bad };
   return {
     source: parsed.positionals[0]!, out: v.out, json: !!v.json,
-    settings: { ...(numbers as Record<keyof typeof numbers, number>), force: !!v.force, retryFailed: !!v['retry-failed'] },
+    settings: { ...(numbers as Record<keyof typeof numbers, number>), ocr: !v['no-ocr'], force: !!v.force, retryFailed: !!v['retry-failed'] },
   };
 }
 

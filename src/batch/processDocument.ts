@@ -40,11 +40,11 @@ export async function processDocument(req: DocumentRequest, onPage: (page: numbe
     const refused = await checkLimits(req.data, req.input, req.limits);
     if (refused) return failed(refused);
     // Documents already run in parallel, one per core: each gets a single OCR engine.
-    const ocr = lazyOcrPool({ workers: 1 });
+    const ocr = req.limits.ocr ? lazyOcrPool({ workers: 1 }) : null;
     try {
-      result = await extractDocument(req.data, req.fileName, { ocr: ocr.pool, onPage: p => onPage(p.page, p.pages) });
+      result = await extractDocument(req.data, req.fileName, { ocr: ocr?.pool ?? null, onPage: p => onPage(p.page, p.pages) });
     } finally {
-      await ocr.close();
+      await ocr?.close();
     }
   } catch (err) {
     return failed(failureFromError(err, req.input, 'extraction_error'));

@@ -55,6 +55,7 @@ export const verdictOf = (o: Outcome): Verdict => (o.status === 'failed' ? 'fail
 export const RunLimitsSchema = z.object({
   max_pages: z.number(), max_image_pixels: z.number(), timeout_per_doc_seconds: z.number(), worker_heap_mb: z.number(),
   worker_memory_mb: z.number().optional(),
+  ocr: z.boolean().optional(), // absent in records made before --no-ocr existed: OCR was on
 });
 export type RunLimits = z.infer<typeof RunLimitsSchema>;
 

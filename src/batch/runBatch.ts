@@ -66,12 +66,13 @@ async function processInput(input: BatchInput, name: string, ctx: RunContext): P
     return toEvent(input, name, outcome, now() - t0, false, prev);
   }
   const sha256 = createHash('sha256').update(data).digest('hex');
-  const unchanged = !!prev && prev.sha256 === sha256 && prev.pipeline === ctx.version && prev.name === name;
+  // Made with OCR on and off are different results: a document is unchanged only under the same setting.
+  const unchanged = !!prev && prev.sha256 === sha256 && prev.pipeline === ctx.version && prev.name === name && (prev.limits.ocr ?? true) === ctx.settings.ocr;
   if (unchanged && !ctx.settings.force) {
     if (prev.status === 'ok' && await outputsExist(ctx.outDir, name)) return toEvent(input, name, prev, 0, true, prev);
     if (wouldFailAgain(prev, runLimits(ctx.settings)) && !ctx.settings.retryFailed) return toEvent(input, name, prev, 0, true, prev);
   }
-  const limits = { maxPages: ctx.settings.maxPages, maxImagePixels: ctx.settings.maxImagePixels };
+  const limits = { maxPages: ctx.settings.maxPages, maxImagePixels: ctx.settings.maxImagePixels, ocr: ctx.settings.ocr };
   const outcome = await ctx.pool.run({ input: input.id, fileName: input.fileName, name, outDir: ctx.outDir, data, limits });
   // Outputs of other content under this name would now be wrong: remove them (kept when only the run failed).
   const sameContentWasOk = prev?.sha256 === sha256 && prev.status === 'ok' && prev.name === name;

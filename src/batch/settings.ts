@@ -19,6 +19,8 @@ export interface BatchSettings {
   workerMemoryMb: number;
   /** A worker thread is replaced by a fresh one after this many documents (keeps memory flat over long batches). */
   documentsPerWorker: number;
+  /** Read pages without a usable text layer by OCR (false: they are reported as without text, and the document degraded). */
+  ocr: boolean;
   /** Process every document again, even when the journal says it is unchanged. */
   force: boolean;
   /** Process documents again whose unchanged input failed last time (default: only when the failure could change; see skipRules.ts). */
@@ -39,6 +41,7 @@ export const defaultBatchSettings = (): BatchSettings => ({
   maxImagePixels: 100_000_000,
   workerHeapMb: 4096,
   documentsPerWorker: 25,
+  ocr: true,
   force: false,
   retryFailed: false,
 });
@@ -47,4 +50,6 @@ export const defaultBatchSettings = (): BatchSettings => ({
 export interface DocumentLimits {
   maxPages: number;
   maxImagePixels: number;
+  /** OCR pages without a usable text layer. */
+  ocr: boolean;
 }

@@ -4,7 +4,7 @@ import type { BatchSettings } from './settings.js';
 
 export const runLimits = (s: BatchSettings): RunLimits => ({
   max_pages: s.maxPages, max_image_pixels: s.maxImagePixels, timeout_per_doc_seconds: s.timeoutPerDocSeconds, worker_heap_mb: s.workerHeapMb,
-  worker_memory_mb: s.workerMemoryMb,
+  worker_memory_mb: s.workerMemoryMb, ocr: s.ocr,
 });
 
 /**

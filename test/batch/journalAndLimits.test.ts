@@ -56,9 +56,9 @@ describe('limits before extraction', () => {
   });
 
   it('refuses too many pages with the count and the flag in the message', async () => {
-    expect(await checkLimits(manyPagesPdf(30), 'in/long.pdf', { maxPages: 20, maxImagePixels: 1e8 }))
+    expect(await checkLimits(manyPagesPdf(30), 'in/long.pdf', { maxPages: 20, maxImagePixels: 1e8, ocr: true }))
       .toEqual({ code: 'too_many_pages', file: 'in/long.pdf', page: null, message: '30 pages, over the limit of 20 (--max-pages)' });
-    expect(await checkLimits(manyPagesPdf(30), 'in/long.pdf', { maxPages: 30, maxImagePixels: 1e8 })).toBeNull();
+    expect(await checkLimits(manyPagesPdf(30), 'in/long.pdf', { maxPages: 30, maxImagePixels: 1e8, ocr: true })).toBeNull();
   });
 });
 

@@ -12,7 +12,7 @@ import { SAMPLE_A, SAMPLE_B } from './support/pdfs.js';
 
 const FAKE = new URL('./fixtures/fakeDocumentWorker.mjs', import.meta.url);
 const request = (input: string) => ({
-  input, fileName: input, name: input, outDir: os.tmpdir(), data: new Uint8Array(7), limits: { maxPages: 10, maxImagePixels: 10 },
+  input, fileName: input, name: input, outDir: os.tmpdir(), data: new Uint8Array(7), limits: { maxPages: 10, maxImagePixels: 10, ocr: false },
 });
 
 describe('document worker pool', () => {
