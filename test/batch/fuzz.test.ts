@@ -31,7 +31,7 @@ beforeAll(async () => {
     const kind = MUTATIONS[i % MUTATIONS.length]!;
     await fs.writeFile(path.join(work, 'in', `case-${String(i).padStart(3, '0')}-${kind}.pdf`), mutate(bases[i % bases.length]!, kind, rand));
   }
-}, 60_000);
+}, 600_000);
 
 afterAll(async () => { await fs.rm(work, { recursive: true, force: true }); });
 

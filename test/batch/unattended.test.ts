@@ -52,7 +52,7 @@ beforeAll(async () => {
   await fs.copyFile(NUMBERED, path.join(work, 'elsewhere', 'target.pdf'));
   await fs.symlink(path.join(work, 'elsewhere', 'target.pdf'), path.join(input, 'linked.pdf'));
   await fs.symlink(input, path.join(input, 'good', 'loop')); // a folder link back up: walked once
-}, 120_000);
+}, 600_000);
 
 afterAll(async () => { await fs.rm(work, { recursive: true, force: true }); });
 
