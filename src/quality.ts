@@ -63,7 +63,9 @@ export function tableOrdinal(number: string | null): number | null {
 }
 
 const TOC_HEADING = /^目\s*录$/;
-const TOC_ENTRY = new RegExp(`(?:^|[^\\d一二三四五六七八九十])(?:表\\s*${ORDINAL}(?![\\d一二三四五六七八九十\\-－])|公开\\s*${ORDINAL}\\s*表)`, 'g');
+// An entry starts a line or follows a space ("表3 一般公共预算支出表", "公开03表 …"); "…决算表一、收入…" is a
+// title followed by the next item's enumerator, not an entry.
+const TOC_ENTRY = new RegExp(`(?:^|\\s)(?:附?表\\s*${ORDINAL}(?![\\d一二三四五六七八九十、，,\\-－])|公开\\s*${ORDINAL}\\s*表)`, 'g');
 
 /** Table ordinals a contents page (a page with a 目录 heading) lists. */
 export function contentsOrdinals(prose: readonly ProseLine[]): number[] {
@@ -83,15 +85,18 @@ export function contentsOrdinals(prose: readonly ProseLine[]): number[] {
  * Ordinals the document promises but that no extracted table carries: gaps in its own numbering
  * (表1…表9 without 表6), and numbers up to the highest its contents page lists.
  */
-export function missingTables(doc: OutputDocument, prose: readonly ProseLine[]): { missing: number[]; basis: string } {
+export function missingTables(doc: OutputDocument, prose: readonly ProseLine[]): { missing: number[]; basis: string; shortBy: number } {
   const found = new Set(doc.tables.map(t => tableOrdinal(t.number)).filter((n): n is number => n !== null));
-  const listed = contentsOrdinals(prose);
+  // A document without tables (the text part of a disclosure) lists tables published in another file.
+  const listed = doc.tables.length ? contentsOrdinals(prose) : [];
+  // Tables printed without numbers cannot be matched to the entries: only their count can be compared.
+  if (!found.size) return { missing: [], basis: 'its contents page', shortBy: Math.max(0, Math.max(0, ...listed) - doc.tables.length) };
   // Tables are numbered from 1 without gaps: the highest number printed or listed implies all below it.
   const expected = new Set<number>();
   if (found.size >= 2 || listed.length) for (let n = 1; n <= Math.max(...found, ...listed); n++) expected.add(n);
   const missing = [...expected].filter(n => !found.has(n)).sort((a, b) => a - b);
   const basis = listed.length ? (found.size >= 2 ? 'its contents page and its table numbering' : 'its contents page') : 'its table numbering';
-  return { missing, basis };
+  return { missing, basis, shortBy: missing.length };
 }
 
 function sumShare(checks: readonly Check[]): Quality['sum_checks'] {
@@ -127,10 +132,12 @@ export function assessQuality(doc: OutputDocument, prose: readonly ProseLine[], 
     add('ocr_pages', ocr.map(p => p.number), `${plural(ocr.length, 'page')} of ${doc.pages.length} read by OCR (${whys}); OCR readings can be wrong`);
   }
 
-  const { missing, basis } = missingTables(doc, prose);
+  const { missing, basis, shortBy } = missingTables(doc, prose);
   if (missing.length) {
     const labels = missing.map(n => `表${n}`).join(', ');
     add('missing_tables', [], `${plural(missing.length, 'table')} expected from ${basis} not found: ${labels}`);
+  } else if (shortBy) {
+    add('missing_tables', [], `its contents page lists ${doc.tables.length + shortBy} tables, ${doc.tables.length} found`);
   }
 
   const sum_checks = sumShare(doc.checks);

@@ -24,8 +24,13 @@ describe('table numbering', () => {
     expect(missingTables(doc(nine), []).missing).toEqual([6]);
     const toc = [{ page: 2, text: '目 录' }, { page: 2, text: '表1 收支总表 …… 3' }, { page: 2, text: '表十 项目支出表' }, { page: 5, text: '见表12' }];
     expect(contentsOrdinals(toc)).toEqual([1, 10]);
-    expect(missingTables(doc(['表1', '表2']), toc)).toEqual({ missing: [3, 4, 5, 6, 7, 8, 9, 10], basis: 'its contents page and its table numbering' });
-    expect(missingTables(doc([]), toc)).toEqual({ missing: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], basis: 'its contents page' });
+    expect(missingTables(doc(['表1', '表2']), toc)).toEqual({ missing: [3, 4, 5, 6, 7, 8, 9, 10], basis: 'its contents page and its table numbering', shortBy: 8 });
+    expect(missingTables(doc([null, null]), toc)).toEqual({ missing: [], basis: 'its contents page', shortBy: 8 });
+    expect(assessQuality(doc([null, null]), toc, none).reasons[0]!.message).toBe('its contents page lists 10 tables, 2 found');
+    // the text part of a disclosure lists tables printed in another file
+    expect(missingTables(doc([]), toc).missing).toEqual([]);
+    // a title followed by the next item's enumerator is not an entry
+    expect(contentsOrdinals([{ page: 2, text: '目录' }, { page: 2, text: '第二部分 2024 年度部门决算表一、收入支出决算总表' }, { page: 2, text: '十一、三公经费表十二、政府采购表' }])).toEqual([]);
     expect(missingTables(doc(['表1', '表2', '表3']), []).missing).toEqual([]);
   });
 });
