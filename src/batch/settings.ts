@@ -2,7 +2,7 @@ import os from 'node:os';
 
 /** Everything a batch run can be told; defaults in defaultBatchSettings(). */
 export interface BatchSettings {
-  /** Documents processed at once, each in its own worker thread. */
+  /** Documents processed at once, each in its own worker process. */
   concurrency: number;
   /** A document (extract + write) taking longer is stopped and recorded as failed. */
   timeoutPerDocSeconds: number;
@@ -17,7 +17,7 @@ export interface BatchSettings {
    * over it is killed and its document recorded as out_of_memory, while the other documents go on.
    */
   workerMemoryMb: number;
-  /** A worker thread is replaced by a fresh one after this many documents (keeps memory flat over long batches). */
+  /** A worker process is replaced by a fresh one after this many documents (keeps memory flat over long batches). */
   documentsPerWorker: number;
   /** Read pages without a usable text layer by OCR (false: they are reported as without text, and the document degraded). */
   ocr: boolean;
