@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Batch throughput: a folder of ≥200 documents (copies of the text-layer samples) through
 // `node dist/batch/main.js` at concurrency 1 and 2. Reports documents/s, pages/s, peak RSS of the batch
-// process (worker threads included: they share the process) and whether RSS stays flat over the batch
+// (the batch process and its worker processes, summed) and whether RSS stays flat over the batch
 // (RSS sampled at every finished document; the last quarter's median against the second quarter's).
 // Usage: npm run build && node bench/batch.mjs [--docs 200] [--concurrency 1,2] [--docs-per-worker N]
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { treeCpuSeconds, treeRss } from './processTree.mjs';
 
 const root = path.join(import.meta.dirname, '..');
 const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
@@ -25,19 +26,6 @@ const input = path.join(work, 'in');
 mkdirSync(input);
 for (let i = 0; i < docs; i++) copyFileSync(samples[i % samples.length], path.join(input, `${String(i).padStart(4, '0')}-${path.basename(samples[i % samples.length])}`));
 
-const rssOf = pid => { // [current, peak] in bytes, from /proc (Linux)
-  try {
-    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = key => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(s)?.[1] ?? 0) * 1024;
-    return [kb('VmRSS'), kb('VmHWM')];
-  } catch { return [0, 0]; }
-};
-const cpuSecondsOf = pid => { // user + system time of the whole process (all threads), from /proc
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch { return 0; }
-};
 const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? 0; };
 const mb = b => (b / 2 ** 20).toFixed(0);
 
@@ -48,7 +36,7 @@ function run(concurrency) {
     const child = spawn(process.execPath, [path.join(root, 'dist/batch/main.js'), input, '--out', out, '--concurrency', String(concurrency), ...(perWorker ? ['--docs-per-worker', perWorker] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
     const series = []; let peak = 0, cpu = 0, buffered = '', summary = null;
     const load0 = os.loadavg()[0];
-    const sample = () => { const [rss, hwm] = rssOf(child.pid); peak = Math.max(peak, hwm); cpu = Math.max(cpu, cpuSecondsOf(child.pid)); return rss; };
+    const sample = () => { const rss = treeRss(child.pid).total; peak = Math.max(peak, rss); cpu = Math.max(cpu, treeCpuSeconds(child.pid)); return rss; };
     const timer = setInterval(sample, 50);
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', chunk => {
@@ -76,7 +64,7 @@ for (const c of levels) {
   const r = await run(c);
   results.push(r);
   const s = r.summary;
-  console.log(`concurrency ${c}: exit ${r.code}, ${s.documents.ok} ok / ${s.documents.failed} failed, ${s.pages} pages in ${r.seconds.toFixed(1)} s ` +
+  console.log(`concurrency ${c}: exit ${r.code}, ${s.documents.ok} ok / ${s.documents.degraded} degraded / ${s.documents.failed} failed, ${s.pages} pages in ${r.seconds.toFixed(1)} s ` +
     `= ${(docs / r.seconds).toFixed(2)} documents/s, ${(s.pages / r.seconds).toFixed(1)} pages/s; ` +
     `peak RSS ${mb(r.peak)} MB; RSS 2nd quarter ${mb(r.early)} MB → last quarter ${mb(r.late)} MB (${r.flat ? 'flat' : 'GROWING'})`);
   // Other processes on the machine take CPU from the batch: the CPU it got and the load average tell how much.

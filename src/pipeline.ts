@@ -6,6 +6,7 @@ import type { OutputDocument, Warning } from './model/document.js';
 import type { ProseLine } from './model/rawTable.js';
 import { openDocument } from './pdf/openDocument.js';
 import { createOcrPool, type OcrPool, type OcrPoolOptions } from './ocr/index.js';
+import { assessQuality, type PageProblems } from './quality.js';
 import { pagesWithText } from './readWithOcr.js';
 import { registryChecks } from './classify/registry/index.js';
 import { validateDocument } from './validate/index.js';
@@ -47,7 +48,14 @@ export interface ExtractOptions {
    * undefined to start one for this document when a page needs it (closed before returning).
    */
   ocr?: OcrPool | null;
+  /**
+   * Called once the document is open (page 0) and as each page is done, in page order: its number, the
+   * document's page count, and where its text came from.
+   */
+  onPage?: (page: PageProgress) => void;
 }
+
+export interface PageProgress { page: number; pages: number; textSource: 'pdf' | 'ocr' | 'none' | null }
 
 /** The whole pipeline for one PDF held in memory. Pure apart from the clock: no files are touched. */
 export async function extractDocument(data: Uint8Array, fileName: string, options: ExtractOptions = {}): Promise<ExtractResult> {
@@ -63,12 +71,18 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   const ocr = options.ocr === undefined ? ownPool!.pool : options.ocr;
   const warn = (w: Warning): void => { warnings.push(w); };
   const yearMarks: number[] = [];
+  const problems: PageProblems = { unreadable: [], damaged: [], ocrFailed: [] };
+  const onPageProblem = (kind: 'unreadable' | 'damaged' | 'ocr_failed', page: number, message: string): void => {
+    (kind === 'unreadable' ? problems.unreadable : kind === 'damaged' ? problems.damaged : problems.ocrFailed).push({ page, message });
+  };
+  options.onPage?.({ page: 0, pages: doc.numPages, textSource: null });
   try {
     let t = now();
-    for await (const page of pagesWithText(doc, { ocr, maxPagesInFlight: 4 }, warn)) {
+    for await (const page of pagesWithText(doc, { ocr, maxPagesInFlight: 4, onPageProblem }, warn)) {
       const t1 = now();
       seconds.read += t1 - t;
       pages.push({ number: page.number, text_source: page.textSource, note: page.textNote });
+      options.onPage?.({ page: page.number, pages: doc.numPages, textSource: page.textSource });
       if (page.textSource === 'none') warn({ page: page.number, message: `page ${page.number}: ${page.textNote ?? 'no usable text'}; its tables are not extracted${ocr ? '' : ' (OCR is off)'}` });
       assembler.addPage(page);
       for (const run of page.runs) { const y = standaloneYear(run.text); if (y) yearMarks.push(y); }
@@ -100,6 +114,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   const repaired = repairByArithmetic(document, { prose });
   document.tables = repaired.document.tables;
   document.checks = [...validateDocument(document, prose), ...registryChecks(document), ...repaired.checks];
+  document.quality = assessQuality(document, prose, problems);
   seconds.validate = now() - t;
   seconds.total = now() - t0;
   const rows = tables.reduce((n, tb) => n + tb.rows.length, 0);

@@ -9,6 +9,8 @@ export interface PageSourceOptions {
   ocr: OcrPool | null;
   /** How many pages may wait for OCR while later pages are read (bounds memory). */
   maxPagesInFlight: number;
+  /** Told of each page that could not be read, or that OCR could not read (besides the warning). */
+  onPageProblem?: (kind: 'unreadable' | 'damaged' | 'ocr_failed', page: number, message: string) => void;
 }
 
 /**
@@ -17,8 +19,12 @@ export interface PageSourceOptions {
  */
 export async function* pagesWithText(doc: PdfDocument, opts: PageSourceOptions, warn: (w: Warning) => void): AsyncGenerator<PageContent> {
   const pending: Promise<PageContent>[] = [];
-  for await (const page of readPages(doc, e => warn({ page: e.page, message: e.message }))) {
-    pending.push(page.textSource === 'none' && opts.ocr ? ocrPage(doc, page, opts.ocr, warn) : Promise.resolve(page));
+  const problem = opts.onPageProblem ?? (() => undefined);
+  const onReadError = (e: { page: number; message: string }): void => { warn({ page: e.page, message: e.message }); problem('unreadable', e.page, e.message); };
+  const onOcrError = (w: Warning): void => { warn(w); problem('ocr_failed', w.page!, w.message); };
+  const onDamage = (page: number, warnings: string[]): void => problem('damaged', page, [...new Set(warnings)].slice(0, 3).join('; '));
+  for await (const page of readPages(doc, onReadError, onDamage)) {
+    pending.push(page.textSource === 'none' && opts.ocr ? ocrPage(doc, page, opts.ocr, onOcrError) : Promise.resolve(page));
     while (pending.length > opts.maxPagesInFlight) yield await pending.shift()!;
   }
   while (pending.length) yield await pending.shift()!;

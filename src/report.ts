@@ -1,9 +1,7 @@
 import type { Check, OutputDocument } from './model/document.js';
 import { tableLabel } from './validate/index.js';
 import type { ExtractResult } from './pipeline.js';
-
-// Rules that check a table's own printed totals against its parts.
-const SUM_RULES = new Set(['row_sum', 'code_sum', 'total_sum', 'project_sum', 'three_public_sum', 'side_sum', 'balance']);
+import { SUM_RULES } from './quality.js';
 
 /** Per table: rows, and how many of the totals it prints add up. */
 function tableLines(doc: OutputDocument): string[] {
@@ -20,9 +18,11 @@ function tableLines(doc: OutputDocument): string[] {
 export function formatSummary(file: string, r: ExtractResult, quiet: boolean): string {
   const c = r.counters;
   const head = `${file}: ${c.tables} tables, ${c.rows} rows, ${c.cells} cells, checks ${c.checks.pass} pass / ${c.checks.fail} fail / ${c.checks.skip} skip${c.checks.unknown ? ` / ${c.checks.unknown} unknown` : ''}, ` +
-    `${c.pages} pages${c.pagesOcr ? ` (${c.pagesOcr} read by OCR)` : ''}${c.pagesWithoutText ? ` (${c.pagesWithoutText} without usable text)` : ''}, ${c.seconds.total.toFixed(2)} s`;
-  if (quiet) return head;
-  const lines = [head, ...tableLines(r.document)];
+    `${c.pages} pages${c.pagesOcr ? ` (${c.pagesOcr} read by OCR)` : ''}${c.pagesWithoutText ? ` (${c.pagesWithoutText} without usable text)` : ''}, ${c.seconds.total.toFixed(2)} s` +
+    `, ${r.document.quality?.status ?? 'ok'}`;
+  const degraded = (r.document.quality?.reasons ?? []).map(q => `  DEGRADED [${q.code}] ${q.message}`);
+  if (quiet) return [head, ...degraded].join('\n');
+  const lines = [head, ...degraded, ...tableLines(r.document)];
   const failed = r.document.checks.filter(ch => ch.status === 'fail');
   const byTable = new Map<string, Check[]>();
   for (const ch of failed) {

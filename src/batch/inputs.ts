@@ -1,6 +1,7 @@
 /** The documents of a batch: every *.pdf under a folder, or the paths listed in a text file. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { findFiles } from '../findFiles.js';
 
 export interface BatchInput {
   /** The path relative to the batch root (the folder, or the list file's folder), "/"-separated: the journal key. */
@@ -18,10 +19,7 @@ const toInput = (root: string, file: string): BatchInput => ({
 });
 
 async function folderInputs(root: string): Promise<BatchInput[]> {
-  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter(e => e.isFile() && /\.pdf$/i.test(e.name))
-    .map(e => toInput(root, path.join(e.parentPath ?? root, e.name)));
+  return (await findFiles(root, name => /\.pdf$/i.test(name))).map(file => toInput(root, file));
 }
 
 /** A list file: one path a line, relative to the list file's folder; blank lines and "#" comments ignored. */

@@ -12,10 +12,9 @@ import { outputBaseName } from '../emit/writeOutputs.js';
 /** Paths in DIR that belong to the batch itself. */
 export const RESERVED_PATHS = ['summary.json', 'manifest.jsonl', '.batch.lock'];
 
-const MAX_BASE_CHARS = 100;
 const pathsOf = (name: string): string[] => [name, `${name}.json`, `${name}.csv`, `${name}.xlsx`].map(p => p.toLowerCase()); // case-insensitive file systems
-const suffixed = (base: string, id: string): string =>
-  `${base.slice(0, MAX_BASE_CHARS)}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
+// base is a safeName, so within SAFE_NAME_MAX_BYTES: the suffix still fits the file system's limit
+const suffixed = (base: string, id: string): string => `${base}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
 
 /** Output base name for each input id (ids sorted: the result does not depend on the caller's order). */
 export function assignOutputNames(inputs: readonly { id: string; fileName: string }[], previous: ReadonlyMap<string, string>): Map<string, string> {

@@ -35,17 +35,18 @@ export function failureFromError(err: unknown, input: string, otherwise: Failure
 
 const failed = (failure: Failure): Outcome => ({ status: 'failed', failure });
 
-export async function processDocument(req: DocumentRequest): Promise<Outcome> {
+/** `onPage` is told when the document is open (page 0) and as each page is done (page number, page count). */
+export async function processDocument(req: DocumentRequest, onPage: (page: number, pages: number) => void = () => undefined): Promise<Outcome> {
   let result: ExtractResult;
   try {
     const refused = await checkLimits(req.data, req.input, req.limits);
     if (refused) return failed(refused);
     // Documents already run in parallel, one per core: each gets a single OCR engine.
-    const ocr = lazyOcrPool({ workers: 1 });
+    const ocr = req.limits.ocr ? lazyOcrPool({ workers: 1 }) : null;
     try {
-      result = await extractDocument(req.data, req.fileName, { ocr: ocr.pool });
+      result = await extractDocument(req.data, req.fileName, { ocr: ocr?.pool ?? null, onPage: p => onPage(p.page, p.pages) });
     } finally {
-      await ocr.close();
+      await ocr?.close();
     }
   } catch (err) {
     return failed(failureFromError(err, req.input, 'extraction_error'));
@@ -56,8 +57,10 @@ export async function processDocument(req: DocumentRequest): Promise<Outcome> {
     return failed(failureFromError(err, req.input, 'write_error'));
   }
   const c = result.counters;
+  const quality = result.document.quality!;
   return {
     status: 'ok',
+    quality: { status: quality.status, reasons: quality.reasons },
     stats: {
       pages: c.pages, pages_without_text: c.pagesWithoutText, tables: c.tables, rows: c.rows, cells: c.cells,
       failed_checks: c.checks.fail, warnings: result.document.warnings.length,

@@ -3,6 +3,7 @@
  * journal line recorded once its outputs are complete. The zod schemas are the single source of the types.
  */
 import { z } from 'zod';
+import { QualityReasonSchema } from '../model/document.js';
 
 export const FailureCodeSchema = z.enum([
   'read_error', // the input file could not be read (missing, permissions)
@@ -34,16 +35,27 @@ export const DocumentStatsSchema = z.object({
 });
 export type DocumentStats = z.infer<typeof DocumentStatsSchema>;
 
+/** The extraction's verdict as a batch keeps it (the document's quality without the sum counts). */
+export const DocumentQualitySchema = z.object({ status: z.enum(['ok', 'degraded']), reasons: z.array(QualityReasonSchema) });
+export type DocumentQuality = z.infer<typeof DocumentQualitySchema>;
+
 export const OutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('ok'), stats: DocumentStatsSchema }),
+  // quality is optional only so that journal lines written before it existed still read (as ok)
+  z.object({ status: z.literal('ok'), stats: DocumentStatsSchema, quality: DocumentQualitySchema.optional() }),
   z.object({ status: z.literal('failed'), failure: FailureSchema }),
 ]);
 /** The result of processing one document: outputs written, or a failure. */
 export type Outcome = z.infer<typeof OutcomeSchema>;
 
+/** A document's state in one word: failed (no outputs), degraded (outputs, with reasons) or ok. */
+export type Verdict = 'ok' | 'degraded' | 'failed';
+export const verdictOf = (o: Outcome): Verdict => (o.status === 'failed' ? 'failed' : o.quality?.status ?? 'ok');
+
 /** The settings an outcome depended on, so a failure over a limit is retried once the limit is raised. */
 export const RunLimitsSchema = z.object({
   max_pages: z.number(), max_image_pixels: z.number(), timeout_per_doc_seconds: z.number(), worker_heap_mb: z.number(),
+  worker_memory_mb: z.number().optional(),
+  ocr: z.boolean().optional(), // absent in records made before --no-ocr existed: OCR was on
 });
 export type RunLimits = z.infer<typeof RunLimitsSchema>;
 

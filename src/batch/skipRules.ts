@@ -4,6 +4,7 @@ import type { BatchSettings } from './settings.js';
 
 export const runLimits = (s: BatchSettings): RunLimits => ({
   max_pages: s.maxPages, max_image_pixels: s.maxImagePixels, timeout_per_doc_seconds: s.timeoutPerDocSeconds, worker_heap_mb: s.workerHeapMb,
+  worker_memory_mb: s.workerMemoryMb, ocr: s.ocr,
 });
 
 /**
@@ -19,7 +20,7 @@ export function wouldFailAgain(prev: JournalRecord, now: RunLimits): boolean {
     case 'too_many_pages': return now.max_pages <= was.max_pages;
     case 'image_too_large': return now.max_image_pixels <= was.max_image_pixels;
     case 'timeout': return now.timeout_per_doc_seconds <= was.timeout_per_doc_seconds;
-    case 'out_of_memory': return now.worker_heap_mb <= was.worker_heap_mb;
+    case 'out_of_memory': return now.worker_heap_mb <= was.worker_heap_mb && (now.worker_memory_mb ?? 0) <= (was.worker_memory_mb ?? 0);
     default: return false;
   }
 }

@@ -1,11 +1,12 @@
 /**
- * A pool of worker threads, each extracting one document at a time. A document that runs past the time
- * limit has its worker terminated; a worker that dies (heap limit, crash) is dropped. Either way the
- * document comes back as a failure and a fresh worker is started for the next one.
+ * A pool of worker processes, each extracting one document at a time. Each document runs in a child
+ * process of its own memory (node --max-old-space-size, and a watchdog on its resident memory), so a
+ * document that needs too much memory — or crashes, or hangs — ends only its own process: it comes back
+ * as a failure naming the page it was on, and a fresh worker starts for the next document.
  */
-import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
-import type { WorkerReply, WorkerRequest } from './documentWorker.js';
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import type { WorkerMessage, WorkerRequest } from './documentWorker.js';
 import type { DocumentRequest } from './processDocument.js';
 import type { Failure, Outcome } from './records.js';
 
@@ -13,15 +14,20 @@ export interface WorkerPoolOptions {
   /** Most workers alive at once (the caller never has more documents in flight). */
   size: number;
   timeoutMs: number;
+  /** V8 heap limit of each worker process. */
   heapMb: number;
+  /** Resident memory limit of each worker process; over it the process is killed. */
+  memoryMb: number;
   /** A worker is retired after this many documents, so whatever a long-lived pdfjs keeps cannot pile up. */
   documentsPerWorker: number;
   /** The built worker script; default: documentWorker.js beside this module, or in dist/ when run from src/. */
   script?: URL;
+  /** Told of each page a worker finishes (for progress). */
+  onPage?: (input: string, page: number, pages: number) => void;
 }
 
 /** What the pool did, for the run's counters. */
-export interface WorkerPoolCounters { started: number; retired: number; terminatedOnTimeout: number; died: number }
+export interface WorkerPoolCounters { started: number; retired: number; terminatedOnTimeout: number; killedOverMemory: number; died: number }
 
 /** The worker script: beside this file when running built code, else the built copy in dist/ (tests run src/). */
 export function defaultWorkerScript(): URL {
@@ -32,13 +38,34 @@ export function defaultWorkerScript(): URL {
   throw new Error(`the worker script is not built: run "npx tsc -p ." first (looked for ${built.pathname})`);
 }
 
+const WATCH_EVERY_MS = 200;
+const STDERR_TAIL_CHARS = 4000;
+
+
+/** Resident memory of a process in MB from /proc (Linux); null where that is not available. */
+function residentMb(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'latin1'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch { return null; }
+}
+
+interface Worker {
+  child: ChildProcess;
+  documents: number;
+  /** The last few KB the process wrote to stderr: the reason when it dies. */
+  stderr: string;
+  /** Resident memory the worker last reported itself (where /proc cannot be read). */
+  reportedMb: number;
+  exited: Promise<void>;
+}
+
 export class DocumentWorkerPool {
   private readonly idle: Worker[] = [];
   private readonly alive = new Set<Worker>();
   private nextId = 1;
   private readonly script: URL;
-  private readonly documentsDone = new WeakMap<Worker, number>();
-  readonly counters: WorkerPoolCounters = { started: 0, retired: 0, terminatedOnTimeout: 0, died: 0 };
+  readonly counters: WorkerPoolCounters = { started: 0, retired: 0, terminatedOnTimeout: 0, killedOverMemory: 0, died: 0 };
 
   constructor(private readonly options: WorkerPoolOptions) {
     this.script = options.script ?? defaultWorkerScript();
@@ -46,52 +73,88 @@ export class DocumentWorkerPool {
 
   private start(): Worker {
     if (this.alive.size >= this.options.size) throw new Error(`worker pool overcommitted: ${this.alive.size} workers busy`);
-    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } });
+    const child = fork(this.script, [], {
+      execArgv: [`--max-old-space-size=${this.options.heapMb}`],
+      serialization: 'advanced', // the PDF's bytes cross as a Uint8Array
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    const worker: Worker = { child, documents: 0, stderr: '', reportedMb: 0, exited: new Promise(resolve => child.once('exit', () => resolve())) };
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => { worker.stderr = (worker.stderr + d).slice(-STDERR_TAIL_CHARS); });
     this.counters.started++;
     this.alive.add(worker);
     // Kept for the worker's whole life, so an error while it sits idle cannot crash the process.
     const forget = (): void => { this.alive.delete(worker); const i = this.idle.indexOf(worker); if (i >= 0) this.idle.splice(i, 1); };
-    worker.on('error', forget);
-    worker.on('exit', forget);
+    child.on('error', forget);
+    child.on('exit', forget);
     return worker;
   }
 
-  /** Process one document; resolves with its outcome, never rejects. `req.data`'s buffer is transferred. */
+  private residentMb(worker: Worker): number {
+    return (worker.child.pid !== undefined ? residentMb(worker.child.pid) : null) ?? worker.reportedMb;
+  }
+
+  /** Why a worker died, from its exit and what it last wrote. */
+  private deathFailure(worker: Worker, code: number | null, signal: NodeJS.Signals | null): { code: Failure['code']; message: string } {
+    const tail = worker.stderr;
+    if (/heap out of memory|Reached heap limit|Allocation failed/i.test(tail)) {
+      return { code: 'out_of_memory', message: `the worker ran out of memory (heap limit ${this.options.heapMb} MB, --worker-heap-mb)` };
+    }
+    const thrown = /^(?:\w*Error|Uncaught)[^\n]*/m.exec(tail)?.[0];
+    if (thrown) return { code: 'worker_crashed', message: `the worker crashed: ${thrown}` };
+    if (signal === 'SIGKILL') return { code: 'worker_crashed', message: 'the worker was killed (SIGKILL; the system may have run out of memory)' };
+    return { code: 'worker_crashed', message: signal ? `the worker was stopped by ${signal}` : `the worker exited with code ${code}` };
+  }
+
+  /** Process one document; resolves with its outcome, never rejects. */
   run(req: DocumentRequest): Promise<Outcome> {
     const worker = this.idle.pop() ?? this.start();
+    const { child } = worker;
     const id = this.nextId++;
-    const fail = (code: Failure['code'], message: string): Outcome => ({ status: 'failed', failure: { code, file: req.input, page: null, message } });
+    // The page being worked on: pages are finished in order, so it is the one after the last finished.
+    let page: number | null = null;
+    const fail = (code: Failure['code'], message: string): Outcome =>
+      ({ status: 'failed', failure: { code, file: req.input, page, message: page ? `${message} (while on page ${page})` : message } });
     return new Promise<Outcome>(resolve => {
       let settled = false;
       const settle = (outcome: Outcome, keepWorker: boolean): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-        const done = (this.documentsDone.get(worker) ?? 0) + 1;
-        this.documentsDone.set(worker, done);
-        if (keepWorker && done < this.options.documentsPerWorker) { this.idle.push(worker); resolve(outcome); return; }
+        clearInterval(watch);
+        child.off('message', onMessage).off('exit', onExit);
+        worker.documents++;
+        if (keepWorker && worker.documents < this.options.documentsPerWorker && child.connected) { this.idle.push(worker); resolve(outcome); return; }
         if (keepWorker) this.counters.retired++;
         this.alive.delete(worker);
-        // Wait for the thread to stop, so nothing it was writing lands after the failure is recorded.
-        void worker.terminate().catch(() => undefined).then(() => resolve(outcome));
+        // Wait for the process to end, so nothing it was writing lands after the failure is recorded.
+        if (keepWorker) child.disconnect(); else child.kill('SIGKILL');
+        void worker.exited.then(() => resolve(outcome));
       };
-      const onMessage = (reply: WorkerReply): void => { if (reply.id === id) settle(reply.outcome, true); };
-      const onError = (err: Error & { code?: string }): void => {
+      const onMessage = (msg: WorkerMessage): void => {
+        if (msg.id !== id) return;
+        if (msg.type === 'page') {
+          page = Math.min(msg.page + 1, msg.pages) || null; worker.reportedMb = msg.rssMb;
+          this.options.onPage?.(req.input, msg.page, msg.pages);
+        } else settle(msg.outcome, true);
+      };
+      const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
         this.counters.died++;
-        settle(err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? fail('out_of_memory', `the worker ran out of memory (heap limit ${this.options.heapMb} MB): ${err.message}`)
-          : fail('worker_crashed', `the worker crashed: ${err.message.split('\n')[0]}`), false);
+        const why = this.deathFailure(worker, code, signal);
+        settle(fail(why.code, why.message), false);
       };
-      const onExit = (code: number): void => { this.counters.died++; settle(fail('worker_crashed', `the worker exited with code ${code}`), false); };
       const timer = setTimeout(() => {
         this.counters.terminatedOnTimeout++;
         settle(fail('timeout', `not finished after ${this.options.timeoutMs / 1000} s (--timeout-per-doc); the worker was stopped`), false);
       }, this.options.timeoutMs);
-      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      const watch = setInterval(() => {
+        const mb = this.residentMb(worker);
+        if (mb <= this.options.memoryMb) return;
+        this.counters.killedOverMemory++;
+        settle(fail('out_of_memory', `the worker used ${Math.round(mb)} MB, over the limit of ${this.options.memoryMb} MB (--worker-memory-mb); it was stopped`), false);
+      }, WATCH_EVERY_MS);
+      child.on('message', onMessage).on('exit', onExit);
       const message: WorkerRequest = { ...req, id };
-      const { buffer } = req.data;
-      worker.postMessage(message, buffer instanceof ArrayBuffer ? [buffer] : []);
+      child.send(message, err => { if (err) settle(fail('worker_crashed', `the worker could not be given the document: ${err.message}`), false); });
     });
   }
 
@@ -100,6 +163,9 @@ export class DocumentWorkerPool {
     const all = [...this.alive];
     this.alive.clear();
     this.idle.length = 0;
-    await Promise.all(all.map(w => w.terminate().catch(() => undefined)));
+    for (const w of all) w.child.kill('SIGKILL');
+    await Promise.all(all.map(w => w.exited));
   }
 }
+
+

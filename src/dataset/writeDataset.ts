@@ -6,14 +6,17 @@ import type { Dataset } from './buildDataset.js';
 import { dataPackage } from './datapackage.js';
 import { CELL_FIELDS, CODE_FIELDS, DOCUMENT_FIELDS, type Field, type Row } from './fields.js';
 
-const BOM = '\uFEFF';
-
-/** A CSV in the emit stage's style: UTF-8 with BOM, header from the field list, formula-like text neutralised. */
+/**
+ * A dataset CSV: UTF-8 without a byte-order mark, exactly as datapackage.json declares it (encoding utf-8),
+ * so that Frictionless tools, DuckDB and pandas read the first header as written; header from the field
+ * list, formula-like text neutralised as in the emit stage's CSVs. (The per-document CSVs keep their BOM:
+ * they are made for spreadsheets.)
+ */
 export async function datasetCsv(fields: readonly Field[], rows: readonly Row[]): Promise<string> {
   const cell = (f: Field, v: Row[string]): string | number =>
     v === null || v === undefined ? '' : typeof v === 'boolean' ? String(v) : typeof v === 'number' ? v : f.type === 'string' ? neutralize(v) : v;
   const lines = [fields.map(f => f.name), ...rows.map(r => fields.map(f => cell(f, r[f.name])))];
-  return BOM + (await writeToString(lines, { rowDelimiter: '\n' })) + '\n';
+  return (await writeToString(lines, { rowDelimiter: '\n' })) + '\n';
 }
 
 /** Write cells.csv, documents.csv, codes.csv and datapackage.json into `outDir`, each file whole or not at all. */

@@ -43,8 +43,28 @@ export function wideCsvName(table: Table, position: number): string {
   return safeName(`${label}-${table.title}`) + '.csv';
 }
 
-/** A file name that cannot leave its folder: no separators, no control characters, no dot names. */
+/**
+ * File systems limit one name to 255 bytes (ext4, XFS, Btrfs, APFS; NTFS 255 UTF-16 units), and a Chinese
+ * character takes 3 bytes in UTF-8. A name made here leaves room for what may be appended to it: a
+ * "-<8 hex>" to tell same-named inputs apart, ".json", and an atomic write's ".<pid>.<8 hex>.tmp.old".
+ */
+export const FILE_NAME_MAX_BYTES = 255;
+export const SAFE_NAME_MAX_BYTES = FILE_NAME_MAX_BYTES - '-12345678'.length - '.json'.length - '.1234567.12345678.tmp.old'.length;
+
+/** The longest prefix of `text` that fits in `maxBytes` of UTF-8, never splitting a character. */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  if (Buffer.byteLength(text) <= maxBytes) return text;
+  let bytes = 0, end = 0;
+  for (const ch of text) {
+    bytes += Buffer.byteLength(ch);
+    if (bytes > maxBytes) break;
+    end += ch.length;
+  }
+  return text.slice(0, end);
+}
+
+/** A file name that cannot leave its folder: no separators, no control characters, no dot names, within SAFE_NAME_MAX_BYTES. */
 export function safeName(name: string): string {
-  const cleaned = name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_').replace(/^\.+/, '_').trim().slice(0, 120);
+  const cleaned = truncateUtf8(name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_').replace(/^\.+/, '_').trim(), SAFE_NAME_MAX_BYTES).trim();
   return cleaned || '_';
 }

@@ -100,6 +100,23 @@ export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
 export const WarningSchema = z.object({ page: z.number().int().positive().nullable(), message: z.string() });
 export type Warning = z.infer<typeof WarningSchema>;
 
+/** Why a document is degraded; `pages` lists the pages concerned (empty when no page is to blame). */
+export const QualityReasonSchema = z.object({
+  code: z.enum(['page_unreadable', 'page_damaged', 'ocr_failed', 'pages_without_text', 'ocr_pages', 'missing_tables', 'sum_checks_failing']),
+  pages: z.array(z.number().int().positive()),
+  message: z.string(),
+});
+export type QualityReason = z.infer<typeof QualityReasonSchema>;
+
+/** The extraction's verdict: ok, or degraded with its reasons (src/quality.ts). */
+export const QualitySchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  reasons: z.array(QualityReasonSchema),
+  /** The printed sums checked (row, code, total, side … sums) and the share that failed. */
+  sum_checks: z.object({ checked: z.number().int().nonnegative(), failed: z.number().int().nonnegative(), failing_share: z.number().min(0).max(1) }),
+});
+export type Quality = z.infer<typeof QualitySchema>;
+
 export const OutputDocumentSchema = z.object({
   schema_version: z.literal(1),
   source: z.object({ file: z.string(), sha256: z.string(), pages: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
@@ -108,5 +125,7 @@ export const OutputDocumentSchema = z.object({
   tables: z.array(TableSchema),
   checks: z.array(CheckSchema),
   warnings: z.array(WarningSchema),
+  /** Written by every extraction; optional so that outputs made before it was added still read. */
+  quality: QualitySchema.optional(),
 });
 export type OutputDocument = z.infer<typeof OutputDocumentSchema>;

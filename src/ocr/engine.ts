@@ -66,6 +66,8 @@ export function tesseractEngineFactory(settings: TesseractSettings = DEFAULT_TES
       tessedit_pageseg_mode: settings.pageSegMode,
       // Images from a canvas carry no resolution; without it tesseract misjudges glyph sizes.
       user_defined_dpi: String(dpi),
+      // Tesseract's own diagnostics ("Estimating resolution…", "Detected N diacritics") would go to stderr.
+      debug_file: '/dev/null',
     });
     let current: ReadMode = 'page';
     return {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { silencePdfWarnings } from './parseWarnings.js';
 
 export type PdfDocument = pdfjs.PDFDocumentProxy;
 export type PdfPage = pdfjs.PDFPageProxy;
@@ -28,6 +29,7 @@ export async function openDocument(data: Uint8Array, options: OpenOptions = {}):
   if (data.length === 0) throw new PdfOpenError('the file is empty', 'empty');
   const head = Buffer.from(data.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new PdfOpenError('not a PDF (no %PDF- header)', 'not_pdf');
+  silencePdfWarnings();
   const task = pdfjs.getDocument({
     data,
     cMapUrl: pkgRoot + 'cmaps' + path.sep,
@@ -38,7 +40,7 @@ export async function openDocument(data: Uint8Array, options: OpenOptions = {}):
     ...(options.skipImages ? { maxImageSize: 0 } : {}),
     useSystemFonts: false,
     disableFontFace: true,
-    verbosity: 0,
+    verbosity: 1, // warnings: the sign of damage it recovered from, taken off the console by parseWarnings.ts
   });
   try {
     return await task.promise;

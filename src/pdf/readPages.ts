@@ -1,6 +1,7 @@
 import type { PageContent, TextRun } from '../model/page.js';
 import type { Matrix } from './matrix.js';
 import type { PdfDocument, PdfPage } from './openDocument.js';
+import { collectParseWarnings } from './parseWarnings.js';
 import { readRules } from './rules.js';
 import { readTextItems, toRuns, uprightShare, type TextItems } from './textRuns.js';
 import { judgeTextLayer } from './textQuality.js';
@@ -65,14 +66,22 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
 
 const CLEANUP_EVERY_PAGES = 100;
 
-/** Pages one at a time, so memory stays flat however long the document is. */
-export async function* readPages(doc: PdfDocument, onError: (e: PageReadError) => void): AsyncGenerator<PageContent> {
+/**
+ * Pages one at a time, so memory stays flat however long the document is. `onDamage` is told of a page
+ * whose data pdf.js could only partly parse (what it said), whatever it could still read.
+ */
+export async function* readPages(doc: PdfDocument, onError: (e: PageReadError) => void,
+  onDamage: (page: number, warnings: string[]) => void = () => undefined): AsyncGenerator<PageContent> {
   for (let n = 1; n <= doc.numPages; n++) {
+    let content: PageContent | null = null;
     try {
-      yield await readPage(doc, n);
+      const { result, warnings } = await collectParseWarnings(() => readPage(doc, n));
+      if (warnings.length) onDamage(n, warnings);
+      content = result;
     } catch (err) {
       onError(new PageReadError(n, err));
     }
+    if (content) yield content;
     // pdf.js keeps fonts and parsed objects for the whole document; drop them now and then so a
     // thousand-page file does not hold every page's resources at once.
     // (cleanup refuses while a page is being rendered for OCR; it is only an optimisation)

@@ -1,11 +1,13 @@
 /** The journal survives a torn last line; limits and arguments are checked before any work. */
 import { promises as fs } from 'node:fs';
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBatchArgs } from '../../src/batch/batchCommand.js';
 import { collectInputs } from '../../src/batch/inputs.js';
 import { JOURNAL_FILE, openJournal } from '../../src/batch/journal.js';
+import { acquireLock, LOCK_FILE, processStart } from '../../src/batch/lock.js';
 import { checkLimits, findOversizedImages } from '../../src/batch/preflight.js';
 import type { JournalRecord } from '../../src/batch/records.js';
 import { wouldFailAgain } from '../../src/batch/skipRules.js';
@@ -54,9 +56,9 @@ describe('limits before extraction', () => {
   });
 
   it('refuses too many pages with the count and the flag in the message', async () => {
-    expect(await checkLimits(manyPagesPdf(30), 'in/long.pdf', { maxPages: 20, maxImagePixels: 1e8 }))
+    expect(await checkLimits(manyPagesPdf(30), 'in/long.pdf', { maxPages: 20, maxImagePixels: 1e8, ocr: true }))
       .toEqual({ code: 'too_many_pages', file: 'in/long.pdf', page: null, message: '30 pages, over the limit of 20 (--max-pages)' });
-    expect(await checkLimits(manyPagesPdf(30), 'in/long.pdf', { maxPages: 30, maxImagePixels: 1e8 })).toBeNull();
+    expect(await checkLimits(manyPagesPdf(30), 'in/long.pdf', { maxPages: 30, maxImagePixels: 1e8, ocr: true })).toBeNull();
   });
 });
 
@@ -81,5 +83,39 @@ describe('arguments and inputs', () => {
     expect(r.inputs.find(i => i.fileName === 'b.pdf')!.path).toBe('/abs/b.pdf');
     expect(await collectInputs(path.join(dir, 'nope'))).toHaveProperty('problem');
     await fs.rm(dir, { recursive: true });
+  });
+});
+
+describe('the lock on DIR', () => {
+  it('takes over a lock whose pid now belongs to another process, and says how to clear a live one', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bt-lock-'));
+    const file = path.join(dir, LOCK_FILE);
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      await new Promise(r => other.once('spawn', r));
+      const pid = other.pid!;
+      // The pid is alive but was started after the lock was written: a reused pid, not the batch.
+      if (processStart(pid) !== null) {
+        await fs.writeFile(file, JSON.stringify({ pid, host: os.hostname(), at: '2020-01-01T00:00:00Z', start: 'earlier' }) + '\n');
+        const taken = await acquireLock(dir);
+        expect(taken).toHaveProperty('release');
+        if ('release' in taken) await taken.release();
+      }
+      // The same process, recorded as itself: held, with the way out in the message.
+      await fs.writeFile(file, JSON.stringify({ pid, host: os.hostname(), at: '2020-01-01T00:00:00Z', start: processStart(pid) }) + '\n');
+      const held = await acquireLock(dir);
+      expect(held).toHaveProperty('heldBy');
+      if ('heldBy' in held) expect(held.heldBy).toContain(`pid ${pid}`), expect(held.heldBy).toContain(`delete ${file}`);
+      // A lock whose process is gone is taken over silently.
+      await fs.writeFile(file, `${pid}\n`);
+      other.kill('SIGKILL');
+      await new Promise(r => other.once('exit', r));
+      const after = await acquireLock(dir);
+      expect(after).toHaveProperty('release');
+      if ('release' in after) await after.release();
+    } finally {
+      other.kill('SIGKILL');
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });

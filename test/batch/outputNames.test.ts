@@ -1,6 +1,7 @@
 /** Output names derived from input names stay inside DIR and never overwrite each other. */
 import { describe, expect, it } from 'vitest';
 import { assignOutputNames } from '../../src/batch/outputNames.js';
+import { FILE_NAME_MAX_BYTES, truncateUtf8 } from '../../src/emit/csv.js';
 
 const inputs = (...ids: string[]) => ids.map(id => ({ id, fileName: id.split('/').at(-1)! }));
 
@@ -41,5 +42,18 @@ describe('assignOutputNames', () => {
     expect(later.get('w/report.pdf')).toMatch(/^report-[0-9a-f]{8}$/);
     // a journal name that is not a safe name is not trusted
     expect(assignOutputNames(inputs('z.pdf'), new Map([['z.pdf', '../escape']])).get('z.pdf')).toBe('z');
+  });
+
+  it('caps names by bytes, not characters: long Chinese names stay readable, distinct and within 255 bytes with every suffix', () => {
+    const long = '江苏省'.repeat(100); // 300 characters, 900 bytes
+    const n = assignOutputNames(inputs(`${long.slice(0, 80)}.pdf`, `a/${long}甲.pdf`, `b/${long}乙.pdf`), new Map());
+    const names = [...n.values()];
+    expect(new Set(names).size).toBe(3);
+    for (const name of names) {
+      expect(name.startsWith('江苏省江苏省')).toBe(true);
+      expect(Buffer.byteLength(`${name}.json.1234567.12345678.tmp.old`)).toBeLessThanOrEqual(FILE_NAME_MAX_BYTES);
+    }
+    expect(truncateUtf8('ab江苏', 4)).toBe('ab');
+    expect(truncateUtf8('ab😀c', 5)).toBe('ab'); // never half a character
   });
 });

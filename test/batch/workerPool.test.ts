@@ -1,4 +1,4 @@
-/** The worker pool on its own, with a fake worker that hangs, crashes, exits or runs out of memory on request. */
+/** The worker pool on its own, with a fake worker process that hangs, crashes, exits or runs out of memory on request. */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,29 +12,28 @@ import { SAMPLE_A, SAMPLE_B } from './support/pdfs.js';
 
 const FAKE = new URL('./fixtures/fakeDocumentWorker.mjs', import.meta.url);
 const request = (input: string) => ({
-  input, fileName: input, name: input, outDir: os.tmpdir(), data: new Uint8Array(7), limits: { maxPages: 10, maxImagePixels: 10 },
+  input, fileName: input, name: input, outDir: os.tmpdir(), data: new Uint8Array(7), limits: { maxPages: 10, maxImagePixels: 10, ocr: false },
 });
 
 describe('document worker pool', () => {
   it('stops a document past its time limit and carries on with a fresh worker', async () => {
-    const pool = new DocumentWorkerPool({ size: 1, timeoutMs: 300, heapMb: 256, documentsPerWorker: 100, script: FAKE });
-    const t0 = performance.now();
+    // long enough for a fresh worker process to start on a loaded machine and answer "fine"
+    const pool = new DocumentWorkerPool({ size: 1, timeoutMs: 10_000, heapMb: 256, memoryMb: 4096, documentsPerWorker: 100, script: FAKE });
     expect(await pool.run(request('hang.pdf'))).toMatchObject({ status: 'failed', failure: { code: 'timeout', file: 'hang.pdf' } });
-    expect(performance.now() - t0).toBeLessThan(3000);
     expect(await pool.run(request('fine.pdf'))).toMatchObject({ status: 'ok', stats: { pages: 7 } });
     expect(pool.counters).toMatchObject({ started: 2, terminatedOnTimeout: 1 });
     await pool.close();
-  });
+  }, 60_000);
 
   it('retires a worker after its quota of documents', async () => {
-    const pool = new DocumentWorkerPool({ size: 1, timeoutMs: 5000, heapMb: 256, documentsPerWorker: 2, script: FAKE });
+    const pool = new DocumentWorkerPool({ size: 1, timeoutMs: 60_000, heapMb: 256, memoryMb: 4096, documentsPerWorker: 2, script: FAKE });
     for (let i = 0; i < 5; i++) expect(await pool.run(request(`doc-${i}.pdf`))).toMatchObject({ status: 'ok' });
     expect(pool.counters).toMatchObject({ started: 3, retired: 2 });
     await pool.close();
   });
 
   it('turns a crash, an exit and a full heap into failures', async () => {
-    const pool = new DocumentWorkerPool({ size: 2, timeoutMs: 20_000, heapMb: 32, documentsPerWorker: 100, script: FAKE });
+    const pool = new DocumentWorkerPool({ size: 2, timeoutMs: 120_000, heapMb: 32, memoryMb: 4096, documentsPerWorker: 100, script: FAKE });
     const [crash, exit, oom] = await Promise.all([pool.run(request('crash.pdf')), pool.run(request('exit.pdf'))])
       .then(async two => [...two, await pool.run(request('oom.pdf'))]);
     expect(crash).toMatchObject({ status: 'failed', failure: { code: 'worker_crashed', message: expect.stringContaining('boom') } });
@@ -42,7 +41,17 @@ describe('document worker pool', () => {
     expect(oom).toMatchObject({ status: 'failed', failure: { code: 'out_of_memory' } });
     expect(await pool.run(request('fine.pdf'))).toMatchObject({ status: 'ok' });
     await pool.close();
-  }, 30_000);
+  }, 120_000);
+
+  it('kills a worker over its resident memory limit, naming the page, while another document finishes', async () => {
+    const pool = new DocumentWorkerPool({ size: 2, timeoutMs: 120_000, heapMb: 256, memoryMb: 400, documentsPerWorker: 100, script: FAKE });
+    const [bloat, fine] = await Promise.all([pool.run(request('bloat.pdf')), pool.run(request('fine.pdf'))]);
+    expect(bloat).toMatchObject({ status: 'failed', failure: { code: 'out_of_memory', page: 2, message: expect.stringContaining('--worker-memory-mb') } });
+    expect(fine).toMatchObject({ status: 'ok' });
+    expect(pool.counters.killedOverMemory).toBe(1);
+    expect(await pool.run(request('after.pdf'))).toMatchObject({ status: 'ok' });
+    await pool.close();
+  }, 120_000);
 });
 
 describe('per-document time limit in a real batch', () => {

@@ -23,19 +23,28 @@ const profile = (name: string) => {
 // ajv-draft-04 is CommonJS: under NodeNext typing its default import is the module, whose `default` is the class.
 const Ajv = AjvDraft04.default;
 
+interface DpResource {
+  name: string; descriptor: { path: string }; schema: { fieldNames: string[] };
+  read(o: { keyed: true; cast?: boolean }): Promise<Record<string, unknown>[]>; checkRelations(): Promise<boolean>;
+}
+interface DpPackage { valid: boolean; errors: unknown[]; resources: DpResource[]; getResource(name: string): DpResource | null }
+
 const readCsv = (file: string): Promise<Record<string, string>[]> => new Promise((resolve, reject) => {
   const rows: Record<string, string>[] = [];
   parseFile(file, { headers: true }).on('data', r => rows.push(r)).on('end', () => resolve(rows)).on('error', reject);
 });
 
-// The same 2024 disclosure published twice: amounts in 万元 (grid) and in 元 (yuan).
-let data: Dataset;
+// The same 2024 disclosure published twice: amounts in 万元 (grid) and in 元 (yuan). Merged together they
+// are one disclosure (a re-export); merged apart, their cells can be compared.
+let data: Dataset, both: Dataset;
 let out: string;
 beforeAll(async () => {
   const grid = await extract('atushi-2024-grid.pdf'), yuan = await extract('atushi-2024-yuan.pdf');
-  data = buildDataset([grid, yuan, grid]);
+  both = buildDataset([grid, yuan, grid]);
+  const apart = [buildDataset([grid]), buildDataset([yuan])];
+  data = { cells: apart.flatMap(d => d.cells), documents: apart.flatMap(d => d.documents), codes: apart[0]!.codes, counters: apart[0]!.counters };
   out = mkdtempSync(path.join(tmpdir(), 'dataset-'));
-  await writeDataset(out, data);
+  await writeDataset(out, both);
 }, 60_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -46,9 +55,12 @@ describe('merging documents printed in 万元 and in 元', () => {
   };
   const key = (c: Dataset['cells'][number]) => [c.table_type, c.code, c.printed_name, c.project, c.column_path].join('|');
 
-  it('takes a document given twice once', () => {
-    expect(data.counters.documents).toBe(2);
-    expect(data.counters.duplicates).toEqual(['atushi-2024-grid.pdf']);
+  it('takes a document given twice once, and one of two files of the same disclosure by the documented rule', () => {
+    expect(both.counters.documents).toBe(1);
+    expect(both.counters.duplicates).toEqual(['atushi-2024-grid.pdf']);
+    // both extract ok with the same cells: the first file name is kept
+    expect(both.counters.reuploads).toEqual([{ unit: '阿图什市人民政府办公室', year: 2024, kind: 'budget', scope: 'unit', kept: 'atushi-2024-grid.pdf', dropped: ['atushi-2024-yuan.pdf'] }]);
+    expect(both.documents.map(d => d.source_file)).toEqual(['atushi-2024-grid.pdf']);
   });
 
   it('gives the same exact 元 amounts for the same cells', () => {
@@ -67,17 +79,43 @@ describe('merging documents printed in 万元 and in 元', () => {
   });
 
   it('lists every code once with its official name and the documents printing it', () => {
-    const codes = data.codes.map(c => c.code);
+    const codes = both.codes.map(c => c.code);
     expect(new Set(codes).size).toBe(codes.length);
-    expect(data.codes.find(c => c.code === '2010301')).toMatchObject({ official_name: '行政运行', parent: '20103', documents: 2, in_registry: true,
+    expect(both.codes.find(c => c.code === '2010301')).toMatchObject({ official_name: '行政运行', parent: '20103', documents: 1, in_registry: true,
       registry_source: 'official', verified: true, name_status: 'official' });
-    expect(data.codes.find(c => c.code === '2010301')!.registry_cities).toBeGreaterThanOrEqual(2);
+    expect(both.codes.find(c => c.code === '2010301')!.registry_cities).toBeGreaterThanOrEqual(2);
   });
 });
 
 describe('the written dataset', () => {
-  const header = (file: string) => readFileSync(path.join(out, file), 'utf8').split('\n')[0].replace(/^\uFEFF/, '').split(',');
+  const header = (file: string) => readFileSync(path.join(out, file), 'utf8').split('\n')[0].split(',');
   const names = (fields: Field[]) => fields.map(f => f.name);
+
+  it('is written as declared: UTF-8 without a byte-order mark', () => {
+    const descriptor = JSON.parse(readFileSync(path.join(out, 'datapackage.json'), 'utf8'));
+    for (const r of descriptor.resources) {
+      expect(r.encoding).toBe('utf-8');
+      expect(readFileSync(path.join(out, r.path)).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), r.path).toBe(false);
+    }
+  });
+
+  it('reads back, every resource and every row, with the Frictionless datapackage library', async () => {
+    const { Package } = await import('datapackage') as { Package: { load(d: string, base?: string): Promise<DpPackage> } };
+    const pkg = await Package.load(path.join(out, 'datapackage.json'));
+    expect(pkg.valid, JSON.stringify(pkg.errors)).toBe(true);
+    expect(pkg.resources.map(r => r.name)).toEqual(['cells', 'documents', 'codes']);
+    const lines = (file: string) => readFileSync(path.join(out, file), 'utf8').trimEnd().split('\n').length - 1;
+    for (const resource of pkg.resources) {
+      const rows = await resource.read({ keyed: true, cast: true }); // casts every value to its declared type
+      expect(rows.length, resource.name).toBe(lines(resource.descriptor.path));
+      expect(Object.keys(rows[0]!), resource.name).toEqual(resource.schema.fieldNames);
+    }
+    const cells = await pkg.getResource('cells')!.read({ keyed: true });
+    const line = cells.find(c => c.code === '2010301' && c.table_type === 'expenditure' && c.column_key === 'total' && c.phase === 'proposed')!;
+    expect(Number(line.amount_yuan)).toBe(8092100);
+    // the relations it declares hold
+    expect(await pkg.getResource('cells')!.checkRelations()).toBe(true);
+  }, 120_000);
 
   it('has the header its datapackage.json describes', () => {
     expect(header('cells.csv')).toEqual(names(CELL_FIELDS));
