@@ -2,12 +2,13 @@ import path from 'node:path';
 import type { OutputDocument } from '../model/document.js';
 import { replaceDirAtomic, writeFileAtomic } from './atomicWrite.js';
 import { safeName, tidyCsv, wideCsv, wideCsvName } from './csv.js';
+import { indicatorsCsv } from './indicatorsCsv.js';
 
 /** Base name of a document's outputs, from its file name, that stays inside the output folder. */
 export const outputBaseName = (sourceFile: string): string => safeName(path.basename(sourceFile).replace(/\.pdf$/i, ''));
 
 /**
- * DIR/NAME.json, DIR/NAME.csv and DIR/NAME/<n>-<title>.csv, each written whole or not at all. The JSON is
+ * DIR/NAME.json, DIR/NAME.csv, DIR/NAME.indicators.csv and DIR/NAME/<n>-<title>.csv, each written whole or not at all. The JSON is
  * written last: its presence means the other files are complete. `base` (default: from the source file name)
  * lets a batch give two inputs with the same file name distinct outputs.
  */
@@ -20,7 +21,9 @@ export async function writeOutputs(doc: OutputDocument, outDir: string, base = o
   }
   const jsonFile = path.join(outDir, `${base}.json`), csvFile = path.join(outDir, `${base}.csv`);
   await replaceDirAtomic(path.join(outDir, base), wide);
+  const indicatorsFile = path.join(outDir, `${base}.indicators.csv`);
   await writeFileAtomic(csvFile, await tidyCsv(doc));
+  await writeFileAtomic(indicatorsFile, await indicatorsCsv(doc));
   await writeFileAtomic(jsonFile, JSON.stringify(doc, null, 1) + '\n');
-  return [jsonFile, csvFile, path.join(outDir, base)];
+  return [jsonFile, csvFile, indicatorsFile, path.join(outDir, base)];
 }

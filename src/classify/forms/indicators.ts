@@ -1,0 +1,62 @@
+import type { Indicator } from '../../model/forms.js';
+import type { FormColumnRole } from './columns.js';
+import { fillMerged, runsOf } from './partition.js';
+import { parseTarget } from './target.js';
+import { joinFragments, tidyText, weightOf } from './text.js';
+
+export interface GridRow { page: number; cells: string[] }
+
+const cellOf = (row: GridRow, roles: readonly FormColumnRole[], role: FormColumnRole): string =>
+  joinFragments(roles.flatMap((r, i) => (r === role ? [row.cells[i] ?? ''] : [])));
+
+/** An indicator from its printed parts; the target is read from the comparator, value and unit cells together. */
+export function indicator(page: number, level1: string | null, level2: string | null, name: string, target: string,
+  extra: Partial<Pick<Indicator, 'period_target' | 'basis' | 'weight'>> = {}): Indicator {
+  const printed = tidyText(target);
+  return {
+    page, level1: level1 || null, level2: level2 || null, name: tidyText(name), target: printed, ...parseTarget(printed),
+    period_target: extra.period_target || null, basis: extra.basis || null, weight: extra.weight ?? null,
+  };
+}
+
+/**
+ * The indicator rows of a grid (one row per 三级指标): merged 一级/二级 cells are spread back over the rows
+ * they cover (二级 inside each 一级), and a row that only continues the cells above (no name, no target)
+ * is folded into the row before.
+ */
+export function gridIndicators(rows: readonly GridRow[], roles: readonly FormColumnRole[]): Indicator[] {
+  const lines: GridRow[] = [];
+  for (const row of rows) {
+    if (roles.every((_, i) => !(row.cells[i] ?? '').trim())) continue;
+    const prev = lines[lines.length - 1];
+    const continues = !cellOf(row, roles, 'name') && !cellOf(row, roles, 'target') && !cellOf(row, roles, 'level1') && !cellOf(row, roles, 'level2');
+    if (prev && continues) prev.cells = prev.cells.map((c, i) => joinFragments([c, row.cells[i] ?? '']));
+    else lines.push({ page: row.page, cells: [...row.cells] });
+  }
+  const level1 = fillMerged(lines.map(r => cellOf(r, roles, 'level1')));
+  const level2 = fillMerged(lines.map(r => cellOf(r, roles, 'level2')), runsOf(level1));
+  const out: Indicator[] = [];
+  lines.forEach((row, r) => {
+    const name = cellOf(row, roles, 'name');
+    if (!name) return;
+    const target = [cellOf(row, roles, 'comparator'), cellOf(row, roles, 'target'), cellOf(row, roles, 'value_unit')].join('');
+    out.push(indicator(row.page, level1[r] ?? null, level2[r] ?? null, name, target, {
+      period_target: cellOf(row, roles, 'period_target'), basis: cellOf(row, roles, 'basis'), weight: weightOf(cellOf(row, roles, 'weight')),
+    }));
+  });
+  return out;
+}
+
+/**
+ * Indicators printed as one list in a single cell: "1、1－产出指标，11－数量指标，项目专职环保员数量；
+ * 实施周期指标值：≦核定人数，年度指标值：≦核定人数；2、…" (the annual value is the target).
+ */
+export function listIndicators(text: string, page: number): Indicator[] {
+  const t = text.normalize('NFKC').replace(/\s+/g, '');
+  const item = /(?:^|[;。])(?:\d+[、.])?\d*[-－—]?([^,，;]+?)[,，]\d*[-－—]?([^,，;]+?)[,，](.+?);实施周期指标值[:：](.*?)[,，。]?年度指标值[:：](.*?)(?=;(?:\d+[、.])?\d+[-－—]|;?$)/g;
+  const out: Indicator[] = [];
+  for (const m of t.matchAll(item)) {
+    out.push(indicator(page, m[1]!, m[2]!, m[3]!, m[5]!, { period_target: m[4]! }));
+  }
+  return out;
+}
