@@ -1,8 +1,8 @@
 import type { Indicator } from '../../model/forms.js';
 import type { FormColumnRole } from './columns.js';
-import { fillMerged, runsOf } from './partition.js';
+import { spreadLevels } from './levels.js';
 import { parseTarget } from './target.js';
-import { joinFragments, tidyText, weightOf } from './text.js';
+import { joinFragments, tidyFigure, tidyText, weightOf } from './text.js';
 
 export interface GridRow { page: number; cells: string[] }
 
@@ -12,7 +12,7 @@ const cellOf = (row: GridRow, roles: readonly FormColumnRole[], role: FormColumn
 /** An indicator from its printed parts; the target is read from the comparator, value and unit cells together. */
 export function indicator(page: number, level1: string | null, level2: string | null, name: string, target: string,
   extra: Partial<Pick<Indicator, 'period_target' | 'basis' | 'weight'>> = {}): Indicator {
-  const printed = tidyText(target);
+  const printed = tidyFigure(target);
   return {
     page, level1: level1 || null, level2: level2 || null, name: tidyText(name), target: printed, ...parseTarget(printed),
     period_target: extra.period_target || null, basis: extra.basis || null, weight: extra.weight ?? null,
@@ -33,13 +33,14 @@ export function gridIndicators(rows: readonly GridRow[], roles: readonly FormCol
     if (prev && continues) prev.cells = prev.cells.map((c, i) => joinFragments([c, row.cells[i] ?? '']));
     else lines.push({ page: row.page, cells: [...row.cells] });
   }
-  const level1 = fillMerged(lines.map(r => cellOf(r, roles, 'level1')));
-  const level2 = fillMerged(lines.map(r => cellOf(r, roles, 'level2')), runsOf(level1));
+  const { level1, level2 } = spreadLevels(lines.map(r => cellOf(r, roles, 'level1')), lines.map(r => cellOf(r, roles, 'level2')),
+    lines.map(r => cellOf(r, roles, 'name')));
   const out: Indicator[] = [];
   lines.forEach((row, r) => {
     const name = cellOf(row, roles, 'name');
-    if (!name) return;
     const target = [cellOf(row, roles, 'comparator'), cellOf(row, roles, 'target'), cellOf(row, roles, 'value_unit')].join('');
+    // Every indicator prints a target; a line without one is a note or page number the table ran into.
+    if (!name || !target) return;
     out.push(indicator(row.page, level1[r] ?? null, level2[r] ?? null, name, target, {
       period_target: cellOf(row, roles, 'period_target'), basis: cellOf(row, roles, 'basis'), weight: weightOf(cellOf(row, roles, 'weight')),
     }));

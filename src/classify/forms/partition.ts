@@ -15,15 +15,31 @@ export interface Anchor {
 /** A run of rows [start, end] (inclusive) that belongs to one anchor. */
 export interface Run { start: number; end: number }
 
+export interface PartitionCosts {
+  /** Extra cost of starting a run at row b (e.g. cutting through running text). */
+  cut?: (row: number) => number;
+  /** Extra cost of giving anchor i the rows [start, end] (e.g. what the rows inside say about it). */
+  run?: (anchor: number, start: number, end: number) => number;
+  /** Cost of a run whose start + end is `dev` away from twice its anchor's centre (default dev²). */
+  deviation?: (dev: number) => number;
+}
+
 /**
- * Cut rows [0, n) into runs, one per anchor (anchors in row order, not overlapping). `cutCost(b)` is an extra
- * cost of starting a run at row b (e.g. cutting through running text). Minimises Σ (start + end − 2·center)²
- * + Σ cutCost by dynamic programming over the admissible cut positions between consecutive anchors.
+ * A deviation cost for labels whose centre is only known to half a row (a line exactly between two rows
+ * may be given to either): free up to that half row, a slight preference for the exact centre, square beyond.
  */
-export function partitionRows(n: number, anchors: readonly Anchor[], cutCost: (row: number) => number = () => 0): Run[] {
+export const halfRowDeviation = (dev: number): number => Math.max(0, Math.abs(dev) - 1) ** 2 + 0.05 * Math.abs(dev);
+
+/**
+ * Cut rows [0, n) into runs, one per anchor (anchors in row order, not overlapping), minimising
+ * Σ (start + end − 2·center)² plus the extra costs, by dynamic programming over the cut positions
+ * admissible between consecutive anchors. A line centred exactly between two rows may have been given to
+ * either, so a centre is only known to half a row: the extra costs settle what centring leaves open.
+ */
+export function partitionRows(n: number, anchors: readonly Anchor[], costs: PartitionCosts = {}): { runs: Run[]; cost: number } {
   const k = anchors.length;
-  if (k === 0) return [];
-  // best.get(b) for anchor i: least cost of anchors 0..i-1 covering rows [0, b), with anchor i starting at b.
+  if (k === 0) return { runs: [], cost: 0 };
+  // best.get(b): least cost of the anchors so far covering rows [0, b), the next anchor starting at b.
   let best = new Map<number, { cost: number; cuts: number[] }>([[0, { cost: 0, cuts: [] }]]);
   for (let i = 0; i < k; i++) {
     const a = anchors[i]!;
@@ -34,7 +50,7 @@ export function partitionRows(n: number, anchors: readonly Anchor[], cutCost: (r
       if (start > a.first) continue;
       for (const end of ends) {
         const dev = start + end - 2 * a.center;
-        const cost = prev.cost + dev * dev + (next ? cutCost(end + 1) : 0);
+        const cost = prev.cost + (costs.deviation ? costs.deviation(dev) : dev * dev) + (next && costs.cut ? costs.cut(end + 1) : 0) + (costs.run ? costs.run(i, start, end) : 0);
         const seen = nextBest.get(end + 1);
         if (!seen || cost < seen.cost) nextBest.set(end + 1, { cost, cuts: [...prev.cuts, end + 1] });
       }
@@ -43,20 +59,22 @@ export function partitionRows(n: number, anchors: readonly Anchor[], cutCost: (r
   }
   const [final] = [...best.values()];
   const cuts = [0, ...final!.cuts];
-  return anchors.map((_, i) => ({ start: cuts[i]!, end: cuts[i + 1]! - 1 }));
+  return { runs: anchors.map((_, i) => ({ start: cuts[i]!, end: cuts[i + 1]! - 1 })), cost: final!.cost };
 }
 
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
 /** Does this label look finished, or is it the first line of a wrapped one ("产出指" → "标")? */
-const COMPLETE_LABEL = /(指标|效益|效能|效率|满意度|成本|影响|目标)$/;
+const COMPLETE_LABEL = /(指标|效益|效能|效率|满意度|影响|目标)$/;
+
+export type Fragment = Anchor & { text: string };
 
 /**
  * The fragments of one merged column as anchors with their text: a fragment that does not end like a finished
  * label joins the short fragment on the next row ("产出指" + "标", "经济成" + "本指标").
  */
-export function labelFragments(cells: readonly string[]): (Anchor & { text: string })[] {
-  const out: (Anchor & { text: string })[] = [];
+export function labelFragments(cells: readonly string[]): Fragment[] {
+  const out: Fragment[] = [];
   for (let r = 0; r < cells.length; r++) {
     const text = (cells[r] ?? '').trim();
     if (!text) continue;
@@ -68,30 +86,4 @@ export function labelFragments(cells: readonly string[]): (Anchor & { text: stri
     }
   }
   return out;
-}
-
-/**
- * Fill a merged label column: every row gets the text of the fragment whose run covers it. `within` limits
- * the runs to blocks (the 二级 column is cut inside each 一级 run); rows of a block without a fragment get null.
- */
-export function fillMerged(cells: readonly string[], within: readonly Run[] = [{ start: 0, end: cells.length - 1 }]): (string | null)[] {
-  const out: (string | null)[] = cells.map(() => null);
-  for (const block of within) {
-    const local = cells.slice(block.start, block.end + 1);
-    const frags = labelFragments(local);
-    const runs = partitionRows(local.length, frags);
-    runs.forEach((run, i) => { for (let r = run.start; r <= run.end; r++) out[block.start + r] = frags[i]!.text; });
-  }
-  return out;
-}
-
-/** The runs of equal consecutive values of a filled column (for nesting the next level inside). */
-export function runsOf(values: readonly (string | null)[]): Run[] {
-  const runs: Run[] = [];
-  values.forEach((v, r) => {
-    const last = runs[runs.length - 1];
-    if (last && values[last.start] === v && last.end === r - 1) last.end = r;
-    else runs.push({ start: r, end: r });
-  });
-  return runs;
 }

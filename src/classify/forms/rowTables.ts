@@ -54,7 +54,7 @@ export function readRowTable(pieces: readonly RowTablePiece[], title: string): P
     const above = textIn(rows[row - 1] ?? { page: 0, cells: [] }, cols), here = textIn(rows[row] ?? { page: 0, cells: [] }, cols);
     return above !== '' && here !== '' && !GOAL_OR_LIST_END.test(above);
   };
-  const runs = partitionRows(rows.length, anchors, b => (breaksText(b, goal!) ? 1.5 : 0) + (breaksText(b, list!) ? 1.5 : 0));
+  const { runs } = partitionRows(rows.length, anchors, { cut: b => (breaksText(b, goal!) ? 1.5 : 0) + (breaksText(b, list!) ? 1.5 : 0) });
   const unit = pieces[0]!.table.unit;
   const forms: PerformanceForm[] = [];
   let department: string | null = null;
@@ -78,6 +78,14 @@ export function readRowTable(pieces: readonly RowTablePiece[], title: string): P
       return amount === null ? [] : [{ source: cleanLabel(pieces[0]!.table.columns[c]?.path.join('') ?? `列${c + 1}`), amount }];
     });
     const pages = [...new Set(band.map(r => r.page))];
+    const prev = forms[forms.length - 1];
+    if (prev && name && prev.project.name === name && (prev.project.code === code || !code || !prev.project.code) && prev.funds.total === amountOf(total!.map(c => amountRow.cells[c]).find(v => amountOf(v) !== null))) {
+      // The band's project printed again after a page break: one form.
+      prev.pages = [...new Set([...prev.pages, ...pages])];
+      prev.goals.push(...goals.filter(g => !prev.goals.includes(g)));
+      prev.indicators.push(...indicators);
+      return;
+    }
     forms.push({
       kind: 'project', title, pages, project: { name: name || null, code, department }, unit,
       funds: { total: total!.map(c => amountOf(amountRow.cells[c])).find(v => v !== null) ?? null, sources },

@@ -1,9 +1,11 @@
 import { parseAmount } from '../../model/amounts.js';
 import type { CurrencyUnit } from '../../model/currencyUnit.js';
 
-/** Digits a text layer split with a space ("2024年1 2月", "2702.7 0") joined again; runs of spaces folded. */
-export const tidyText = (text: string): string =>
-  text.replace(/\s+/g, ' ').replace(/(\d)\s+(?=[\d.])/g, '$1').replace(/(\d\.)\s+(?=\d)/g, '$1').trim();
+/** Runs of spaces folded to one. */
+export const tidyText = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** A target with the digits a text layer split by a space joined again ("2024年1 2月", "2702.7 0"). */
+export const tidyFigure = (text: string): string => tidyText(text).replace(/(\d\.?)\s+(?=[\d.])/g, '$1');
 
 /** Fragments of one wrapped cell, in reading order, as one text (CJK lines join without a space). */
 export function joinFragments(parts: readonly string[]): string {
