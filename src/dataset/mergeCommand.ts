@@ -11,6 +11,8 @@ Merges the NAME.json outputs of \`budget-tables extract\` into one dataset:
                                 column key, code and official name, amount in 元 (exact), printed value
   DATASET_DIR/documents.csv     one row per document: metadata, pages, tables, checks, text source
   DATASET_DIR/codes.csv         every code seen: official name, parent, the printed names and how often
+  DATASET_DIR/indicators.csv    every indicator of every performance-target form (绩效目标表): project,
+                                一级/二级/三级指标, target as printed and parsed, weight
   DATASET_DIR/datapackage.json  Frictionless Tabular Data Package (with a Fiscal Data Package model)
 Folders are searched for *.json recursively; a document given twice (same sha256) is taken once.
 Files that are not output documents are reported and skipped.
@@ -38,7 +40,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
   await writeDataset(parsed.values.out, data);
   const c = data.counters;
   console.log(`${c.documents} documents, ${c.cells} cells (${c.cellsWithoutKey} without a canonical column key, ${c.cellsWithoutYuan} without a unit), `
-    + `${c.codes} codes (${c.codesNotInRegistry} not in the registry, ${c.codesWithOtherNames} printed under another name)`
+    + `${c.codes} codes (${c.codesNotInRegistry} not in the registry, ${c.codesWithOtherNames} printed under another name), ${c.indicators} indicators`
     + (c.duplicates.length ? `; skipped duplicates: ${c.duplicates.join(', ')}` : '') + ` → ${parsed.values.out}`);
   return problems.length ? 1 : 0;
 }
