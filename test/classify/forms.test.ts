@@ -144,3 +144,28 @@ describe('a key–value form continued over a page break', () => {
       ['满意度指标', '满意度指标', '职工满意度', 20]]);
   });
 });
+
+describe('a table with one line per project and its indicators listed in one cell', () => {
+  const header = [['项目名称（资金使用单位）'], ['总计：'], ['财政拨款'], ['其他资金'], ['绩效目标'], ['绩效指标']];
+  const list = '1.1－产出指标，11－数量指标，项目专职环保员数量；实施周期指标值：≦核定人数，年度指标值：≦核定人数；' +
+    '2、1－产出指标，12－质量指标，专职环保员队伍管理规范化；实施周期指标值：考察是否符合规范，合规得满分。年度指标值：是；' +
+    '1、2－效益指标，22－社会效益，环保信访投诉办结率；实施周期指标值：≥90%，年度指标值：≥90%;';
+  // The second project's line is taller than the others: its cells wrap over three rebuilt rows.
+  const rows: [number, string[]][] = [
+    [1, ['合计：', '1,000.00', '900.00', '100.00', '', '']],
+    [1, ['广州市生态环境局', '1,000.00', '900.00', '100.00', '', '']],
+    [1, ['环保监督检查员经费（越秀区）', '238.00', '238.00', '', '强化基层环保监管。', list]],
+    [1, ['', '', '', '', '', list.slice(0, 60)]],
+    [1, ['环保监督检查员经费', '762.00', '662.00', '100.00', '健全环保监管体制。', list.slice(60, 120)]],
+    [1, ['（海珠区）', '', '', '', '', list.slice(120)]],
+  ];
+  it('gives one form per project with every listed indicator', () => {
+    const forms = readForms([{ ...piece([1], header, rows), title: '项目支出绩效目标表' }]);
+    expect(forms.map(f => [f.project.name, f.project.department, f.funds.total, f.funds.sources.length, f.indicators.length])).toEqual([
+      ['环保监督检查员经费（越秀区）', '广州市生态环境局', 238, 1, 3], ['环保监督检查员经费（海珠区）', '广州市生态环境局', 762, 2, 3]]);
+    expect(forms[1]!.indicators.map(i => [i.level1, i.level2, i.name, i.target, i.comparator, i.value, i.period_target])).toEqual([
+      ['产出指标', '数量指标', '项目专职环保员数量', '≦核定人数', null, null, '≦核定人数'],
+      ['产出指标', '质量指标', '专职环保员队伍管理规范化', '是', '定性', null, '考察是否符合规范，合规得满分'],
+      ['效益指标', '社会效益', '环保信访投诉办结率', '≥90%', '≥', 90, '≥90%']]);
+  });
+});

@@ -53,8 +53,8 @@ export function gridIndicators(rows: readonly GridRow[], roles: readonly FormCol
  * 实施周期指标值：≦核定人数，年度指标值：≦核定人数；2、…" (the annual value is the target).
  */
 export function listIndicators(text: string, page: number): Indicator[] {
-  const t = text.normalize('NFKC').replace(/\s+/g, '');
-  const item = /(?:^|[;。])(?:\d+[、.])?\d*[-－—]?([^,，;]+?)[,，]\d*[-－—]?([^,，;]+?)[,，](.+?);实施周期指标值[:：](.*?)[,，。]?年度指标值[:：](.*?)(?=;(?:\d+[、.])?\d+[-－—]|;?$)/g;
+  const t = text.replace(/\s+/g, '');
+  const item = /(?:^|[;；。])(?:\d+[、.．])?\d*[-－—]?([^,，;；]+?)[,，]\d*[-－—]?([^,，;；]+?)[,，](.+?)[;；]实施周期指标值[:：](.*?)[,，。]?年度指标值[:：](.*?)(?=[;；](?:\d+[、.．])?\d+[-－—]|[;；]?$)/g;
   const out: Indicator[] = [];
   for (const m of t.matchAll(item)) {
     out.push(indicator(page, m[1]!, m[2]!, m[3]!, m[5]!, { period_target: m[4]! }));
