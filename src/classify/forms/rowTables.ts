@@ -24,6 +24,9 @@ export function rowTableRoles(table: Table): FormColumnRole[] | null {
 const GOAL_OR_LIST_END = /[。；;.!！]$/;
 const TOTAL_NAME = /^(合计|总计|小计)/;
 
+/** Codes that may name the same project: equal, one missing, or one the tail of the other ("… 3764" and "3764"). */
+const sameCode = (a: string | null, b: string | null): boolean => !a || !b || a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
+
 const column = (roles: readonly FormColumnRole[], role: FormColumnRole): number[] => roles.flatMap((r, i) => (r === role ? [i] : []));
 const textIn = (row: GridRow, cols: readonly number[]): string => joinFragments(cols.map(c => row.cells[c] ?? ''));
 
@@ -79,7 +82,7 @@ export function readRowTable(pieces: readonly RowTablePiece[], title: string): P
     });
     const pages = [...new Set(band.map(r => r.page))];
     const prev = forms[forms.length - 1];
-    if (prev && name && prev.project.name === name && (prev.project.code === code || !code || !prev.project.code) && prev.funds.total === amountOf(total!.map(c => amountRow.cells[c]).find(v => amountOf(v) !== null))) {
+    if (prev && name && prev.project.name === name && sameCode(prev.project.code, code) && prev.funds.total === amountOf(total!.map(c => amountRow.cells[c]).find(v => amountOf(v) !== null))) {
       // The band's project printed again after a page break: one form.
       prev.pages = [...new Set([...prev.pages, ...pages])];
       prev.goals.push(...goals.filter(g => !prev.goals.includes(g)));
