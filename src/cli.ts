@@ -16,6 +16,7 @@ Usage:
         DIR/NAME.json   the whole document: metadata, every table with its columns, rows, records
                         (code, level, name, project, amounts) and every validation check
         DIR/NAME.csv    tidy CSV (UTF-8 with BOM): one line per amount cell, keyed by code and column
+        DIR/NAME.indicators.csv   one line per indicator of the performance-target forms (绩效目标表)
         DIR/NAME/<table number>-<title>.csv   each table as printed, cells rebuilt, for spreadsheets
       Folders are searched for *.pdf (recursively). Prints one line per file (tables, rows, cells,
       checks, pages, pages read by OCR, seconds), a line per table (rows; how many printed sums add

@@ -10,7 +10,7 @@ export const BATCH_HELP = `budget-tables batch <folder | list file> --out DIR [o
 
   Extract every PDF under a folder (recursively), or every path listed in a text file (one a line,
   relative to the list file; blank lines and # comments ignored), into DIR: the same NAME.json,
-  NAME.csv and NAME/ tables as "extract". Documents run in parallel worker threads.
+  NAME.csv, NAME.indicators.csv and NAME/ tables as "extract". Documents run in parallel worker threads.
 
   Incremental: DIR/manifest.jsonl records each finished document (sha256 of the PDF, pipeline
   version, outcome), appended only after its outputs are complete. A document whose content and

@@ -13,7 +13,7 @@ import { outputBaseName } from '../emit/writeOutputs.js';
 export const RESERVED_PATHS = ['summary.json', 'manifest.jsonl', '.batch.lock'];
 
 const MAX_BASE_CHARS = 100;
-const pathsOf = (name: string): string[] => [name, `${name}.json`, `${name}.csv`].map(p => p.toLowerCase()); // case-insensitive file systems
+const pathsOf = (name: string): string[] => [name, `${name}.json`, `${name}.csv`, `${name}.indicators.csv`].map(p => p.toLowerCase()); // case-insensitive file systems
 const suffixed = (base: string, id: string): string =>
   `${base.slice(0, MAX_BASE_CHARS)}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
 

@@ -15,7 +15,7 @@ export async function removeStaleTempFiles(dir: string): Promise<string[]> {
 
 /** The outputs writeOutputs makes for base name `name`, JSON first (its presence marks a complete set). */
 export const outputPaths = (dir: string, name: string): string[] =>
-  [path.join(dir, `${name}.json`), path.join(dir, `${name}.csv`), path.join(dir, name)];
+  [path.join(dir, `${name}.json`), path.join(dir, `${name}.csv`), path.join(dir, `${name}.indicators.csv`), path.join(dir, name)];
 
 export async function outputsExist(dir: string, name: string): Promise<boolean> {
   const found = await Promise.all(outputPaths(dir, name).map(p => fs.stat(p).then(() => true, () => false)));

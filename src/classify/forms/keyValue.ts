@@ -1,4 +1,4 @@
-import type { Table } from '../../model/document.js';
+import type { CurrencyUnit, Table } from '../../model/document.js';
 import type { PerformanceForm } from '../../model/forms.js';
 import { indicatorHeader, type FormColumnRole } from './columns.js';
 import type { GridRow } from './indicators.js';
@@ -43,7 +43,7 @@ export function readKeyValuePiece(table: Table): KeyValuePiece {
   const head: KeyValuePiece['head'] = {
     project: { name: null, code: null, department: null }, unit: table.unit, funds: { total: null, sources: [] }, goals: [], labelled: false,
   };
-  let formUnit = null;
+  let formUnit: CurrencyUnit | null = null;
   for (const line of top) {
     const tokens = tokensOf(line.cells);
     let label: string | null = null;
