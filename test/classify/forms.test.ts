@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readForms } from '../../src/classify/forms/index.js';
 import { parseTarget } from '../../src/classify/forms/target.js';
 import type { Table } from '../../src/model/document.js';
@@ -167,5 +167,29 @@ describe('a table with one line per project and its indicators listed in one cel
       ['产出指标', '数量指标', '项目专职环保员数量', '≦核定人数', null, null, '≦核定人数'],
       ['产出指标', '质量指标', '专职环保员队伍管理规范化', '是', '定性', null, '考察是否符合规范，合规得满分'],
       ['效益指标', '社会效益', '环保信访投诉办结率', '≥90%', '≥', 90, '≥90%']]);
+  });
+});
+
+describe('the Guangzhou project-target table (one line per project, continued page after page)', () => {
+  // Pages 19–22 of the 140-page table: the project 广州市全运会大气环境综合整治工作研究 runs from page 20 onto 21.
+  let pieces: Table[];
+  beforeAll(async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const whole = await PDFDocument.load(readFileSync(path.join(dir, 'wild', 'guangzhou-ecology-environment-2026-project-performance-targets.pdf')));
+    const part = await PDFDocument.create();
+    for (const page of await part.copyPages(whole, [18, 19, 20, 21])) part.addPage(page);
+    const { document } = await extractDocument(await part.save(), 'guangzhou-part.pdf', { ocr: null });
+    pieces = document.tables.filter(t => t.type === 'performance_target');
+  }, 240_000);
+
+  it('gives one form per project whether its pages arrive as pieces or as one table', () => {
+    const asPieces = readForms(pieces);
+    const joined: Table = { ...pieces[0]!, pages: pieces.flatMap(p => p.pages), rows: pieces.flatMap(p => p.rows) };
+    expect(summary(readForms([joined]))).toEqual(summary(asPieces));
+    const spanning = asPieces.find(f => f.project.name === '广州市全运会大气环境综合整治工作研究')!;
+    expect(spanning.pages).toEqual([2, 3]);
+    expect(spanning.indicators.length).toBe(11);
+    expect(asPieces.every(f => f.indicators.length > 0 && f.funds.total !== null)).toBe(true);
+    expect(new Set(asPieces.map(f => `${f.project.department}|${f.project.name}`)).size).toBe(asPieces.length);
   });
 });
