@@ -193,3 +193,24 @@ describe('the Guangzhou project-target table (one line per project, continued pa
     expect(new Set(asPieces.map(f => `${f.project.department}|${f.project.name}`)).size).toBe(asPieces.length);
   });
 });
+
+describe('a unit-wide form whose 绩效指标 cell prints all three levels', () => {
+  it('splits the levels and reads 指标性质 beside the value', () => {
+    const table: Table = {
+      ...piece([60], [['部门名称'], ...Array.from({ length: 8 }, () => ['交通管理局'])], [
+        [60, ['', '整体绩效目标', '', '', '保障道路交通安全畅通。', '', '', '', '']],
+        [60, ['', '活动', '', '绩效指标', '', '指标性质', '', '指标值', '度量单位']],
+        [60, ['', '秩序管理', '', '产出指标数量指标信号灯设置工作完成率', '', '≥', '95', '', '%']],
+        [60, ['', '宣传', '', '效益指标社会效益指标扩大宣传覆盖面', '', '定性', '优', '', '']],
+      ]),
+      title: '部门整体支出绩效目标表',
+    };
+    const [form] = readForms([table]);
+    expect(form!.kind).toBe('unit');
+    expect(form!.project.department).toBe('交通管理局');
+    expect(form!.goals).toEqual(['保障道路交通安全畅通。']);
+    expect(form!.indicators.map(i => [i.level1, i.level2, i.name, i.target, i.comparator, i.value, i.value_unit])).toEqual([
+      ['产出指标', '数量指标', '信号灯设置工作完成率', '≥95%', '≥', 95, '%'],
+      ['效益指标', '社会效益指标', '扩大宣传覆盖面', '优', '定性', null, null]]);
+  });
+});

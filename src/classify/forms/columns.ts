@@ -30,7 +30,9 @@ export function headerRole(header: string): FormColumnRole {
 
 /** Roles of a header line's cells; null when the line is not the header of indicators. */
 export function indicatorHeader(cells: readonly string[]): FormColumnRole[] | null {
-  const roles = cells.map(headerRole);
+  // A header cell merged over two columns is rebuilt as the label and an empty cell: the empty one shares it.
+  const roles: FormColumnRole[] = [];
+  cells.forEach((cell, i) => roles.push(cell.trim() === '' && i > 0 ? roles[i - 1]! : headerRole(cell)));
   const hasIndicators = roles.includes('name') || roles.includes('indicator_list');
   return hasIndicators && (roles.includes('level1') || roles.includes('indicator_list') || roles.includes('target')) ? roles : null;
 }

@@ -19,6 +19,12 @@ export function indicator(page: number, level1: string | null, level2: string | 
   };
 }
 
+/** A 绩效指标 cell that prints all three levels in one ("产出指标数量指标系统故障修复率") split into them. */
+function splitNamed(text: string, level1: string | null, level2: string | null): { level1: string | null; level2: string | null; name: string } {
+  const m = /^(产出指标|效益指标|满意度指标|成本指标)(\S{2,10}?指标)(.+)$/.exec(text);
+  return m && !level1 && !level2 ? { level1: m[1]!, level2: m[2]!, name: m[3]! } : { level1, level2, name: text };
+}
+
 /**
  * The indicator rows of a grid (one row per 三级指标): merged 一级/二级 cells are spread back over the rows
  * they cover (二级 inside each 一级), and a row that only continues the cells above (no name, no target)
@@ -29,7 +35,7 @@ export function gridIndicators(rows: readonly GridRow[], roles: readonly FormCol
   for (const row of rows) {
     if (roles.every((_, i) => !(row.cells[i] ?? '').trim())) continue;
     const prev = lines[lines.length - 1];
-    const continues = !cellOf(row, roles, 'name') && !cellOf(row, roles, 'target') && !cellOf(row, roles, 'level1') && !cellOf(row, roles, 'level2');
+    const continues = (['name', 'indicator_list', 'comparator', 'target', 'level1', 'level2'] as const).every(role => !cellOf(row, roles, role));
     if (prev && continues) prev.cells = prev.cells.map((c, i) => joinFragments([c, row.cells[i] ?? '']));
     else lines.push({ page: row.page, cells: [...row.cells] });
   }
@@ -37,11 +43,14 @@ export function gridIndicators(rows: readonly GridRow[], roles: readonly FormCol
     lines.map(r => cellOf(r, roles, 'name')));
   const out: Indicator[] = [];
   lines.forEach((row, r) => {
-    const name = cellOf(row, roles, 'name');
-    const target = [cellOf(row, roles, 'comparator'), cellOf(row, roles, 'target'), cellOf(row, roles, 'value_unit')].join('');
+    const named = splitNamed(cellOf(row, roles, 'name') || cellOf(row, roles, 'indicator_list'), level1[r] ?? null, level2[r] ?? null);
+    const name = named.name;
+    // A 指标性质 column says 定性 beside a target in words (定性 | 优): the words are the target.
+    const comparator = cellOf(row, roles, 'comparator').replace(/^定性/, '');
+    const target = [comparator, cellOf(row, roles, 'target'), cellOf(row, roles, 'value_unit')].join('');
     // Every indicator prints a target; a line without one is a note or page number the table ran into.
     if (!name || !target) return;
-    out.push(indicator(row.page, level1[r] ?? null, level2[r] ?? null, name, target, {
+    out.push(indicator(row.page, named.level1, named.level2, name, target, {
       period_target: cellOf(row, roles, 'period_target'), basis: cellOf(row, roles, 'basis'), weight: weightOf(cellOf(row, roles, 'weight')),
     }));
   });
