@@ -56,7 +56,14 @@ export function spreadLevels(level1Cells: readonly string[], level2Cells: readon
   const level2: (string | null)[] = Array(n).fill(null);
   const frags1 = labelFragments(level1Cells);
   const frags2 = labelFragments(level2Cells);
-  const inner = (s: number, e: number) => level2Runs(frags2, s, e, names);
+  // Each candidate 一级 run is cut at most once (the final pass asks again for the chosen runs).
+  const cuts = new Map<number, { runs: Run[]; cost: number }>();
+  const inner = (s: number, e: number): { runs: Run[]; cost: number } => {
+    const key = s * (n + 1) + e;
+    let cut = cuts.get(key);
+    if (!cut) { cut = level2Runs(frags2, s, e, names); cuts.set(key, cut); }
+    return cut;
+  };
   const outer = frags1.length
     ? partitionRows(n, frags1, { deviation: halfRowDeviation, run: (i, s, e) => inner(s, e).cost + misplaced(frags1[i]!.text, frags2.filter(f => f.first >= s && f.last <= e)) }).runs
     : [{ start: 0, end: n - 1 }];
