@@ -18,6 +18,7 @@ Usage:
         DIR/NAME.json   the whole document: metadata, every table with its columns, rows, records
                         (code, level, name, project, amounts) and every validation check
         DIR/NAME.csv    tidy CSV (UTF-8 with BOM): one line per amount cell, keyed by code and column
+        DIR/NAME.indicators.csv   one line per indicator of the performance-target forms (绩效目标表)
         DIR/NAME/<table number>-<title>.csv   each table as printed, cells rebuilt, for spreadsheets
         DIR/NAME.xlsx   with --xlsx: a workbook — one sheet per table as printed (merged headers, codes
                         as text, amounts as numbers), the failed checks linked to their cells, and

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { classifyTable, type CodeRepair } from './classify/index.js';
+import { readForms } from './classify/forms/index.js';
 import { documentMeta, standaloneYear } from './classify/metadata.js';
 import { TableAssembler } from './layout/assemble.js';
 import type { OutputDocument, Warning } from './model/document.js';
@@ -106,13 +107,14 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   const document: OutputDocument = {
     schema_version: 1,
     source: { file: fileName, sha256, pages: pages.length, bytes },
-    document: meta, pages: pages.sort((a, b) => a.number - b.number), tables, checks: [], warnings,
+    document: meta, pages: pages.sort((a, b) => a.number - b.number), tables, forms: [], checks: [], warnings,
   };
   t = now();
   // Pages read by OCR: an amount that breaks its table's sums and one glyph away from the value that
   // makes them all hold is corrected, and the correction is recorded as an ocr_repair check.
   const repaired = repairByArithmetic(document, { prose });
   document.tables = repaired.document.tables;
+  document.forms = readForms(document.tables);
   document.checks = [...validateDocument(document, prose), ...registryChecks(document), ...repaired.checks];
   document.quality = assessQuality(document, prose, problems);
   seconds.validate = now() - t;

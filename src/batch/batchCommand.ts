@@ -11,9 +11,9 @@ export const BATCH_HELP = `budget-tables batch <folder | list file> --out DIR [o
 
   Extract every PDF under a folder (recursively), or every path listed in a text file (one a line,
   relative to the list file; blank lines and # comments ignored), into DIR: the same NAME.json,
-  NAME.csv and NAME/ tables as "extract". Symbolic links are followed (loops are not). Documents run
-  in parallel worker processes, each with its own memory limits: a document that needs too much memory,
-  crashes or hangs is recorded as failed, with the page it was on, and the others go on.
+  NAME.csv, NAME.indicators.csv and NAME/ tables as "extract". Symbolic links are followed (loops are not).
+  Documents run in parallel worker processes, each with its own memory limits: a document that needs too
+  much memory, crashes or hangs is recorded as failed, with the page it was on, and the others go on.
 
   Incremental: DIR/manifest.jsonl records each finished document (sha256 of the PDF, pipeline
   version, outcome), appended only after its outputs are complete. A document whose content and

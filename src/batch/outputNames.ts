@@ -12,7 +12,8 @@ import { outputBaseName } from '../emit/writeOutputs.js';
 /** Paths in DIR that belong to the batch itself. */
 export const RESERVED_PATHS = ['summary.json', 'manifest.jsonl', '.batch.lock'];
 
-const pathsOf = (name: string): string[] => [name, `${name}.json`, `${name}.csv`, `${name}.xlsx`].map(p => p.toLowerCase()); // case-insensitive file systems
+const pathsOf = (name: string): string[] =>
+  [name, `${name}.json`, `${name}.csv`, `${name}.indicators.csv`, `${name}.xlsx`].map(p => p.toLowerCase()); // case-insensitive file systems
 // base is a safeName, so within SAFE_NAME_MAX_BYTES: the suffix still fits the file system's limit
 const suffixed = (base: string, id: string): string => `${base}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
 

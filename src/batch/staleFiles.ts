@@ -15,7 +15,8 @@ export async function removeStaleTempFiles(dir: string): Promise<string[]> {
 
 /** The outputs writeOutputs makes for base name `name`, JSON first (its presence marks a complete set). */
 export const outputPaths = (dir: string, name: string, xlsx = true): string[] =>
-  [path.join(dir, `${name}.json`), path.join(dir, `${name}.csv`), path.join(dir, name), ...(xlsx ? [path.join(dir, `${name}.xlsx`)] : [])];
+  [path.join(dir, `${name}.json`), path.join(dir, `${name}.csv`), path.join(dir, `${name}.indicators.csv`), path.join(dir, name),
+    ...(xlsx ? [path.join(dir, `${name}.xlsx`)] : [])];
 
 /** Whether a document's outputs are all there (the workbook only when one is wanted). */
 export async function outputsExist(dir: string, name: string, xlsx: boolean): Promise<boolean> {

@@ -3,6 +3,7 @@ import type { OutputDocument } from '../model/document.js';
 import { documentCells } from './cells.js';
 import { type CodeSightings, addSightings, codeRows } from './codes.js';
 import { documentRow } from './documents.js';
+import { documentIndicators } from './indicators.js';
 import type { Row } from './fields.js';
 
 /** What a merge did, for the command's summary line and for tests. */
@@ -18,9 +19,10 @@ export interface MergeCounters {
   codes: number;
   codesNotInRegistry: number;
   codesWithOtherNames: number;
+  indicators: number;
 }
 
-export interface Dataset { cells: Row[]; documents: Row[]; codes: Row[]; counters: MergeCounters }
+export interface Dataset { cells: Row[]; documents: Row[]; codes: Row[]; indicators: Row[]; counters: MergeCounters }
 
 export interface Reupload { unit: string; year: number; kind: string; scope: string | null; kept: string; dropped: string[] }
 
@@ -75,22 +77,24 @@ export function buildDataset(input: readonly OutputDocument[]): Dataset {
     unique.push(doc);
   }
   const { kept, reuploads } = dropReuploads(unique);
-  const cells: Row[] = [], documents: Row[] = [];
+  const cells: Row[] = [], documents: Row[] = [], indicators: Row[] = [];
   const sightings: CodeSightings = new Map();
   for (const doc of kept.sort((a, b) => a.source.file.localeCompare(b.source.file))) {
     const docCells = documentCells(doc);
     cells.push(...docCells);
     documents.push(documentRow(doc, docCells.length, registryChecks(doc)));
+    indicators.push(...documentIndicators(doc));
     addSightings(sightings, doc);
   }
   const codes = codeRows(sightings);
   return {
-    cells, documents, codes,
+    cells, documents, codes, indicators,
     counters: {
       documents: documents.length, duplicates, reuploads, cells: cells.length,
       cellsWithoutKey: cells.filter(c => !c.column_key).length, cellsWithoutYuan: cells.filter(c => c.amount_yuan === '').length,
       codes: codes.length, codesNotInRegistry: codes.filter(c => !c.in_registry).length,
       codesWithOtherNames: codes.filter(c => c.name_status === 'differs').length,
+      indicators: indicators.length,
     },
   };
 }

@@ -1,4 +1,5 @@
 import { CELL_FIELDS, CODE_FIELDS, DOCUMENT_FIELDS, type Field } from './fields.js';
+import { INDICATOR_FIELDS } from './indicators.js';
 
 const resource = (name: string, description: string, fields: Field[], schema: Record<string, unknown>) => ({
   profile: 'tabular-data-resource', name, path: `${name}.csv`, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8',
@@ -7,7 +8,7 @@ const resource = (name: string, description: string, fields: Field[], schema: Re
 });
 
 /**
- * datapackage.json: a Frictionless Tabular Data Package describing cells.csv, documents.csv and codes.csv,
+ * datapackage.json: a Frictionless Tabular Data Package describing cells.csv, documents.csv, codes.csv and indicators.csv,
  * with a Fiscal Data Package `model` (measures in CNY, functional and economic classification dimensions).
  */
 export function dataPackage(): Record<string, unknown> {
@@ -26,6 +27,10 @@ export function dataPackage(): Record<string, unknown> {
       }),
       resource('documents', 'One line per source document', DOCUMENT_FIELDS, { primaryKey: ['document_id'] }),
       resource('codes', 'Every classification code seen, with its official name and the names printed for it', CODE_FIELDS, { primaryKey: ['code'] }),
+      resource('indicators', 'One line per indicator of every performance-target form (绩效目标表), with its project and parsed target', INDICATOR_FIELDS, {
+        primaryKey: ['document_id', 'form_index', 'indicator_index'],
+        foreignKeys: [{ fields: 'document_id', reference: { resource: 'documents', fields: 'document_id' } }],
+      }),
     ],
     model: {
       measures: {

@@ -11,6 +11,8 @@ Merges the NAME.json outputs of \`budget-tables extract\` into one dataset:
                                 column key, code and official name, amount in 元 (exact), printed value
   DATASET_DIR/documents.csv     one row per document: metadata, pages, tables, checks, text source
   DATASET_DIR/codes.csv         every code seen: official name, parent, the printed names and how often
+  DATASET_DIR/indicators.csv    every indicator of every performance-target form (绩效目标表): project,
+                                一级/二级/三级指标, target as printed and parsed, weight
   DATASET_DIR/datapackage.json  Frictionless Tabular Data Package (with a Fiscal Data Package model)
 Folders are searched for *.json recursively (links followed); only output documents are read: a
 batch's summary.json and manifest, a dataset's datapackage.json and other JSON are passed over. A file
@@ -46,7 +48,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
   await writeDataset(parsed.values.out, data);
   const c = data.counters;
   console.log(`${c.documents} documents, ${c.cells} cells (${c.cellsWithoutKey} without a canonical column key, ${c.cellsWithoutYuan} without a unit), `
-    + `${c.codes} codes (${c.codesNotInRegistry} not in the registry, ${c.codesWithOtherNames} printed under another name)`
+    + `${c.codes} codes (${c.codesNotInRegistry} not in the registry, ${c.codesWithOtherNames} printed under another name), ${c.indicators} indicators`
     + (c.duplicates.length ? `; skipped duplicates: ${c.duplicates.join(', ')}` : '')
     + (others ? `; passed over ${others} JSON file${others === 1 ? '' : 's'} that are not output documents` : '') + ` → ${parsed.values.out}`);
   for (const r of c.reuploads) {

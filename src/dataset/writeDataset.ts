@@ -5,6 +5,7 @@ import { neutralize } from '../emit/csv.js';
 import type { Dataset } from './buildDataset.js';
 import { dataPackage } from './datapackage.js';
 import { CELL_FIELDS, CODE_FIELDS, DOCUMENT_FIELDS, type Field, type Row } from './fields.js';
+import { INDICATOR_FIELDS } from './indicators.js';
 
 /**
  * A dataset CSV: UTF-8 without a byte-order mark, exactly as datapackage.json declares it (encoding utf-8),
@@ -19,12 +20,13 @@ export async function datasetCsv(fields: readonly Field[], rows: readonly Row[])
   return (await writeToString(lines, { rowDelimiter: '\n' })) + '\n';
 }
 
-/** Write cells.csv, documents.csv, codes.csv and datapackage.json into `outDir`, each file whole or not at all. */
+/** Write cells.csv, documents.csv, codes.csv, indicators.csv and datapackage.json into `outDir`, each file whole or not at all. */
 export async function writeDataset(outDir: string, data: Dataset): Promise<string[]> {
   const files: [string, string][] = [
     ['cells.csv', await datasetCsv(CELL_FIELDS, data.cells)],
     ['documents.csv', await datasetCsv(DOCUMENT_FIELDS, data.documents)],
     ['codes.csv', await datasetCsv(CODE_FIELDS, data.codes)],
+    ['indicators.csv', await datasetCsv(INDICATOR_FIELDS, data.indicators)],
     ['datapackage.json', JSON.stringify(dataPackage(), null, 2) + '\n'],
   ];
   for (const [name, text] of files) await writeFileAtomic(path.join(outDir, name), text);

@@ -11,7 +11,7 @@ const NUMBER = /^[-+]?[\d,]+(\.\d+)?%?$/;
 /** Text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
 export const neutralize = (text: string): string => (/^[=+\-@\t\r]/.test(text) && !NUMBER.test(text) ? `'${text}` : text);
 
-const toCsv = async (rows: (string | number)[][]): Promise<string> =>
+export const toCsv = async (rows: (string | number)[][]): Promise<string> =>
   BOM + (await writeToString(rows.map(r => r.map(v => (typeof v === 'string' ? neutralize(v) : v))), { rowDelimiter: '\n' })) + '\n';
 
 /** The tidy CSV: one line per amount cell (output contract). */

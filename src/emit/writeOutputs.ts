@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { OutputDocument } from '../model/document.js';
 import { replaceDirAtomic, writeFileAtomic } from './atomicWrite.js';
 import { safeName, tidyCsv, wideCsv, wideCsvName } from './csv.js';
+import { indicatorsCsv } from './indicatorsCsv.js';
 
 /** Base name of a document's outputs, from its file name, that stays inside the output folder. */
 export const outputBaseName = (sourceFile: string): string => safeName(path.basename(sourceFile).replace(/\.pdf$/i, ''));
@@ -12,9 +13,10 @@ export interface OutputOptions {
 }
 
 /**
- * DIR/NAME.json, DIR/NAME.csv and DIR/NAME/<n>-<title>.csv (and DIR/NAME.xlsx when asked), each written
- * whole or not at all. The JSON is written last: its presence means the other files are complete. `base`
- * (default: from the source file name) lets a batch give two inputs with the same file name distinct outputs.
+ * DIR/NAME.json, DIR/NAME.csv, DIR/NAME.indicators.csv and DIR/NAME/<n>-<title>.csv (and DIR/NAME.xlsx when
+ * asked), each written whole or not at all. The JSON is written last: its presence means the other files are
+ * complete. `base` (default: from the source file name) lets a batch give two inputs with the same file name
+ * distinct outputs.
  */
 export async function writeOutputs(doc: OutputDocument, outDir: string, base = outputBaseName(doc.source.file), options: OutputOptions = {}): Promise<string[]> {
   const wide = new Map<string, string>();
@@ -25,8 +27,10 @@ export async function writeOutputs(doc: OutputDocument, outDir: string, base = o
   }
   const jsonFile = path.join(outDir, `${base}.json`), csvFile = path.join(outDir, `${base}.csv`);
   await replaceDirAtomic(path.join(outDir, base), wide);
+  const indicatorsFile = path.join(outDir, `${base}.indicators.csv`);
   await writeFileAtomic(csvFile, await tidyCsv(doc));
-  const written = [jsonFile, csvFile, path.join(outDir, base)];
+  await writeFileAtomic(indicatorsFile, await indicatorsCsv(doc));
+  const written = [jsonFile, csvFile, indicatorsFile, path.join(outDir, base)];
   if (options.xlsx) {
     // Loaded only when asked for: exceljs is large, and most runs do not want a workbook.
     const { xlsxBytes } = await import('./xlsx/workbook.js');

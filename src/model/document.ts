@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { CurrencyUnitSchema } from './currencyUnit.js';
+import { PerformanceFormSchema } from './forms.js';
 import { TextSourceSchema } from './page.js';
+
+export { CurrencyUnitSchema, type CurrencyUnit } from './currencyUnit.js';
 
 /**
  * The output contract (schema_version 1): the single source of the types of everything emitted.
@@ -10,9 +14,6 @@ export type Level = z.infer<typeof LevelSchema>;
 
 export const ColumnRoleSchema = z.enum(['code', 'name', 'code_name', 'project', 'amount', 'text']);
 export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
-
-export const CurrencyUnitSchema = z.enum(['元', '千元', '万元', '亿元']);
-export type CurrencyUnit = z.infer<typeof CurrencyUnitSchema>;
 
 export const ColumnSchema = z.object({
   index: z.number().int().nonnegative(),
@@ -123,6 +124,8 @@ export const OutputDocumentSchema = z.object({
   document: DocumentMetaSchema,
   pages: z.array(PageInfoSchema),
   tables: z.array(TableSchema),
+  /** Performance-target forms read from the 绩效目标表 tables (absent in files written before they were read). */
+  forms: z.array(PerformanceFormSchema).default([]),
   checks: z.array(CheckSchema),
   warnings: z.array(WarningSchema),
   /** Written by every extraction; optional so that outputs made before it was added still read. */

@@ -3,6 +3,8 @@ import { balance, sideSums } from './rules/balance.js';
 import { codeNames, codeParents } from './rules/codes.js';
 import type { RuleContext, TableRule } from './rules/context.js';
 import { crossTable } from './rules/crossTable.js';
+import { formFunds, formProjectFunds, formWeights } from './rules/forms.js';
+import { formStaffChecks } from './rules/formStaff.js';
 import { hierarchySums } from './rules/hierarchy.js';
 import { rowSums } from './rules/rowIdentities.js';
 import { threePublicSums } from './rules/threePublic.js';
@@ -28,6 +30,9 @@ export const tableRules: Record<string, TableRule> = {
   code_parent: codeParents,
   code_name: codeNames,
   unit_scale: unitScale,
+  form_weights: formWeights,
+  form_funds: formFunds,
+  form_project_funds: formProjectFunds,
 };
 
 /** Run every table rule; prose rules too when the document's prose lines are given. */
@@ -39,7 +44,7 @@ export function validateDocument(doc: OutputDocument, prose: ProseLine[] | null,
     checks.push({ rule: 'prose', status: 'skip', table: null, page: null, row: null, column: null,
       message: 'The document text (说明) was not available, so figures stated in prose were not checked.', expected: null, actual: null });
   } else {
-    checks.push(...proseChecks(ctx, prose));
+    checks.push(...proseChecks(ctx, prose), ...formStaffChecks(ctx, prose));
   }
   return checks;
 }

@@ -65,7 +65,7 @@ it('resumes a killed run and finishes with exactly the complete set', async () =
 
   // Exactly the outputs of single-document extraction; nothing else.
   const tree = await listTree(out);
-  expect(tree.filter(f => !f.includes(path.sep) && !/^doc-\d\d(\.json|\.csv)?$/.test(f))).toEqual(['manifest.jsonl', 'summary.json']);
+  expect(tree.filter(f => !f.includes(path.sep) && !/^doc-\d\d(\.json|\.csv|\.indicators\.csv)?$/.test(f))).toEqual(['manifest.jsonl', 'summary.json']);
   for (let i = 0; i < COPIES; i++) {
     const name = `doc-${String(i).padStart(2, '0')}`;
     const want = await referenceOutputs(path.join(input, `${name}.pdf`), await fs.mkdtemp(path.join(work, 'ref-')));

@@ -30,7 +30,7 @@ describe('assignOutputNames', () => {
     const n = assignOutputNames(inputs('summary.pdf', 'manifest.jsonl.pdf', 'a.pdf', 'b/a.json.pdf', 'Doc.pdf', 'c/doc.pdf'), new Map());
     expect(n.get('summary.pdf')).toMatch(/^summary-[0-9a-f]{8}$/);
     expect(n.get('manifest.jsonl.pdf')).toMatch(/^manifest\.jsonl-[0-9a-f]{8}$/);
-    const all = [...n.values()].flatMap(x => [x, `${x}.json`, `${x}.csv`].map(p => p.toLowerCase()));
+    const all = [...n.values()].flatMap(x => [x, `${x}.json`, `${x}.csv`, `${x}.indicators.csv`].map(p => p.toLowerCase()));
     expect(new Set(all).size).toBe(all.length);
   });
 

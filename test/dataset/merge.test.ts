@@ -7,6 +7,7 @@ import { parseFile } from 'fast-csv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dataset, buildDataset } from '../../src/dataset/buildDataset.js';
 import { CELL_FIELDS, CODE_FIELDS, DOCUMENT_FIELDS, type Field } from '../../src/dataset/fields.js';
+import { INDICATOR_FIELDS } from '../../src/dataset/indicators.js';
 import { writeDataset } from '../../src/dataset/writeDataset.js';
 import { extractDocument } from '../../src/pipeline.js';
 
@@ -121,6 +122,20 @@ describe('the written dataset', () => {
     expect(header('cells.csv')).toEqual(names(CELL_FIELDS));
     expect(header('documents.csv')).toEqual(names(DOCUMENT_FIELDS));
     expect(header('codes.csv')).toEqual(names(CODE_FIELDS));
+    expect(header('indicators.csv')).toEqual(names(INDICATOR_FIELDS));
+  });
+
+  it('lists every indicator of the performance-target forms once, keyed to its document', async () => {
+    const indicators = await readCsv(path.join(out, 'indicators.csv'));
+    const ids = new Set((await readCsv(path.join(out, 'documents.csv'))).map(d => d.document_id));
+    const pk = indicators.map(i => [i.document_id, i.form_index, i.indicator_index].join('|'));
+    expect(new Set(pk).size).toBe(pk.length);
+    expect(indicators.filter(i => !ids.has(i.document_id))).toEqual([]);
+    expect(data.counters.indicators).toBe(indicators.length);
+    // The same forms in both editions: 万元 on the form itself, so the same 元 totals.
+    const bus = indicators.filter(i => i.project === '全市公务用车租赁项目' && i.indicator === '公务用车租赁平均成本');
+    expect(bus.map(i => [i.funds_total_yuan, i.comparator, i.value, i.value_unit])).toEqual([
+      ['1000000.00', '≤', '0.98', '万元/辆'], ['1000000.00', '≤', '0.98', '万元/辆']]);
   });
 
   it('datapackage.json validates against the Tabular Data Package profile and the Fiscal Data Package model', () => {

@@ -3,10 +3,10 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { BUILT_MAIN, ROOT } from './build.js';
 
-/** The files of one document's outputs (NAME.json, NAME.csv, NAME/*), keyed without the name. */
+/** The files of one document's outputs (NAME.json, NAME.csv, NAME.indicators.csv, NAME/*), keyed without the name. */
 export async function outputFiles(dir: string, name: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const ext of ['.json', '.csv']) {
+  for (const ext of ['.json', '.csv', '.indicators.csv']) {
     const p = path.join(dir, name + ext);
     if (existsSync(p)) files.set(ext, await fs.readFile(p, 'utf8'));
   }

@@ -1,0 +1,65 @@
+import type { Table } from '../../model/document.js';
+import type { PerformanceForm } from '../../model/forms.js';
+import { gridIndicators } from './indicators.js';
+import { readKeyValuePiece, type KeyValuePiece } from './keyValue.js';
+import { readRowTable, rowTableRoles, type RowTablePiece } from './rowTables.js';
+
+export { parseTarget } from './target.js';
+
+const kindOf = (title: string): PerformanceForm['kind'] => (/整体/.test(title) ? 'unit' : 'project');
+
+/** Same project on both sides (a form whose header is repeated on its next page). */
+const sameProject = (a: KeyValuePiece['head'], b: KeyValuePiece['head']): boolean =>
+  b.project.name !== null && a.project.name === b.project.name && a.project.code === b.project.code;
+
+/**
+ * Every performance-target form (绩效目标表) of a document, from its classified performance_target tables in
+ * page order. A piece that starts without the form's identity (no 项目名称 / 单位名称 lines, no indicator
+ * header), or repeats the identity of the form before, continues that form: pieces are joined at the form
+ * level, whether or not the layout already joined the pages into one table.
+ */
+export function readForms(tables: readonly Table[]): PerformanceForm[] {
+  const forms: PerformanceForm[] = [];
+  let open: { piece: KeyValuePiece; title: string; pages: Set<number> } | null = null;
+  let rowRun: { pieces: RowTablePiece[]; title: string } | null = null;
+  const closeKeyValue = () => {
+    if (!open) return;
+    const { piece, title, pages } = open;
+    const { labelled: _labelled, ...head } = piece.head;
+    forms.push({ kind: kindOf(title), title, pages: [...pages], ...head, indicators: piece.roles ? gridIndicators(piece.grid, piece.roles) : [] });
+    open = null;
+  };
+  const closeRows = () => {
+    if (rowRun) forms.push(...readRowTable(rowRun.pieces, rowRun.title));
+    rowRun = null;
+  };
+  for (const table of tables) {
+    if (table.type !== 'performance_target') continue;
+    const rowRoles = rowTableRoles(table);
+    const rows = table.rows.map(r => ({ page: r.page, cells: r.cells }));
+    if (rowRoles || (rowRun && !open && table.columns.length === rowRun.pieces[0]!.roles.length && !readKeyValuePiece(table).head.labelled)) {
+      closeKeyValue();
+      const roles = rowRoles ?? rowRun!.pieces[rowRun!.pieces.length - 1]!.roles;
+      if (rowRun && roles.length !== rowRun.pieces[0]!.roles.length) closeRows();
+      rowRun ??= { pieces: [], title: table.title };
+      rowRun.pieces.push({ table, roles, rows });
+      continue;
+    }
+    closeRows();
+    const piece = readKeyValuePiece(table);
+    const continues = open !== null && (!piece.head.labelled || sameProject(open.piece.head, piece.head));
+    if (open && continues) {
+      const prev: KeyValuePiece = open.piece;
+      if (!prev.roles) prev.roles = piece.roles;
+      prev.grid.push(...piece.grid);
+      prev.head.goals.push(...piece.head.goals.filter(g => !prev.head.goals.includes(g)));
+      table.pages.forEach(p => open!.pages.add(p));
+      continue;
+    }
+    closeKeyValue();
+    open = { piece, title: table.title, pages: new Set(table.pages) };
+  }
+  closeKeyValue();
+  closeRows();
+  return forms;
+}

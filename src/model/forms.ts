@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { CurrencyUnitSchema } from './currencyUnit.js';
+
+/**
+ * Performance-target forms (绩效目标表) as records: one per project (项目支出绩效目标表) or per unit
+ * (单位/部门整体绩效目标表), with its funds, goals and indicators. See README "Performance-target forms".
+ */
+export const ComparatorSchema = z.enum(['=', '≥', '≤', '>', '<', '定性']);
+export type Comparator = z.infer<typeof ComparatorSchema>;
+
+export const IndicatorSchema = z.object({
+  page: z.number().int().positive(),
+  /** 一级指标 (产出指标, 效益指标 …) */
+  level1: z.string().nullable(),
+  /** 二级指标 (数量指标, 质量指标 …) */
+  level2: z.string().nullable(),
+  /** 三级指标: the indicator itself */
+  name: z.string(),
+  /** The target as printed (for a 年度/实施周期 pair: the 年度 value). */
+  target: z.string(),
+  /** Parsed from the printed target; null when it does not parse (the number is then null too, never guessed). */
+  comparator: ComparatorSchema.nullable(),
+  value: z.number().nullable(),
+  value_unit: z.string().nullable(),
+  /** 实施周期指标值 where the form prints one beside the annual target. */
+  period_target: z.string().nullable(),
+  /** 指标设定依据 / 指标值设置依据 */
+  basis: z.string().nullable(),
+  /** 分值 / 权重 */
+  weight: z.number().nullable(),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const FundSourceSchema = z.object({ source: z.string(), amount: z.number() });
+
+export const PerformanceFormSchema = z.object({
+  kind: z.enum(['project', 'unit']),
+  title: z.string(),
+  pages: z.array(z.number().int().positive()),
+  project: z.object({
+    /** Project name; null on a 整体 (unit-wide) form. */
+    name: z.string().nullable(),
+    code: z.string().nullable(),
+    /** 预算单位 / 主管部门 / 单位名称 as printed on the form. */
+    department: z.string().nullable(),
+  }),
+  /** Unit of the amounts below: the form's own (项目资金（万元）) or its table's. */
+  unit: CurrencyUnitSchema.nullable(),
+  funds: z.object({
+    total: z.number().nullable(),
+    sources: z.array(FundSourceSchema),
+  }),
+  goals: z.array(z.string()),
+  indicators: z.array(IndicatorSchema),
+});
+export type PerformanceForm = z.infer<typeof PerformanceFormSchema>;
