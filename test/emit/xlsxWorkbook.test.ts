@@ -145,19 +145,21 @@ describe('xlsx workbook', () => {
 
   it('adds the indicators sheet only when the document carries performance-target forms', async () => {
     expect(wb.getWorksheet('绩效 indicators')).toBeUndefined();
-    const forms = [{
-      pages: [34], unit: '万元',
-      project: { name: '日常运转经费', code: '650000000001', department: '阿图什市人民政府办公室', funds: { 年度资金总额: 172.89, 财政拨款: 0, 其他资金: 172.89 } },
+    const forms: OutputDocument['forms'] = [{
+      kind: 'project', title: '项目支出绩效目标表', pages: [34], unit: '万元',
+      project: { name: '日常运转经费', code: '650000000001', department: '阿图什市人民政府办公室' },
+      funds: { total: 172.89, sources: [{ source: '财政拨款', amount: 0 }, { source: '其他资金', amount: 172.89 }] },
+      goals: [],
       indicators: [
-        { level1: '产出指标', level2: '数量指标', level3: '保障单位日常运转期限', target_text: '=12 个月', comparator: '=', value: 12, unit: '个月', basis: '计划标准', weight: 9 },
-        { level1: '满意度指标', level2: '服务对象满意度指标', name: '职工满意度', target_text: '≥95%', comparator: '≥', value: 95, unit: '%', basis: null, weight: 10 },
+        { page: 34, level1: '产出指标', level2: '数量指标', name: '保障单位日常运转期限', target: '=12 个月', comparator: '=', value: 12, value_unit: '个月', period_target: null, basis: '计划标准', weight: 9 },
+        { page: 34, level1: '满意度指标', level2: '服务对象满意度指标', name: '职工满意度', target: '≥95%', comparator: '≥', value: 95, value_unit: '%', period_target: null, basis: null, weight: 10 },
       ],
     }];
-    const withForms = buildWorkbook({ ...doc, forms } as OutputDocument);
+    const withForms = buildWorkbook({ ...doc, forms });
     const back = await readWorkbook(new Uint8Array(await withForms.xlsx.writeBuffer()));
     const ws = back.getWorksheet('绩效 indicators')!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['项目 project', '项目代码 code', '主管部门 department', '资金 年度资金总额', '资金 财政拨款', '资金 其他资金',
+    expect(header).toEqual(['项目 project', '项目代码 code', '主管部门 department', '资金 资金总额', '资金 财政拨款', '资金 其他资金',
       '一级指标 level 1', '二级指标 level 2', '三级指标 indicator', '指标值 target', '比较 comparator', '数值 value', '计量单位 unit',
       '设定依据 basis', '分值 weight', '页 pages']);
     const second = (ws.getRow(3).values as unknown[]).slice(1);

@@ -1,33 +1,14 @@
 /**
- * Performance-target forms (绩效目标表) as one line per indicator, for the `绩效 indicators` sheet. The
- * document JSON carries them in an optional `forms` array; this is the one place that knows its shape.
- * Every field is read leniently (a missing or differently typed field becomes empty), so a document
- * without forms, or from another schema version, still gets a workbook.
+ * Performance-target forms (绩效目标表) as one line per indicator, for the `绩效 indicators` sheet: the one
+ * place that maps the document's `forms` (src/model/forms.ts) onto the sheet's columns.
  */
-import { z } from 'zod';
 import type { OutputDocument } from '../../model/document.js';
-
-const text = z.string().nullable().catch(null);
-const figure = z.number().nullable().catch(null);
-
-const IndicatorSchema = z.object({
-  level1: text, level2: text, level3: text, name: text,
-  target_text: text, comparator: text, value: figure, unit: text, basis: text, weight: figure,
-});
-
-const FormSchema = z.object({
-  unit: text,
-  pages: z.array(z.number()).catch([]),
-  project: z.object({ name: text, code: text, department: text, funds: z.record(z.string(), figure).catch({}) })
-    .catch({ name: null, code: null, department: null, funds: {} }),
-  indicators: z.array(IndicatorSchema).catch([]),
-});
 
 export interface IndicatorLine {
   project: string | null;
   code: string | null;
   department: string | null;
-  /** Funds by source as the form prints them (key → amount in `unit`). */
+  /** The form's total (资金总额) and its funds by source, as printed (key → amount in `unit`). */
   funds: Record<string, number | null>;
   unit: string | null;
   level1: string | null;
@@ -43,17 +24,17 @@ export interface IndicatorLine {
   pages: number[];
 }
 
-/** One line per indicator of every form the document carries (none when it has no `forms`). */
+const TOTAL_KEY = '资金总额';
+
+/** One line per indicator of every form the document carries (none when it has no forms). */
 export function indicatorLines(doc: OutputDocument): IndicatorLine[] {
-  const forms = (doc as { forms?: unknown }).forms;
-  if (!Array.isArray(forms)) return [];
-  return forms.filter(f => typeof f === 'object' && f !== null).flatMap(raw => {
-    const form = FormSchema.parse(raw);
-    const p = form.project;
+  return (doc.forms ?? []).flatMap(form => {
+    const funds: Record<string, number | null> = { [TOTAL_KEY]: form.funds.total };
+    for (const s of form.funds.sources) funds[s.source] = s.amount;
     return form.indicators.map(ind => ({
-      project: p.name, code: p.code, department: p.department, funds: p.funds, unit: form.unit,
-      level1: ind.level1, level2: ind.level2, indicator: ind.level3 ?? ind.name, target: ind.target_text,
-      comparator: ind.comparator, value: ind.value, valueUnit: ind.unit, basis: ind.basis, weight: ind.weight, pages: form.pages,
+      project: form.project.name, code: form.project.code, department: form.project.department, funds, unit: form.unit,
+      level1: ind.level1, level2: ind.level2, indicator: ind.name, target: ind.target,
+      comparator: ind.comparator, value: ind.value, valueUnit: ind.value_unit, basis: ind.basis, weight: ind.weight, pages: [ind.page],
     }));
   });
 }
