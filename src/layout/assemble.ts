@@ -67,6 +67,7 @@ export class TableAssembler {
     const table: RawTable = {
       number: block.number, title: block.title, org: block.org, orgLabel: block.orgLabel, unit: block.unit, pages: [page],
       columnPaths: fragment ? columnPaths(fragment.headerCells, ncols) : [],
+      columnNumbers: fragment?.columnNumbers ?? [],
       rows: [], note: fragment?.note ?? null, ruled: fragment?.ruled ?? false,
     };
     this.tables.push(table);
@@ -79,6 +80,7 @@ export class TableAssembler {
     if (!table.pages.includes(fragment.page)) table.pages.push(fragment.page);
     if (!table.columnPaths.length && fragment.headerCells.length) {
       table.columnPaths = columnPaths(fragment.headerCells, fragment.xs.length - 1);
+      table.columnNumbers = fragment.columnNumbers;
       open.centers = centersOf(fragment.xs);
     }
     table.note ??= fragment.note;
