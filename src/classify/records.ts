@@ -16,7 +16,9 @@ export interface CodeRepair { page: number; row: number; printed: string[]; name
  * name is taken instead (a misread 款 under 201 named 机关服务 is 2010303).
  */
 function settleCode(code: string, parts: readonly string[], name: string, system: CodeSystem): string {
-  const unsure = parts.some(p => !/^\d{2,3}$/.test(p.replace(/\s/g, '')));
+  // A whole code printed in one cell is settled; so are 类 | 款 | 项 parts printed in full.
+  const whole = parts.length === 1 && /^\d{3}(\d{2}){0,2}$/.test(parts[0].replace(/\s/g, ''));
+  const unsure = !whole && parts.some(p => !/^\d{2,3}$/.test(p.replace(/\s/g, '')));
   const cls = system === 'economic' ? 'economic' : 'functional';
   if (!unsure || !looseText(name)) return code;
   const info = lookupCode(code, cls, null);
@@ -24,7 +26,8 @@ function settleCode(code: string, parts: readonly string[], name: string, system
   for (const prefix of [code.slice(0, 5), code.slice(0, 3)]) {
     if (prefix.length < 3 || prefix === code && code.length === 7) continue;
     const hit = findCodeByName(name, prefix, cls);
-    if (hit) return hit;
+    // Never the code's own parent: a 项 named like its 款 (老龄卫生健康事务) stays a 项.
+    if (hit && !code.startsWith(hit)) return hit;
   }
   return code;
 }

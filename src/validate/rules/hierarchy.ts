@@ -1,5 +1,5 @@
 import type { Check } from '../../model/document.js';
-import { isTotalEntry, sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
+import { checkAt, isTotalEntry, rowLabel, sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
 import type { RuleContext } from './context.js';
 
 /** One classification code of a table: the row that carries its value, and its project rows. */
@@ -7,6 +7,8 @@ interface CodeLine {
   code: string;
   /** the subtotal row (no project name), when printed */
   subtotal: Entry | undefined;
+  /** every row of the code without a project name: one, or one per value of a second classification */
+  rows: Entry[];
   projects: Entry[];
 }
 
@@ -16,15 +18,30 @@ function codeLines(group: GroupView): Map<string, CodeLine> {
     const code = e.rec.code;
     if (!code) continue;
     let line = lines.get(code);
-    if (!line) { line = { code, subtotal: undefined, projects: [] }; lines.set(code, line); }
+    if (!line) { line = { code, subtotal: undefined, rows: [], projects: [] }; lines.set(code, line); }
     if (e.rec.project) line.projects.push(e);
-    else line.subtotal ??= e;
+    else { line.subtotal ??= e; line.rows.push(e); }
   }
   return lines;
 }
 
-/** The value of a code in one column: its subtotal row, else Σ its project rows. */
+/**
+ * A code printed on several rows is a cross table (each row one 经济分类 or unit under the code: the
+ * code's value is their sum) when the rows' other cells tell them apart; rows printed alike are a
+ * repetition whose meaning is unclear.
+ */
+function rowsOfCode(view: TableView, line: CodeLine): 'one' | 'cross' | 'unclear' {
+  if (line.rows.length < 2) return 'one';
+  const labels = line.rows.map((e) => {
+    const row = view.table.rows.find((r) => r.index === e.row);
+    return (row?.cells ?? []).filter((c) => c && !/^[-\d,.]+$/.test(c.trim())).join('|');
+  });
+  return new Set(labels).size === labels.length ? 'cross' : 'unclear';
+}
+
+/** The value of a code in one column: its subtotal row (Σ its rows in a cross table), else Σ its project rows. */
 function lineValue(line: CodeLine, key: string): number {
+  if (line.rows.length > 1) return line.rows.reduce((s, e) => s + sumKeys(e.rec, [key]), 0);
   if (line.subtotal) return sumKeys(line.subtotal.rec, [key]);
   return line.projects.reduce((s, e) => s + sumKeys(e.rec, [key]), 0);
 }
@@ -61,24 +78,32 @@ export function hierarchySums(ctx: RuleContext): Check[] {
     for (const group of view.groups) {
       const lines = codeLines(group);
       if (lines.size === 0) continue;
+      const unclear = new Set([...lines.values()].filter((l) => rowsOfCode(view, l) === 'unclear').map((l) => l.code));
+      const skip = (at: Entry, rule: string, codes: string[]) => out.push(checkAt(view, {
+        rule, status: 'skip', page: at.page, row: at.row,
+        message: `${view.label} row ${rowLabel(at.rec)}: not checked, because code ${codes.join(', ')} is printed on several rows alike, so which row carries its value is unclear.`,
+      }));
+      const count = (ls: CodeLine[]) => ls.reduce((n, l) => n + Math.max(1, l.rows.length), 0);
       for (const line of lines.values()) {
         const children = [...lines.values()].filter(
           (c) => c.code.length === line.code.length + 2 && c.code.startsWith(line.code),
         );
         if (children.length > 0) {
-          for (const key of group.keys) {
+          const vague = [line, ...children].filter((l) => unclear.has(l.code)).map((l) => l.code);
+          if (vague.length > 0) skip(lineEntry(line), 'code_sum', vague);
+          else for (const key of group.keys) {
             const actual = lineValue(line, key);
             const expected = children.reduce((s, c) => s + lineValue(c, key), 0);
             if (actual === 0 && expected === 0) continue;
             out.push(emit(view, slack, {
-              rule: 'code_sum', at: lineEntry(line), key, actual, expected, terms: children.length,
+              rule: 'code_sum', at: lineEntry(line), key, actual, expected, terms: count([line, ...children]) - 1,
               what: `its ${children.length} ${childLevel[line.code.length] ?? 'child'} rows`,
             }));
           }
         }
         if (line.subtotal && line.projects.length > 0) {
           for (const key of group.keys) {
-            const actual = lineValue(line, key);
+            const actual = sumKeys(line.subtotal.rec, [key]);
             const expected = line.projects.reduce((s, e) => s + sumKeys(e.rec, [key]), 0);
             if (actual === 0 && expected === 0) continue;
             out.push(emit(view, slack, {
@@ -91,13 +116,15 @@ export function hierarchySums(ctx: RuleContext): Check[] {
       if (view.groups.length !== 1) continue;
       const minLen = Math.min(...[...lines.keys()].map((c) => c.length));
       const top = [...lines.values()].filter((l) => l.code.length === minLen);
+      const vagueTop = top.filter((l) => unclear.has(l.code)).map((l) => l.code);
       for (const total of group.entries.filter(isTotalEntry)) {
+        if (vagueTop.length > 0) { skip(total, 'total_sum', vagueTop); continue; }
         for (const key of group.keys) {
           const actual = sumKeys(total.rec, [key]);
           const expected = top.reduce((s, l) => s + lineValue(l, key), 0);
           if (actual === 0 && expected === 0) continue;
           out.push(emit(view, slack, {
-            rule: 'total_sum', at: total, key, actual, expected, terms: top.length,
+            rule: 'total_sum', at: total, key, actual, expected, terms: count(top),
             what: `the ${top.length} ${minLen === 3 ? '类' : 'top-level'} rows`,
           }));
         }
