@@ -36,4 +36,12 @@ describe('label columns that print digits', () => {
     expect(t.columns[4].number).toBe('1');
     expect(t.rows.map(r => r.records[0].code)).toEqual([null, '201', '20140', '2014001', '2014004']);
   });
+
+  it('keep a 项 printed with its own code when its name equals its 款\'s (款 21016 / 项 2101601 老龄卫生健康事务)', () => {
+    const t = classifyTable(table([['科目编码'], ['科目名称'], ['合计']],
+      [['210', '卫生健康支出', '86.00'], ['21016', '老龄卫生健康事务', '86.00'], ['2101601', '老龄卫生健康事务', '86.00'],
+        ['20699', '其他科学技术支出', '45,870.00'], ['2069999', '其他科学技术支出', '45,870.00']],
+      { title: '支出总表' }), '万元');
+    expect(t.rows.map(r => r.records[0].code)).toEqual(['210', '21016', '2101601', '20699', '2069999']);
+  });
 });
