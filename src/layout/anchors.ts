@@ -33,10 +33,13 @@ export function isColumnNumberLine(line: TextLine): boolean {
   return rising && (numbers.length >= 3 || (marked && numbers.length >= 1));
 }
 
+/** A page number ("14", "- 14 -", "第14页…"). */
+export const isPageNumberLine = (line: TextLine): boolean => /^[-—–]?\d{1,4}[-—–]?$|^第\d+页/.test(squash(line.text));
+
 /** A line that is running prose or a page footer, never part of a table body. */
 export function isProseOrFooter(line: TextLine, tableWidth: number): boolean {
   const t = squash(line.text);
-  if (/^[-—–]?\d{1,4}[-—–]?$/.test(t) || /^第\d+页/.test(t)) return true;
+  if (isPageNumberLine(line)) return true;
   const sentence = /[，。；]/.test(t) && t.length > 20;
   return sentence && line.x1 - line.x0 > 0.6 * tableWidth;
 }

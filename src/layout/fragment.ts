@@ -1,5 +1,5 @@
 import { bandIndex, clusterValues } from '../model/geometry.js';
-import { isAnchorLine, isColumnNumberLine, isNoteText, isProseOrFooter, isTotalLabelLine } from './anchors.js';
+import { isAnchorLine, isColumnNumberLine, isNoteText, isPageNumberLine, isProseOrFooter, isTotalLabelLine } from './anchors.js';
 import { cellText, runsToColumns } from './cells.js';
 import { coverage, type Edge } from './edges.js';
 import { type HeaderCell, leafLabels, openHeaderCells, ruledHeaderCells } from './header.js';
@@ -86,7 +86,9 @@ function tableExtent(hE: readonly Edge[], vE: readonly Edge[], lines: readonly T
  */
 function tableLinesOf(lines: readonly TextLine[], ext: Extent): { gridTop: number; tableLines: TextLine[]; note: string | null } {
   const slack = 4;
-  const inside = lines.filter(l => l.x1 > ext.x0 - slack && l.x0 < ext.x1 + slack);
+  const near = lines.filter(l => l.x1 > ext.x0 - slack && l.x0 < ext.x1 + slack);
+  // A page number below every other line is the page's footer, never a row of the table.
+  const inside = near.filter(l => !(isPageNumberLine(l) && near.every(o => o === l || o.bottom <= l.top + 1)));
   const closed = Number.isFinite(ext.ruleBottom);
   const gridTop = Number.isFinite(ext.ruleTop) ? ext.ruleTop : (inside[0]?.top ?? 0);
   const inGrid = inside.filter(l => midY(l) >= gridTop - 2 && (!closed || midY(l) <= ext.ruleBottom));

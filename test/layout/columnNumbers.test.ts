@@ -41,4 +41,16 @@ describe('the column-number line under a header (栏次)', () => {
     expect(t.columnNumbers).toEqual([null, null, null, null, '1', '2']);
     expect(t.rows.map(r => r.cells[3])).toEqual(['合计', '一般公共服务支出', '信访事务']);
   });
+
+  it('a page number alone under the text of the next page is its footer, not a row of the table before', () => {
+    const table = [run('表9', 40, 20), run('“三公”经费支出决算表', 150, 40, 16), run('单位：万元', 400, 70),
+      run('项目', 45, 92), run('合计', 260, 92), run('因公出国（境）费', 340, 92),
+      run('预算数', 45, 112), run('76.43', 260, 112), run('30.00', 340, 112)];
+    const next = [run('第三部分', 226, 248, 20), run('部门决算情况说明', 73, 342, 20), run('14', 293, 783)];
+    const asm = new TableAssembler();
+    asm.addPage({ number: 15, width: 595, height: 842, runs: table, rules: [], textSource: 'pdf', textNote: null });
+    asm.addPage({ number: 16, width: 595, height: 842, runs: next, rules: [], textSource: 'pdf', textNote: null });
+    const [t] = asm.finish().tables;
+    expect(t.rows.map(r => r.cells)).toEqual([['预算数', '76.43', '30.00']]);
+  });
 });
