@@ -36,13 +36,14 @@ function settleCode(code: string, parts: readonly string[], name: string, system
 /** Turn printed rows into records: one per column group, with codes, names and amounts. */
 export function buildRows(table: RawTable, columns: readonly Column[], groups: readonly ColumnGroup[], system: CodeSystem, repairs: CodeRepair[] = []): Row[] {
   const previous: (string | null)[] = groups.map(() => null);
+  const itemsWhole = groups.map(g => g.code.length === 1 && table.rows.some(r => /^\d{7}$/.test(squash(r.cells[g.code[0]] ?? ''))));
   return table.rows.map((row, index) => {
     const cell = (c: number | null): string => (c === null ? '' : (row.cells[c] ?? '').trim());
     const records = groups.map((g, gi): BudgetRecord => {
       let code: string | null = null, name = g.name !== null ? cell(g.name) : '';
       if (g.code.length) {
         const parts = g.code.map(cell);
-        code = joinCodeParts(parts, previous[gi]);
+        code = joinCodeParts(parts, previous[gi], itemsWhole[gi]);
         const settled = code ? settleCode(code, parts, name, system) : null;
         if (code && settled && settled !== code) {
           repairs.push({ page: row.page, row: index, printed: parts, name: squash(name), code: settled });

@@ -44,4 +44,11 @@ describe('label columns that print digits', () => {
       { title: '支出总表' }), '万元');
     expect(t.rows.map(r => r.records[0].code)).toEqual(['210', '21016', '2101601', '20699', '2069999']);
   });
+
+  it('read a bare two-digit tail as a 款 where the column prints its 项 codes whole (xian-work-safety-bureau-2019 表5)', () => {
+    const t = classifyTable(table([['功能科目编码'], ['功能科目名称'], ['合计']],
+      [['208', '社会保障和就业支出', '115.11'], ['05', '行政事业单位离退休', '113.28'], ['2080506', '机关事业单位职业年金缴费支出', '32.05'],
+        ['99', '其他社会保障和就业支出', '1.83'], ['2089901', '其他社会保障和就业支出', '1.83']], { title: '一般公共预算支出表' }), '万元');
+    expect(t.rows.map(r => r.records[0].code)).toEqual(['208', '20805', '2080506', '20899', '2089901']);
+  });
 });

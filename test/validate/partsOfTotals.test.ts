@@ -96,4 +96,14 @@ describe('a code printed on several rows', () => {
     expect(checks.map((c) => [c.rule, c.status])).toEqual([['total_sum', 'skip']]);
     expect(checks[0]!.message).toMatch(/code 2040201 is printed on several rows alike/);
   });
+
+  it('adds up over the blocks of a table that lists the codes again for each sub-unit (Beijing 预算05表)', () => {
+    const t = makeTable({ type: 'general_budget_expenditure', groups: [{ columns: ['合计'], rows: [
+      { code: '2010801', name: '行政运行', amounts: [100] }, { code: '2080505', name: '机关事业单位基本养老保险缴费支出', amounts: [10] },
+      { code: '2010801', name: '行政运行', amounts: [50] }, { code: '2080505', name: '机关事业单位基本养老保险缴费支出', amounts: [5] },
+      { name: '合计', amounts: [165] }] }] });
+    t.rows.forEach((r) => { r.cells = [r.records[0]!.code ?? '', r.records[0]!.name ?? '', String(r.records[0]!.amounts['合计'])]; });
+    const checks = hierarchySums(ctx(makeDoc([t])));
+    expect(checks.map((c) => [c.rule, c.status])).toEqual([['total_sum', 'pass']]);
+  });
 });

@@ -26,20 +26,38 @@ function codeLines(group: GroupView): Map<string, CodeLine> {
 }
 
 /**
- * A code printed on several rows is a cross table (each row one 经济分类 or unit under the code: the
- * code's value is their sum) when the rows' other cells tell them apart; rows printed alike are a
- * repetition whose meaning is unclear.
+ * Which block of the table each row is in: codes are listed in order, so a code lower than the one
+ * above starts the next block (the same codes listed again for each sub-unit).
  */
-function rowsOfCode(view: TableView, line: CodeLine): 'one' | 'cross' | 'unclear' {
+function blocksOf(group: GroupView): Map<number, number> {
+  const block = new Map<number, number>();
+  let n = 0, last = '';
+  for (const e of group.entries) {
+    if (!e.rec.code) continue;
+    if (e.rec.code < last) n++;
+    last = e.rec.code;
+    block.set(e.row, n);
+  }
+  return block;
+}
+
+/**
+ * A code printed on several rows adds up over them when they are told apart: by a second
+ * classification printed beside it (a cross table: one row per 经济分类 under the code) or by standing
+ * in different blocks (the code listed again for each sub-unit). Rows printed alike within one block
+ * are a repetition whose meaning is unclear.
+ */
+function rowsOfCode(view: TableView, line: CodeLine, blocks: Map<number, number>): 'one' | 'several' | 'unclear' {
   if (line.rows.length < 2) return 'one';
   const labels = line.rows.map((e) => {
     const row = view.table.rows.find((r) => r.index === e.row);
-    return (row?.cells ?? []).filter((c) => c && !/^[-\d,.]+$/.test(c.trim())).join('|');
+    const label = (row?.cells ?? []).filter((c) => c && !/^[-\d,.]+$/.test(c.trim())).join('|');
+    return `${blocks.get(e.row) ?? 0}|${label}`;
   });
-  return new Set(labels).size === labels.length ? 'cross' : 'unclear';
+  return new Set(labels).size === labels.length ? 'several' : 'unclear';
 }
 
-/** The value of a code in one column: its subtotal row (Σ its rows in a cross table), else Σ its project rows. */
+/** The value of a code in one column: its subtotal row (Σ its rows when printed on several), else Σ its project rows. */
 function lineValue(line: CodeLine, key: string): number {
   if (line.rows.length > 1) return line.rows.reduce((s, e) => s + sumKeys(e.rec, [key]), 0);
   if (line.subtotal) return sumKeys(line.subtotal.rec, [key]);
@@ -78,7 +96,8 @@ export function hierarchySums(ctx: RuleContext): Check[] {
     for (const group of view.groups) {
       const lines = codeLines(group);
       if (lines.size === 0) continue;
-      const unclear = new Set([...lines.values()].filter((l) => rowsOfCode(view, l) === 'unclear').map((l) => l.code));
+      const blocks = blocksOf(group);
+      const unclear = new Set([...lines.values()].filter((l) => rowsOfCode(view, l, blocks) === 'unclear').map((l) => l.code));
       const skip = (at: Entry, rule: string, codes: string[]) => out.push(checkAt(view, {
         rule, status: 'skip', page: at.page, row: at.row,
         message: `${view.label} row ${rowLabel(at.rec)}: not checked, because code ${codes.join(', ')} is printed on several rows alike, so which row carries its value is unclear.`,
