@@ -50,7 +50,8 @@ function blocksOf(group: GroupView): Map<number, number> {
 function rowsOfCode(view: TableView, line: CodeLine, blocks: Map<number, number>): 'one' | 'several' | 'unclear' {
   if (line.rows.length < 2) return 'one';
   const labels = line.rows.map((e) => {
-    const row = view.table.rows.find((r) => r.index === e.row);
+    const at = view.table.rows[e.row];
+    const row = at?.index === e.row ? at : view.table.rows.find((r) => r.index === e.row);
     const label = (row?.cells ?? []).filter((c) => c && !/^[-\d,.]+$/.test(c.trim())).join('|');
     return `${blocks.get(e.row) ?? 0}|${label}`;
   });
