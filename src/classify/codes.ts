@@ -28,9 +28,10 @@ export function splitCodeName(text: string): { code: string | null; name: string
 
 /**
  * Full code of a row from its code cells (类 | 款 | 项, or one merged cell), filling blank leading
- * parts from the previous row's code ("", "03", "01" under 201 → 2010301).
+ * parts from the previous row's code ("", "03", "01" under 201 → 2010301). `itemsPrintedWhole`: the
+ * column prints 7-digit 项 codes in full, so its bare tails are 款.
  */
-export function joinCodeParts(parts: readonly string[], previous: string | null): string | null {
+export function joinCodeParts(parts: readonly string[], previous: string | null, itemsPrintedWhole = false): string | null {
   // Spreadsheet exports print 款/项 "02" as the number 2: the part is two digits wide. "00" is never a
   // 款 or 项 (a misread blank), so it counts as blank.
   const digits = parts.map((p, i) => {
@@ -44,8 +45,12 @@ export function joinCodeParts(parts: readonly string[], previous: string | null)
   if (parts.length === 1) {
     const d = present[0];
     if ([3, 5, 7].includes(d.length)) return d;
-    // A merged column that prints only the tail ("03", "0301") under a parent code.
-    if (previous && (d.length === 2 || d.length === 4)) return previous.slice(0, 3 + (d.length === 2 && previous.length >= 5 ? 2 : 0)) + d;
+    // A merged column that prints only the tail ("03", "0301") under a parent code. Where the column
+    // prints its 项 codes whole, a two-digit tail is always a 款 ("99" after 2080506 is 20899).
+    if (previous && (d.length === 2 || d.length === 4)) {
+      const underKuan = d.length === 2 && previous.length >= 5 && !itemsPrintedWhole;
+      return previous.slice(0, 3 + (underKuan ? 2 : 0)) + d;
+    }
     return null;
   }
   // 类/款/项 parts are 3, 2, 2 digits wide. A blank part before the last printed one is the same as in

@@ -9,6 +9,14 @@ const CODE_HEADER = /^(类|款|项)$|编码|代码/;
 const NAME_HEADER = /名称|科目|项目|功能分类|经济分类|内容|单位$/;
 // The last header word of a label column (an empty column is judged by its header alone).
 const LABEL_WORD = /名称|^项目$|^科目$|^功能分类$|^经济分类$|内容$/;
+// A line-number column (行次 in 决算 layouts, 序号): it labels rows, it is never an amount.
+const LINE_NUMBER_HEADER = /^(行次|栏次|行号|序号|编号)$/;
+
+/** Cells that count rows 1, 2, 3 … (a line-number column printed without its header word). */
+function countsRows(cells: readonly string[]): boolean {
+  if (cells.length < 5 || !cells.every(v => /^\d{1,3}$/.test(v))) return false;
+  return cells.every((v, i) => i === 0 || Number(v) === Number(cells[i - 1]) + 1);
+}
 
 
 /** A project column follows the row's name within the same group (no amount column in between). */
@@ -33,7 +41,8 @@ export function columnRoles(table: RawTable): ColumnRole[] {
     const joined = path.join('/');
     const cells = table.rows.map(r => squash(r.cells[c] ?? '')).filter(Boolean);
     const share = (re: RegExp): number => (cells.length ? cells.filter(v => re.test(v)).length / cells.length : 0);
-    if ((CODE_HEADER.test(last) || /编码|代码/.test(joined)) && !/名称/.test(last) && (!cells.length || share(CODE_ONLY) >= 0.8)) roles.push('code');
+    if (LINE_NUMBER_HEADER.test(last) || countsRows(cells)) roles.push('text');
+    else if ((CODE_HEADER.test(last) || /编码|代码/.test(joined)) && !/名称/.test(last) && (!cells.length || share(CODE_ONLY) >= 0.8)) roles.push('code');
     else if (cells.length && share(CODE_NAME) >= 0.5 && share(AMOUNT_PATTERN) < 0.5) roles.push('code_name');
     else if (/项目名称|专项名称/.test(last) && followsLabel(roles)) roles.push('project');
     else if (cells.length ? share(AMOUNT_PATTERN) >= 0.6 : !LABEL_WORD.test(last)) roles.push('amount');

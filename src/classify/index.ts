@@ -14,7 +14,7 @@ export { tableType } from './tableTypes.js';
 export function classifyTable(printed: RawTable, fallbackUnit: Table['unit'], repairs: CodeRepair[] = []): Table {
   const raw = relocateDisplacedLabels(printed);
   const roles = columnRoles(raw);
-  const columns: Column[] = roles.map((role, index) => ({ index, path: raw.columnPaths[index] ?? [], role }));
+  const columns: Column[] = roles.map((role, index) => ({ index, path: raw.columnPaths[index] ?? [], role, number: raw.columnNumbers?.[index] ?? null }));
   const filled = roles.map((_, c) => raw.rows.filter(r => (r.cells[c] ?? '').trim() !== '').length);
   // Performance forms are prose in a grid: their figures are targets and scores, not classification codes.
   const type = tableType(raw.title);

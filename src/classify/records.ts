@@ -16,8 +16,9 @@ export interface CodeRepair { page: number; row: number; printed: string[]; name
  * name is taken instead (a misread 款 under 201 named 机关服务 is 2010303).
  */
 function settleCode(code: string, parts: readonly string[], name: string, system: CodeSystem): string {
-  // A whole code printed in one cell (2089901) is what the document says, known to the registry or not.
-  const whole = parts.length === 1 && /^\d{5}(\d{2})?$/.test(parts[0].replace(/\s/g, ''));
+  // A whole code printed in one cell (2089901) is what the document says, known to the registry or not;
+  // so are 类 | 款 | 项 parts printed in full.
+  const whole = parts.length === 1 && /^\d{3}(\d{2}){0,2}$/.test(parts[0].replace(/\s/g, ''));
   const unsure = !whole && parts.some(p => !/^\d{2,3}$/.test(p.replace(/\s/g, '')));
   const cls = classificationOfCode(code) ?? (system === 'economic' ? 'economic' : 'functional');
   if (!unsure || !looseText(name)) return code;
@@ -26,7 +27,8 @@ function settleCode(code: string, parts: readonly string[], name: string, system
   for (const prefix of [code.slice(0, 5), code.slice(0, 3)]) {
     if (prefix.length < 3 || prefix === code && code.length === 7) continue;
     const hit = findCodeByName(name, prefix, cls);
-    if (hit) return hit;
+    // Never the code's own parent: a 项 named like its 款 (老龄卫生健康事务) stays a 项.
+    if (hit && !code.startsWith(hit)) return hit;
   }
   return code;
 }
@@ -52,13 +54,14 @@ function settleTail(code: string, parts: readonly string[], previous: string | n
 /** Turn printed rows into records: one per column group, with codes, names and amounts. */
 export function buildRows(table: RawTable, columns: readonly Column[], groups: readonly ColumnGroup[], system: CodeSystem, repairs: CodeRepair[] = []): Row[] {
   const previous: (string | null)[] = groups.map(() => null);
+  const itemsWhole = groups.map(g => g.code.length === 1 && table.rows.some(r => /^\d{7}$/.test(squash(r.cells[g.code[0]] ?? ''))));
   return table.rows.map((row, index) => {
     const cell = (c: number | null): string => (c === null ? '' : (row.cells[c] ?? '').trim());
     const records = groups.map((g, gi): BudgetRecord => {
       let code: string | null = null, name = g.name !== null ? cell(g.name) : '';
       if (g.code.length) {
         const parts = g.code.map(cell);
-        code = joinCodeParts(parts, previous[gi]);
+        code = joinCodeParts(parts, previous[gi], itemsWhole[gi]);
         if (code) code = settleTail(code, parts, previous[gi], name);
         const settled = code ? settleCode(code, parts, name, system) : null;
         if (code && settled && settled !== code) {

@@ -7,7 +7,7 @@ import type { TextLine } from './textLines.js';
  */
 export function isAnchorLine(line: TextLine): boolean {
   const pieces = line.runs.flatMap(r => r.text.split(/\s+/)).filter(Boolean);
-  if (pieces.some(p => /^栏次$|^栏$/.test(p))) return false;
+  if (pieces.some(p => /^栏次$|^栏$/.test(p)) || isColumnNumberLine(line)) return false;
   // "2022 年…" is a year inside a label, not a figure.
   const nums = pieces.filter((p, i) => isAmount(p) && !(/^\d{4}$/.test(p) && /^年/.test(pieces[i + 1] ?? '')));
   if (!nums.length) return pieces.some(p => /^\d{3}(?:\d{2}){0,2}(?![\d年])\s*[\u4E00-\u9FFF]/.test(p));
@@ -16,10 +16,30 @@ export function isAnchorLine(line: TextLine): boolean {
   return true;
 }
 
+const COLUMN_NUMBER = /^\d{1,2}(?:[=＝+＋\-－—]\d{1,2})*$/;
+// What stands over label columns in a column-number line: stars, 栏次/行次, 甲 乙 丙 or A B C.
+const COLUMN_MARK = /^(\*+|栏次|栏|行次|[甲乙丙丁]|[A-F])$/;
+
+/**
+ * A column-number line under the header ("** ** 1 2 3 …", "栏次 1 2 3", "甲 乙 1 2=3+4"): every piece
+ * is a column number or a mark over a label column, and the numbers count up. It belongs to the header.
+ */
+export function isColumnNumberLine(line: TextLine): boolean {
+  const pieces = line.runs.flatMap(r => r.text.split(/\s+/)).filter(Boolean);
+  if (!pieces.every(p => COLUMN_NUMBER.test(p) || COLUMN_MARK.test(p))) return false;
+  const numbers = pieces.filter(p => COLUMN_NUMBER.test(p)).map(p => parseInt(p, 10));
+  const rising = numbers.every((n, i) => i === 0 || n > numbers[i - 1]);
+  const marked = pieces.length > numbers.length;
+  return rising && (numbers.length >= 3 || (marked && numbers.length >= 1));
+}
+
+/** A page number ("14", "- 14 -", "第14页…"). */
+export const isPageNumberLine = (line: TextLine): boolean => /^[-—–]?\d{1,4}[-—–]?$|^第\d+页/.test(squash(line.text));
+
 /** A line that is running prose or a page footer, never part of a table body. */
 export function isProseOrFooter(line: TextLine, tableWidth: number): boolean {
   const t = squash(line.text);
-  if (/^[-—–]?\d{1,4}[-—–]?$/.test(t) || /^第\d+页/.test(t)) return true;
+  if (isPageNumberLine(line)) return true;
   const sentence = /[，。；]/.test(t) && t.length > 20;
   return sentence && line.x1 - line.x0 > 0.6 * tableWidth;
 }

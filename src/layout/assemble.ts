@@ -90,6 +90,7 @@ export class TableAssembler {
     const table: RawTable = {
       number: block.number, title: block.title, org: block.org, orgLabel: block.orgLabel, unit: block.unit, pages,
       columnPaths: columnPaths(fragment.headerCells, ncols),
+      columnNumbers: fragment.columnNumbers ?? [],
       rows: [], note: fragment.note, ruled: fragment.ruled,
       pageReasons: [{ page: pages[0], reason: `new table: ${reason}` }],
     };
@@ -110,6 +111,7 @@ export class TableAssembler {
     open.identity.lastPage = fragment.page;
     if (!table.columnPaths.length && fragment.headerCells.length) {
       table.columnPaths = columnPaths(fragment.headerCells, fragment.xs.length - 1);
+      table.columnNumbers = fragment.columnNumbers;
       open.centers = centersOf(fragment.xs);
       open.identity.header = headerText(fragment.headerCells);
       open.identity.columns = fragment.xs.length - 1;

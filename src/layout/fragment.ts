@@ -1,5 +1,5 @@
-import { clusterValues } from '../model/geometry.js';
-import { isAnchorLine, isNoteText, isProseOrFooter, isTotalLabelLine } from './anchors.js';
+import { bandIndex, clusterValues } from '../model/geometry.js';
+import { isAnchorLine, isColumnNumberLine, isNoteText, isPageNumberLine, isProseOrFooter, isTotalLabelLine } from './anchors.js';
 import { cellText, runsToColumns } from './cells.js';
 import { coverage, type Edge } from './edges.js';
 import { type HeaderCell, leafLabels, openHeaderCells, ruledHeaderCells } from './header.js';
@@ -8,6 +8,8 @@ import { openColumns, ruledColumns } from './columns.js';
 import { bodyRows, type RowGroup } from './rows.js';
 import type { LayoutSettings } from './settings.js';
 import type { TextLine } from './textLines.js';
+import { splitRun } from './tokens.js';
+import type { TextRun } from '../model/page.js';
 
 /** The part of one table printed on one page. */
 export interface TableFragment {
@@ -18,6 +20,8 @@ export interface TableFragment {
   /** Column boundaries, left to right (columns = length - 1). */
   xs: number[];
   headerCells: HeaderCell[];
+  /** Each column's number from the column-number line under the header ("1", "2", "甲"), or null. */
+  columnNumbers: (string | null)[];
   rows: { top: number; cells: string[] }[];
   note: string | null;
   /** Whether the columns came from drawn rules or from text alignment. */
@@ -82,7 +86,9 @@ function tableExtent(hE: readonly Edge[], vE: readonly Edge[], lines: readonly T
  */
 function tableLinesOf(lines: readonly TextLine[], ext: Extent): { gridTop: number; tableLines: TextLine[]; note: string | null } {
   const slack = 4;
-  const inside = lines.filter(l => l.x1 > ext.x0 - slack && l.x0 < ext.x1 + slack);
+  const near = lines.filter(l => l.x1 > ext.x0 - slack && l.x0 < ext.x1 + slack);
+  // A page number below every other line is the page's footer, never a row of the table.
+  const inside = near.filter(l => !(isPageNumberLine(l) && near.every(o => o === l || o.bottom <= l.top + 1)));
   const closed = Number.isFinite(ext.ruleBottom);
   const gridTop = Number.isFinite(ext.ruleTop) ? ext.ruleTop : (inside[0]?.top ?? 0);
   const inGrid = inside.filter(l => midY(l) >= gridTop - 2 && (!closed || midY(l) <= ext.ruleBottom));
@@ -108,11 +114,25 @@ function splitHeader(tableLines: readonly TextLine[], hPos: readonly number[], g
   const rulesAbove = anchor ? hPos.filter(y => y <= anchor.top + 1 && y > gridTop + 1) : [];
   const headerBottom = !anchor ? Math.max(gridTop, ...tableLines.map(l => l.bottom)) + 1
     : rulesAbove.length ? Math.max(...rulesAbove) : anchor.top - 1;
+  const headerLines = tableLines.filter(l => midY(l) < headerBottom && !isNoteText(l.text));
   return {
     anchor, headerBottom,
-    headerRuns: tableLines.filter(l => midY(l) < headerBottom && !isNoteText(l.text)).flatMap(l => l.runs),
+    headerRuns: headerLines.filter(l => !isColumnNumberLine(l)).flatMap(l => l.runs),
+    numberRuns: headerLines.filter(isColumnNumberLine).flatMap(l => l.runs),
     bodyLines: tableLines.filter(l => midY(l) >= headerBottom),
   };
+}
+
+/** The number printed over each column in the column-number line; marks over label columns (**) are none. */
+function columnNumbersOf(numberRuns: readonly TextRun[], xs: readonly number[]): (string | null)[] {
+  const numbers: (string | null)[] = xs.slice(1).map(() => null);
+  for (const piece of numberRuns.flatMap(splitRun)) {
+    const t = piece.text.trim();
+    if (!t || /^\*+$|^栏次?$|^行次$/.test(t)) continue;
+    const c = bandIndex(xs, (piece.x0 + piece.x1) / 2);
+    if (c >= 0 && c < numbers.length) numbers[c] = numbers[c] ? `${numbers[c]}${t}` : t;
+  }
+  return numbers;
 }
 
 /** Body rows as cells; a row holding only a note ("…为空表") is the table's note, not data. */
@@ -146,7 +166,7 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
   // Running prose at the top of a page ends a table instead of continuing it.
   if (continuation && tableLines.filter(l => isSentence(l.text)).length > Math.max(1, 0.2 * tableLines.length)) return null;
   const hPos = clusterValues(hE.map(e => e.pos), s.snapTolerancePt);
-  const { anchor, headerBottom, headerRuns, bodyLines } = splitHeader(tableLines, hPos, gridTop);
+  const { anchor, headerBottom, headerRuns, numberRuns, bodyLines } = splitHeader(tableLines, hPos, gridTop);
 
   const minV = Math.min(8, 0.5 * Math.max(1, ext.ruleBottom - gridTop));
   const ruledXs = ruledColumns(vE, ext.x0, ext.x1, minV, s);
@@ -171,7 +191,7 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
   const noteLines = lines.filter(l => isNoteText(l.text) && midY(l) >= gridTop);
   const extentLines = [...tableLines, ...noteLines];
   return {
-    page: seg.page, xs, headerCells, rows, note, ruled,
+    page: seg.page, xs, headerCells, columnNumbers: columnNumbersOf(numberRuns, xs), rows, note, ruled,
     top: Math.min(gridTop, ...extentLines.map(l => l.top)), bottom: Math.max(...extentLines.map(l => l.bottom), ext.ruleBottom),
   };
 }

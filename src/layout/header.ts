@@ -61,8 +61,7 @@ export function ruledHeaderCells(runs: readonly TextRun[], ys: readonly number[]
 export function openHeaderCells(runs: readonly TextRun[], xs: readonly number[], hEdges: readonly Edge[], s: LayoutSettings): HeaderCell[] {
   const stacks = stackLabels(runs, hEdges);
   const C = xs.length - 1;
-  const cells: HeaderCell[] = [];
-  for (const stack of stacks) {
+  const own = stacks.map(stack => {
     const x0 = Math.min(...stack.map(r => r.x0)), x1 = Math.max(...stack.map(r => r.x1));
     const bottom = Math.max(...stack.map(r => r.bottom)), em = stack[0].fontSize;
     const under = hEdges.find(e => e.pos > bottom - 1 && e.pos < bottom + 1.5 * em && e.from <= (x0 + x1) / 2 && e.to >= (x0 + x1) / 2 && e.to - e.from > x1 - x0);
@@ -73,10 +72,41 @@ export function openHeaderCells(runs: readonly TextRun[], xs: readonly number[],
       const m = (x0 + x1) / 2;
       covered = [xs.findIndex((v, i) => i < C && m >= v && m < xs[i + 1])].filter(c => c >= 0);
     }
+    return { stack, covered, ruled: !!under };
+  });
+  // Without a rule under it, an upper label spans the columns of the labels printed below it.
+  const parents = parentLabels(stacks);
+  for (let i = own.length - 1; i >= 0; i--) {
+    const p = parents[i];
+    if (p !== null && !own[p].ruled) own[p].covered.push(...own[i].covered);
+  }
+  const cells: HeaderCell[] = [];
+  for (const { stack, covered } of own) {
     if (!covered.length) continue;
-    cells.push({ c0: covered[0], c1: covered[covered.length - 1], top: Math.min(...stack.map(r => r.top)), text: cellText(stack, s.lineOverlapShare) });
+    cells.push({ c0: Math.min(...covered), c1: Math.max(...covered), top: Math.min(...stack.map(r => r.top)), text: cellText(stack, s.lineOverlapShare) });
   }
   return cells;
+}
+
+/**
+ * The label printed above each label, for headers of stacked levels: the nearest label (by horizontal
+ * distance) whose bottom lies clearly above its top. A label centred over the whole header height
+ * (项目, 科目名称) reaches into the lower line, so it is nobody's parent.
+ */
+function parentLabels(stacks: readonly TextRun[][]): (number | null)[] {
+  const box = stacks.map(st => ({
+    x0: Math.min(...st.map(r => r.x0)), x1: Math.max(...st.map(r => r.x1)),
+    top: Math.min(...st.map(r => r.top)), bottom: Math.max(...st.map(r => r.bottom)), em: st[0].fontSize,
+  }));
+  return box.map((c, i) => {
+    let best: number | null = null, bestDist = Infinity;
+    box.forEach((p, j) => {
+      if (j === i || p.bottom > c.top - 0.3 * c.em || c.top - p.bottom > 2.5 * c.em) return;
+      const dist = Math.max(0, p.x0 - c.x1, c.x0 - p.x1);
+      if (dist < bestDist) { best = j; bestDist = dist; }
+    });
+    return best;
+  });
 }
 
 /** Runs that stack vertically in one narrow column (a header word wrapped line by line). */
@@ -94,8 +124,8 @@ export function stackLabels(runs: readonly TextRun[], hEdges: readonly Edge[] = 
       const mid = (Math.max(last.x0, r.x0) + Math.min(last.x1, r.x1)) / 2;
       if (hEdges.some(e => e.pos >= last.bottom - 1 && e.pos <= r.top + 1 && e.from <= mid && e.to >= mid)) return false;
       // Several labels side by side under it are the next header level (类 款 项), not its wrap.
-      const x0 = Math.min(...st.map(t => t.x0)), x1 = Math.max(...st.map(t => t.x1));
-      const sideBySide = sorted.filter(o => Math.min(o.bottom, r.bottom) - Math.max(o.top, r.top) > 0.5 * r.fontSize && (o.x0 + o.x1) / 2 >= x0 && (o.x0 + o.x1) / 2 <= x1);
+      const x0 = Math.min(...st.map(t => t.x0)) - r.fontSize / 2, x1 = Math.max(...st.map(t => t.x1)) + r.fontSize / 2;
+      const sideBySide = sorted.filter(o => Math.min(o.bottom, r.bottom) - Math.max(o.top, r.top) > 0.5 * r.fontSize && o.x1 > x0 && o.x0 < x1);
       return sideBySide.length < 2;
     });
     if (home) home.push(r); else stacks.push([r]);

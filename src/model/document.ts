@@ -19,6 +19,8 @@ export const ColumnSchema = z.object({
   index: z.number().int().nonnegative(),
   path: z.array(z.string()),
   role: ColumnRoleSchema,
+  /** The column's number as printed in the column-number line under the header (栏次 1 2 3 …), or null. */
+  number: z.string().nullable().optional(),
 });
 export type Column = z.infer<typeof ColumnSchema>;
 

@@ -11,6 +11,8 @@ export interface RawTable {
   pages: number[];
   /** Header path of each column, top to bottom. */
   columnPaths: string[][];
+  /** Number of each column from the column-number line under the header (栏次 1 2 3), or null. */
+  columnNumbers: (string | null)[];
   rows: { page: number; cells: string[] }[];
   note: string | null;
   ruled: boolean;

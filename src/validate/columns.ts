@@ -1,5 +1,5 @@
 import type { Table } from '../model/document.js';
-import { isOfWhichSegment, isTotalSegment, normLabel } from './names.js';
+import { isCrossCutSegment, isOfWhichSegment, isPartOfTotal, isTotalSegment, normLabel } from './names.js';
 
 /**
  * The amount columns of a table as a tree of header paths: "支出预算/合计", "支出预算/基本支出",
@@ -45,6 +45,12 @@ export function buildColumnTree(keys: string[]): ColumnNode {
   return root;
 }
 
+/** The children of a node that add up to its total: not its "其中" columns nor a cut across the others. */
+function partsOf(node: ColumnNode): ColumnNode[] {
+  const segs = node.children.map((c) => c.seg);
+  return node.children.filter((c) => !isOfWhichSegment(c.seg) && !isCrossCutSegment(c.seg, segs));
+}
+
 function totalChild(node: ColumnNode): ColumnNode | undefined {
   return node.children.find((c) => isTotalSegment(c.seg));
 }
@@ -71,7 +77,7 @@ export function termsOf(node: ColumnNode, suffix: string[] = []): string[] {
   if (node.key && node.children.length === 0) return suffix.length === 0 ? [node.key] : [];
   const tot = totalChild(node);
   if (tot) return termsOf(tot, suffix);
-  return node.children.filter((c) => !isOfWhichSegment(c.seg)).flatMap((c) => termsOf(c, suffix));
+  return partsOf(node).flatMap((c) => termsOf(c, suffix));
 }
 
 /** Every "total column = Σ sibling columns" identity in the tree. */
@@ -79,7 +85,7 @@ export function columnIdentities(root: ColumnNode): ColumnIdentity[] {
   const out: ColumnIdentity[] = [];
   const visit = (node: ColumnNode) => {
     const tot = totalChild(node);
-    const siblings = node.children.filter((c) => c !== tot && !isOfWhichSegment(c.seg));
+    const siblings = tot ? partsOf(node).filter((c) => c !== tot && isPartOfTotal(tot.seg, c.seg)) : [];
     if (tot && siblings.length > 0) {
       for (const suffix of leafSuffixes(tot)) {
         const totalKeys = termsOf(tot, suffix);

@@ -20,15 +20,15 @@ interface Outline {
   totals: Array<[Entry, Entry[]]>;
 }
 
-/** Read the outline of one side: 一、… ／ 1.…（一）… ／ 其中：… ／ 本年收入合计 ／ 收入总计. */
+/** Read the outline of one side: 一、… ／（一）… ／ 1.… ／（1）… ／ 其中：… ／ 本年收入合计 ／ 收入总计. */
 export function readOutline(group: GroupView): Outline {
   const nodes: OutlineNode[] = [];
   const totals: Array<[Entry, Entry[]]> = [];
   const codeLens = group.entries.map((e) => e.rec.code?.length).filter((n): n is number => n !== undefined);
   const topCodeLen = codeLens.length > 0 ? Math.min(...codeLens) : 0;
   let running: Entry[] = [];
-  let l1: OutlineNode | null = null;
-  let l2: OutlineNode | null = null;
+  /** the open marked lines, outermost first, with their marker rank */
+  let open: Array<{ node: OutlineNode; rank: number }> = [];
   let ofWhichOf: OutlineNode | null = null;
   /** an unmarked line at the top ("年初结转和结余") that numbered lines below may break down */
   let unmarkedTop: OutlineNode | null = null;
@@ -37,36 +37,38 @@ export function readOutline(group: GroupView): Outline {
     nodes.push(n);
     return n;
   };
+  const close = () => { open = []; ofWhichOf = unmarkedTop = null; };
   for (const e of group.entries) {
     const name = e.rec.name ?? '';
     if (e.rec.code !== null) {
       if (e.rec.code.length === topCodeLen) running.push(e);
-      l1 = l2 = ofWhichOf = unmarkedTop = null;
+      close();
       continue;
     }
     if (name === '') continue;
     if (isTotalName(name)) {
       if (running.length > 0) totals.push([e, running]);
       running = [e];
-      l1 = l2 = ofWhichOf = unmarkedTop = null;
+      close();
       continue;
     }
     const level = outlineLevel(name);
-    if (level === 1) {
-      l1 = node(e); l2 = null; ofWhichOf = null;
-      if (unmarkedTop) unmarkedTop.parts.push(e); else running.push(e);
-    } else if (level === 2) {
-      l2 = node(e); ofWhichOf = null;
-      if (l1) l1.parts.push(e); else if (unmarkedTop) unmarkedTop.parts.push(e); else running.push(e);
+    if (typeof level === 'number') {
+      while (open.length > 0 && open[open.length - 1]!.rank >= level) open.pop();
+      const parent = open[open.length - 1]?.node ?? unmarkedTop;
+      if (parent) parent.parts.push(e); else running.push(e);
+      open.push({ node: node(e), rank: level });
+      ofWhichOf = null;
     } else if (level === 'of_which') {
-      const parent = l2 ?? l1;
+      const parent = open[open.length - 1]?.node;
       if (parent) { parent.ofWhich.push(e); ofWhichOf = parent; }
     } else if (ofWhichOf) {
       ofWhichOf.ofWhich.push(e);
-    } else if (l1 && !l2) {
-      l1.parts.push(e);
-    } else if (l1) {
-      l1.uncertain = true;
+    } else if (open.length === 1) {
+      open[0]!.node.parts.push(e);
+    } else if (open.length > 1) {
+      // under nested numbered lines an unmarked line could belong to any of them
+      for (const o of open) o.node.uncertain = true;
     } else {
       running.push(e);
       unmarkedTop = node(e);
@@ -75,7 +77,24 @@ export function readOutline(group: GroupView): Outline {
   return { nodes, totals };
 }
 
-function linesCheck(view: TableView, rule: string, slack: number, at: Entry, parts: Entry[], key: string,
+/**
+ * Lines nested without outline markers (a 款 line, then its 项 lines, all unmarked): some line equals
+ * the unmarked lines right after it in every column, so it restates them and they cannot all be parts.
+ */
+function nestedWithoutMarkers(parts: Entry[], keys: string[], slack: number): boolean {
+  for (let i = 0; i < parts.length - 1; i++) {
+    const head = keys.map((k) => sumKeys(parts[i]!.rec, [k]));
+    if (head.every((v) => v === 0)) continue;
+    const acc = keys.map(() => 0);
+    for (let j = i + 1; j < parts.length && outlineLevel(parts[j]!.rec.name ?? '') === null; j++) {
+      keys.forEach((k, x) => { acc[x]! += sumKeys(parts[j]!.rec, [k]); });
+      if (acc.every((v, x) => Math.abs(v - head[x]!) <= (j - i) * slack)) return true;
+    }
+  }
+  return false;
+}
+
+function linesCheck(view: TableView, group: GroupView, rule: string, slack: number, at: Entry, parts: Entry[], key: string,
   mode: 'equal' | 'at_most'): Check | null {
   const actual = sumKeys(at.rec, [key]);
   const expected = parts.reduce((s, p) => s + sumKeys(p.rec, [key]), 0);
@@ -84,6 +103,13 @@ function linesCheck(view: TableView, rule: string, slack: number, at: Entry, par
   const tol = parts.length * slack;
   if (mode === 'at_most' && diff > tol) return null; // "其中" lines may cover only part of the line
   const names = parts.map((p) => rowLabel(p.rec)).join(' + ');
+  if (Math.abs(diff) > tol && mode === 'equal' && nestedWithoutMarkers(parts, group.keys, slack)) {
+    return checkAt(view, {
+      rule, status: 'skip', page: at.page, row: at.row, column: key,
+      message: `${view.label} row ${rowLabel(at.rec)}: not checked, because the lines under it (${names}) nest without ` +
+        'outline markers (a line equals the lines after it), so which of them are its parts is unclear.',
+    });
+  }
   const what = `${mode === 'at_most' ? 'its "其中" lines' : 'the lines it covers'} (${names})`;
   return sumCheck(view, { rule, at, key, actual, expected, ok: Math.abs(diff) <= tol, what });
 }
@@ -95,13 +121,19 @@ export function sideSums(ctx: RuleContext): Check[] {
   for (const view of ctx.views.filter((v) => v.groups.length >= 2)) {
     for (const group of view.groups) {
       const outline = readOutline(group);
+      for (const n of outline.nodes.filter((n) => n.uncertain)) {
+        out.push(checkAt(view, {
+          rule: 'side_sum', status: 'skip', page: n.entry.page, row: n.entry.row,
+          message: `${view.label} row ${rowLabel(n.entry.rec)}: not checked, because an unmarked line under its numbered lines could belong to any of them.`,
+        }));
+      }
       for (const key of group.keys) {
         for (const n of outline.nodes) {
           if (n.uncertain) continue;
-          if (n.parts.length > 0) push(linesCheck(view, 'side_sum', slack, n.entry, n.parts, key, 'equal'));
-          if (n.ofWhich.length > 0) push(linesCheck(view, 'side_sum', slack, n.entry, n.ofWhich, key, 'at_most'));
+          if (n.parts.length > 0) push(linesCheck(view, group, 'side_sum', slack, n.entry, n.parts, key, 'equal'));
+          if (n.ofWhich.length > 0) push(linesCheck(view, group, 'side_sum', slack, n.entry, n.ofWhich, key, 'at_most'));
         }
-        for (const [total, parts] of outline.totals) push(linesCheck(view, 'side_sum', slack, total, parts, key, 'equal'));
+        for (const [total, parts] of outline.totals) push(linesCheck(view, group, 'side_sum', slack, total, parts, key, 'equal'));
       }
     }
   }

@@ -1,5 +1,5 @@
 import type { Check } from '../../model/document.js';
-import { isTotalEntry, sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
+import { checkAt, isTotalEntry, rowLabel, sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
 import type { RuleContext } from './context.js';
 
 /** One classification code of a table: the row that carries its value, and its project rows. */
@@ -7,6 +7,8 @@ interface CodeLine {
   code: string;
   /** the subtotal row (no project name), when printed */
   subtotal: Entry | undefined;
+  /** every row of the code without a project name: one, or one per value of a second classification */
+  rows: Entry[];
   projects: Entry[];
 }
 
@@ -16,15 +18,49 @@ function codeLines(group: GroupView): Map<string, CodeLine> {
     const code = e.rec.code;
     if (!code) continue;
     let line = lines.get(code);
-    if (!line) { line = { code, subtotal: undefined, projects: [] }; lines.set(code, line); }
+    if (!line) { line = { code, subtotal: undefined, rows: [], projects: [] }; lines.set(code, line); }
     if (e.rec.project) line.projects.push(e);
-    else line.subtotal ??= e;
+    else { line.subtotal ??= e; line.rows.push(e); }
   }
   return lines;
 }
 
-/** The value of a code in one column: its subtotal row, else Σ its project rows. */
+/**
+ * Which block of the table each row is in: codes are listed in order, so a code lower than the one
+ * above starts the next block (the same codes listed again for each sub-unit).
+ */
+function blocksOf(group: GroupView): Map<number, number> {
+  const block = new Map<number, number>();
+  let n = 0, last = '';
+  for (const e of group.entries) {
+    if (!e.rec.code) continue;
+    if (e.rec.code < last) n++;
+    last = e.rec.code;
+    block.set(e.row, n);
+  }
+  return block;
+}
+
+/**
+ * A code printed on several rows adds up over them when they are told apart: by a second
+ * classification printed beside it (a cross table: one row per 经济分类 under the code) or by standing
+ * in different blocks (the code listed again for each sub-unit). Rows printed alike within one block
+ * are a repetition whose meaning is unclear.
+ */
+function rowsOfCode(view: TableView, line: CodeLine, blocks: Map<number, number>): 'one' | 'several' | 'unclear' {
+  if (line.rows.length < 2) return 'one';
+  const labels = line.rows.map((e) => {
+    const at = view.table.rows[e.row];
+    const row = at?.index === e.row ? at : view.table.rows.find((r) => r.index === e.row);
+    const label = (row?.cells ?? []).filter((c) => c && !/^[-\d,.]+$/.test(c.trim())).join('|');
+    return `${blocks.get(e.row) ?? 0}|${label}`;
+  });
+  return new Set(labels).size === labels.length ? 'several' : 'unclear';
+}
+
+/** The value of a code in one column: its subtotal row (Σ its rows when printed on several), else Σ its project rows. */
 function lineValue(line: CodeLine, key: string): number {
+  if (line.rows.length > 1) return line.rows.reduce((s, e) => s + sumKeys(e.rec, [key]), 0);
   if (line.subtotal) return sumKeys(line.subtotal.rec, [key]);
   return line.projects.reduce((s, e) => s + sumKeys(e.rec, [key]), 0);
 }
@@ -61,24 +97,33 @@ export function hierarchySums(ctx: RuleContext): Check[] {
     for (const group of view.groups) {
       const lines = codeLines(group);
       if (lines.size === 0) continue;
+      const blocks = blocksOf(group);
+      const unclear = new Set([...lines.values()].filter((l) => rowsOfCode(view, l, blocks) === 'unclear').map((l) => l.code));
+      const skip = (at: Entry, rule: string, codes: string[]) => out.push(checkAt(view, {
+        rule, status: 'skip', page: at.page, row: at.row,
+        message: `${view.label} row ${rowLabel(at.rec)}: not checked, because code ${codes.join(', ')} is printed on several rows alike, so which row carries its value is unclear.`,
+      }));
+      const count = (ls: CodeLine[]) => ls.reduce((n, l) => n + Math.max(1, l.rows.length), 0);
       for (const line of lines.values()) {
         const children = [...lines.values()].filter(
           (c) => c.code.length === line.code.length + 2 && c.code.startsWith(line.code),
         );
         if (children.length > 0) {
-          for (const key of group.keys) {
+          const vague = [line, ...children].filter((l) => unclear.has(l.code)).map((l) => l.code);
+          if (vague.length > 0) skip(lineEntry(line), 'code_sum', vague);
+          else for (const key of group.keys) {
             const actual = lineValue(line, key);
             const expected = children.reduce((s, c) => s + lineValue(c, key), 0);
             if (actual === 0 && expected === 0) continue;
             out.push(emit(view, slack, {
-              rule: 'code_sum', at: lineEntry(line), key, actual, expected, terms: children.length,
+              rule: 'code_sum', at: lineEntry(line), key, actual, expected, terms: count([line, ...children]) - 1,
               what: `its ${children.length} ${childLevel[line.code.length] ?? 'child'} rows`,
             }));
           }
         }
         if (line.subtotal && line.projects.length > 0) {
           for (const key of group.keys) {
-            const actual = lineValue(line, key);
+            const actual = sumKeys(line.subtotal.rec, [key]);
             const expected = line.projects.reduce((s, e) => s + sumKeys(e.rec, [key]), 0);
             if (actual === 0 && expected === 0) continue;
             out.push(emit(view, slack, {
@@ -91,13 +136,15 @@ export function hierarchySums(ctx: RuleContext): Check[] {
       if (view.groups.length !== 1) continue;
       const minLen = Math.min(...[...lines.keys()].map((c) => c.length));
       const top = [...lines.values()].filter((l) => l.code.length === minLen);
+      const vagueTop = top.filter((l) => unclear.has(l.code)).map((l) => l.code);
       for (const total of group.entries.filter(isTotalEntry)) {
+        if (vagueTop.length > 0) { skip(total, 'total_sum', vagueTop); continue; }
         for (const key of group.keys) {
           const actual = sumKeys(total.rec, [key]);
           const expected = top.reduce((s, l) => s + lineValue(l, key), 0);
           if (actual === 0 && expected === 0) continue;
           out.push(emit(view, slack, {
-            rule: 'total_sum', at: total, key, actual, expected, terms: top.length,
+            rule: 'total_sum', at: total, key, actual, expected, terms: count(top),
             what: `the ${top.length} ${minLen === 3 ? '类' : 'top-level'} rows`,
           }));
         }
