@@ -36,19 +36,20 @@ function settleCode(code: string, parts: readonly string[], name: string, system
 
 /**
  * A lone two-digit tail in a merged code column ("99" after 2080506) is a 项 of the 款 above or a 款 of
- * the 类 above. The 项 reading is the default; the 款 reading is taken when the registry names it as
- * the row is named and the 项 reading does not ("99 其他社会保障和就业支出" is 20899, not 2080599).
+ * the 类 above. joinCodeParts gives the structural reading (a 款 where the column prints its 项 whole,
+ * else a 项); the other reading is taken when the registry names it as the row is named and the first
+ * does not ("99 其他社会保障和就业支出" is 20899; "02 事业单位离退休" after 2080501 is 2080502).
  */
 function settleTail(code: string, parts: readonly string[], previous: string | null, name: string): string {
   const tail = parts.length === 1 ? parts[0].replace(/\s/g, '') : '';
-  if (!/^\d{2}$/.test(tail) || !previous || previous.length < 7 || code.length !== 7 || !looseText(name)) return code;
+  if (!/^\d{2}$/.test(tail) || !previous || previous.length < 7 || !looseText(name)) return code;
   const named = (c: string): boolean => {
     const cls = classificationOfCode(c);
     const info = cls ? lookupCode(c, cls, null) : null;
     return !!info && [info.name, ...info.renames.map(r => r.from)].some(n => looseText(n) === looseText(name));
   };
-  const section = previous.slice(0, 3) + tail;
-  return !named(code) && named(section) ? section : code;
+  const other = code.length === 7 ? previous.slice(0, 3) + tail : previous.slice(0, 5) + tail;
+  return !named(code) && named(other) ? other : code;
 }
 
 /** Turn printed rows into records: one per column group, with codes, names and amounts. */

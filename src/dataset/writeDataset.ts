@@ -14,8 +14,10 @@ import { INDICATOR_FIELDS } from './indicators.js';
  * they are made for spreadsheets.)
  */
 export async function datasetCsv(fields: readonly Field[], rows: readonly Row[]): Promise<string> {
+  // A field with an enum holds the pipeline's own closed values (a comparator "="), never printed text: kept as declared.
   const cell = (f: Field, v: Row[string]): string | number =>
-    v === null || v === undefined ? '' : typeof v === 'boolean' ? String(v) : typeof v === 'number' ? v : f.type === 'string' ? neutralize(v) : v;
+    v === null || v === undefined ? '' : typeof v === 'boolean' ? String(v) : typeof v === 'number' ? v
+      : f.type === 'string' && !f.constraints?.enum ? neutralize(v) : v;
   const lines = [fields.map(f => f.name), ...rows.map(r => fields.map(f => cell(f, r[f.name])))];
   return (await writeToString(lines, { rowDelimiter: '\n' })) + '\n';
 }

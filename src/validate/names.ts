@@ -45,10 +45,15 @@ export function stripMarker(name: string): string {
 
 /** Total rows: 合计, 总计, 收入总计, 支出总计, 本年收入合计, 小计 … (whitespace already removed). */
 const TOTAL_NAME = /^(本年|当年|上年)?(收入|支出|收支)?(合计|总计|小计)$/;
+/**
+ * The bare "当年收入" / "本年支出" that older summary tables print, unnumbered, for the year's subtotal
+ * (numbered, "一、本年收入" heads the lines below it instead).
+ */
+const YEAR_SUBTOTAL = /^(本年|当年)(收入|支出)$/;
 
 export function isTotalName(name: string | null): boolean {
   if (!name) return false;
-  return TOTAL_NAME.test(stripMarker(name));
+  return TOTAL_NAME.test(stripMarker(name)) || YEAR_SUBTOTAL.test(normLabel(name));
 }
 
 

@@ -67,6 +67,14 @@ describe('lines of a side-by-side table', () => {
       expect.stringMatching(/"二、住房保障支出": not checked/)]);
   });
 
+  it('read a bare 当年收入 line as the year\'s subtotal, not a part of the line above (jiangsu-npc-2017 收支预算总表)', () => {
+    const t = side([['一、一般公共服务支出', 30], ['当年支出小计', 30], ['支出合计', 30]], [
+      ['一、财政拨款', 30], ['1.一般公共预算', 30], ['二、财政专户管理资金', null], ['三、其他资金', 0], ['当年收入', 30], ['收入合计', 30]]);
+    const checks = sideSums(ctx(makeDoc([t])));
+    expect(fails(checks)).toEqual([]);
+    expect(passes(checks).map((c) => c.message).join('\n')).toMatch(/"当年收入"/);
+  });
+
   it('still fail unmarked lines that do not nest and do not add up', () => {
     const t = side([['一、教育支出', 20], ['普通教育', 12], ['职业教育', 5], ['本年支出合计', 20]], [['一、财政拨款', 20], ['本年收入合计', 20]]);
     expect(fails(sideSums(ctx(makeDoc([t]))))).toMatchObject([{ row: 0, actual: 20, expected: 17 }]);
