@@ -1,6 +1,6 @@
 import type { PageContent, TextRun } from '../model/page.js';
 import type { Matrix } from './matrix.js';
-import type { PdfDocument, PdfPage } from './openDocument.js';
+import { PdfParserError, whileParserAlive, type PdfDocument, type PdfPage } from './openDocument.js';
 import { readRules } from './rules.js';
 import { readTextItems, toRuns, uprightShare, type TextItems } from './textRuns.js';
 import { judgeTextLayer } from './textQuality.js';
@@ -69,13 +69,14 @@ const CLEANUP_EVERY_PAGES = 100;
 export async function* readPages(doc: PdfDocument, onError: (e: PageReadError) => void): AsyncGenerator<PageContent> {
   for (let n = 1; n <= doc.numPages; n++) {
     try {
-      yield await readPage(doc, n);
+      yield await whileParserAlive(doc, readPage(doc, n));
     } catch (err) {
+      if (err instanceof PdfParserError) throw new PageReadError(n, err); // the parser is gone: no page can be read
       onError(new PageReadError(n, err));
     }
     // pdf.js keeps fonts and parsed objects for the whole document; drop them now and then so a
     // thousand-page file does not hold every page's resources at once.
     // (cleanup refuses while a page is being rendered for OCR; it is only an optimisation)
-    if (n % CLEANUP_EVERY_PAGES === 0) await doc.cleanup().catch(() => undefined);
+    if (n % CLEANUP_EVERY_PAGES === 0) await whileParserAlive(doc, doc.cleanup()).catch(() => undefined);
   }
 }
