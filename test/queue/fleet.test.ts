@@ -5,6 +5,7 @@
  * to batch's, every bad one failed with its reason, and no temporary file left.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { promises as fs, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,8 +70,8 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
 
 interface WorkerProcess { child: ChildProcess; events: Event[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }
 
-function startWorker(): WorkerProcess {
-  const child = spawn(process.execPath, [CLI, 'worker', '--redis', redis.url, '--queue', QUEUE, '--out', out, '--concurrency', '1', '--lock-seconds', '5'], { stdio: ['ignore', 'pipe', 'inherit'] });
+function startWorker(queue = QUEUE): WorkerProcess {
+  const child = spawn(process.execPath, [CLI, 'worker', '--redis', redis.url, '--queue', queue, '--out', out, '--concurrency', '1', '--lock-seconds', '5'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const events: Event[] = [];
   let buffered = '';
   child.stdout!.setEncoding('utf8');
@@ -162,4 +163,42 @@ describe.skipIf(!hasRedis)('queue fleet', () => {
     const entries = await fs.readdir(out, { recursive: true });
     expect(entries.filter(e => isAtomicTempName(path.basename(e)))).toEqual([]);
   }, 1_800_000);
+
+  it('downloads URL jobs on loopback, and a Redis restart mid-run loses no finished result', async () => {
+    const pieces = (await fs.readdir(input)).filter(f => /-p1\.pdf$/.test(f)).sort().slice(0, 3);
+    const server = http.createServer((req, res) => {
+      const file = pieces.find(p => req.url === `/files/${encodeURIComponent(p)}`);
+      if (!file) { res.writeHead(404).end(); return; }
+      res.writeHead(200, { 'content-type': 'application/pdf' }).end(readFileSync(path.join(input, file)));
+    });
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const urls = path.join(work, 'urls.txt');
+    await fs.writeFile(urls, ['# loopback only', ...pieces.map(p => `${base}/files/${encodeURIComponent(p)}`), `${base}/files/missing.pdf`].join('\n') + '\n');
+    const urlOut = path.join(work, 'url-out');
+    try {
+      const enq = await run(['enqueue', urls, '--redis', redis.url, '--queue', 'url-test', '--backoff-seconds', '0.2']);
+      expect(enq.stdout).toContain(`${pieces.length + 1} queued`);
+      const child = spawn(process.execPath, [CLI, 'worker', '--redis', redis.url, '--queue', 'url-test', '--out', urlOut, '--concurrency', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let text = '';
+      child.stdout.on('data', d => { text += d; });
+      const exited = new Promise(r => child.on('close', r));
+      await until(() => text.includes('"status":"ok"'));
+      await redis.restart(); // the worker reconnects; what it finished is in Redis's append-only file
+      const connection = redisConnection(redis.url);
+      if (typeof connection === 'string') throw new Error(connection);
+      await until(async () => { const c = (await queueStatus(connection, 'url-test')).counts; return c.waiting + c.delayed + c.active === 0; });
+      child.kill('SIGTERM');
+      await exited;
+      const status = await queueStatus(connection, 'url-test');
+      expect(status.counts).toMatchObject({ done: pieces.length, failed: 1 });
+      expect(status.failures[0]!.reason).toMatch(/^\[read_error\] .*HTTP 404/);
+      for (const p of pieces) {
+        const json = JSON.parse(await fs.readFile(path.join(urlOut, p.replace(/\.pdf$/, '.json')), 'utf8')) as { source: { file: string } };
+        expect(json.source.file).toBe(p);
+      }
+    } finally {
+      server.close();
+    }
+  }, 900_000);
 });
