@@ -1,5 +1,6 @@
 import type { Check } from '../../model/document.js';
 import { isTotalEntry, sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
+import { ocrPageSet, sumSlack } from '../tolerance.js';
 import type { RuleContext } from './context.js';
 
 /** One classification code of a table: the row that carries its value, and its project rows. */
@@ -39,13 +40,16 @@ interface SumSpec {
   key: string;
   actual: number;
   expected: number;
-  terms: number;
+  terms: Entry[];
   what: string;
 }
 
-function emit(view: TableView, slackPerTerm: number, s: SumSpec): Check {
-  return sumCheck(view, { ...s, ok: Math.abs(s.actual - s.expected) <= s.terms * slackPerTerm });
+function emit(view: TableView, slack: (pages: number[], terms: number) => number, s: SumSpec): Check {
+  const allowed = slack([s.at.page, ...s.terms.map((e) => e.page)], s.terms.length);
+  return sumCheck(view, { ...s, ok: Math.abs(s.actual - s.expected) <= allowed });
 }
+
+const lineEntries = (lines: CodeLine[]): Entry[] => lines.map(lineEntry);
 
 const childLevel: Record<number, string> = { 3: '款', 5: '项' };
 
@@ -56,7 +60,8 @@ const childLevel: Record<number, string> = { 3: '款', 5: '项' };
  */
 export function hierarchySums(ctx: RuleContext): Check[] {
   const out: Check[] = [];
-  const slack = ctx.settings.roundingSlackPerTermHundredths;
+  const ocr = ocrPageSet(ctx.doc);
+  const slack = (pages: number[], terms: number) => sumSlack(ctx.settings, ocr, pages, terms);
   for (const view of ctx.views) {
     for (const group of view.groups) {
       const lines = codeLines(group);
@@ -71,7 +76,7 @@ export function hierarchySums(ctx: RuleContext): Check[] {
             const expected = children.reduce((s, c) => s + lineValue(c, key), 0);
             if (actual === 0 && expected === 0) continue;
             out.push(emit(view, slack, {
-              rule: 'code_sum', at: lineEntry(line), key, actual, expected, terms: children.length,
+              rule: 'code_sum', at: lineEntry(line), key, actual, expected, terms: lineEntries(children),
               what: `its ${children.length} ${childLevel[line.code.length] ?? 'child'} rows`,
             }));
           }
@@ -82,7 +87,7 @@ export function hierarchySums(ctx: RuleContext): Check[] {
             const expected = line.projects.reduce((s, e) => s + sumKeys(e.rec, [key]), 0);
             if (actual === 0 && expected === 0) continue;
             out.push(emit(view, slack, {
-              rule: 'project_sum', at: line.subtotal, key, actual, expected, terms: line.projects.length,
+              rule: 'project_sum', at: line.subtotal, key, actual, expected, terms: line.projects,
               what: `its ${line.projects.length} project rows`,
             }));
           }
@@ -97,7 +102,7 @@ export function hierarchySums(ctx: RuleContext): Check[] {
           const expected = top.reduce((s, l) => s + lineValue(l, key), 0);
           if (actual === 0 && expected === 0) continue;
           out.push(emit(view, slack, {
-            rule: 'total_sum', at: total, key, actual, expected, terms: top.length,
+            rule: 'total_sum', at: total, key, actual, expected, terms: lineEntries(top),
             what: `the ${top.length} ${minLen === 3 ? '类' : 'top-level'} rows`,
           }));
         }
