@@ -8,3 +8,4 @@ export type { LineSettings } from './lines.js';
 export type { PrepareSettings } from './prepare.js';
 export { DEFAULT_OCR_SETTINGS } from './settings.js';
 export type { OcrSettings } from './settings.js';
+export type { AmountSettings } from './amounts.js';
