@@ -12,6 +12,7 @@ import { preparePage } from './prepare.js';
 import { secondLook } from './recover.js';
 import { renderPageGray } from './render.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
+import { correctRuns, type TermEdit } from './vocabulary.js';
 import { linesToRuns } from './words.js';
 
 export interface OcrPoolOptions {
@@ -34,6 +35,8 @@ export interface OcrPageResult {
   seconds: number;
   /** Skew that was corrected before reading; runs and rules are in the deskewed frame. */
   skewDeg: number;
+  /** Readings corrected to a standard title or header phrase. */
+  corrections: TermEdit[];
 }
 
 /** What the pool did, for the run's counters. */
@@ -143,7 +146,8 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     const vetted = await vetAmounts(prepared.ocrImage, runs, rendered.pxPerPt, settings.amounts, (img, mode) => engine.recognize(img, mode), isCurrent);
     counters.amountSuspects += vetted.suspects; counters.amountsCorrected += vetted.corrected; counters.amountsUnreadable += vetted.unreadable;
     counters.recognizeSeconds += lap();
-    return { runs: vetted.runs, rules: prepared.rules, skewDeg: prepared.skewDeg };
+    const worded = correctRuns(vetted.runs);
+    return { runs: worded.runs, rules: prepared.rules, skewDeg: prepared.skewDeg, corrections: worded.edits };
   }
 
   return {
