@@ -111,7 +111,7 @@ export async function vetAmounts(
     if (implausibleAmount(text, decimals) === null) continue;
     out.suspects++;
     const box = { x0: run.x0 * pxPerPt, top: run.top * pxPerPt, x1: run.x1 * pxPerPt, bottom: run.bottom * pxPerPt };
-    const better = budget-- > 0 && wanted() ? await readAgain(img, box, pad, decimals, s, read) : null;
+    const better = budget-- > 0 && wanted() ? await readAgain(img, box, pad, decimals, s, read, wanted) : null;
     if (better) out.corrected++; else out.unreadable++;
     out.runs[i] = { ...run, text: better ?? `${UNREADABLE_MARK}${text}` };
   }
@@ -121,7 +121,7 @@ export async function vetAmounts(
 /** Look again three ways; the reading when every well-formed one agrees, else null. */
 async function readAgain(
   img: GrayImage, at: { x0: number; top: number; x1: number; bottom: number }, pad: number, decimals: number | null, s: AmountSettings,
-  read: (image: GrayImage, mode: ReadMode) => Promise<OcrLine[]>,
+  read: (image: GrayImage, mode: ReadMode) => Promise<OcrLine[]>, wanted: () => boolean,
 ): Promise<string | null> {
   const clamp = (v: number, hi: number): number => Math.max(0, Math.min(hi, Math.round(v)));
   const box = { x0: clamp(at.x0, img.width), top: clamp(at.top, img.height), x1: clamp(at.x1, img.width), bottom: clamp(at.bottom, img.height) };
@@ -130,6 +130,8 @@ async function readAgain(
   const looks = [crop, upscale(crop, s.upscale), twoTone(crop, Math.max(0, otsuThreshold(crop) - s.thresholdShift))];
   const good: string[] = [];
   for (const look of looks) {
+    // A page abandoned (time limit) has lost its engine: no further read may be started.
+    if (!wanted()) return null;
     const t = repairNumber((await read(look, 'digits')).flatMap(l => l.words.map(w => w.text.trim())).join(''));
     if (decimalsOf(t) !== null && implausibleAmount(t, decimals) === null) good.push(t);
   }
