@@ -70,25 +70,27 @@ async function subset(bytes, pages) {
   return out.save();
 }
 
-function matchTable(truth, tables, used) {
+/** The OCR table that is the text layer's `truth`: same number, title or type, else the one at the same place. */
+function matchTable(truth, index, tables, used) {
   const free = tables.filter(t => !used.has(t));
   return free.find(t => t.number && t.number === truth.number) ?? free.find(t => t.title === truth.title)
-    ?? free.find(t => truth.type && t.type === truth.type) ?? null;
+    ?? free.find(t => truth.type && t.type === truth.type) ?? (tables[index] && !used.has(tables[index]) ? tables[index] : null);
 }
 
 /** Compare an OCR extraction against the text layer's extraction of the same pages. */
 function compare(truth, ocr) {
-  const s = { tables: truth.tables.length, ocrTables: ocr.tables.length, tablesMatched: 0, cells: 0, found: 0, missing: 0,
+  const s = { tables: truth.tables.length, ocrTables: ocr.tables.length, tablesMatched: 0, typed: 0, cells: 0, found: 0, missing: 0,
     repaired: 0, differ: { unreadable: 0, flagged: 0, wrongRepair: 0, silent: 0 }, silent: [] };
   const used = new Set();
   const fails = ocr.checks.filter(c => c.status === 'fail');
-  for (const t of truth.tables) {
-    const o = matchTable(t, ocr.tables, used);
+  for (const [i, t] of truth.tables.entries()) {
+    const o = matchTable(t, i, ocr.tables, used);
     const truthCells = t.rows.flatMap(r => r.records.flatMap(rec => Object.entries(rec.amounts).map(([k, v]) => ({ row: rowKey(rec), key: k, v }))));
     s.cells += truthCells.length;
     if (!o) { s.missing += truthCells.length; continue; }
     used.add(o);
     s.tablesMatched++;
+    if (o.type === t.type) s.typed++;
     const cells = new Map();
     for (const r of o.rows) for (const rec of r.records) {
       for (const [k, v] of Object.entries(rec.amounts)) if (!cells.has(`${rowKey(rec)}|${k}`)) cells.set(`${rowKey(rec)}|${k}`, { v, r, rec });
@@ -127,19 +129,19 @@ for (const file of docs) {
     const r = await extractDocument(new Uint8Array(copy), `${kind}.pdf`, { ocr: pool });
     ocrPages += r.counters.pagesOcr;
     const s = compare(truth, r.document);
-    const t = (totals[kind] ??= { docs: 0, tables: 0, ocrTables: 0, tablesMatched: 0, cells: 0, found: 0, missing: 0, repaired: 0, unreadable: 0, flagged: 0, wrongRepair: 0, silent: 0 });
-    t.docs++; t.tables += s.tables; t.ocrTables += s.ocrTables; t.tablesMatched += s.tablesMatched; t.cells += s.cells; t.found += s.found;
+    const t = (totals[kind] ??= { docs: 0, tables: 0, ocrTables: 0, tablesMatched: 0, typed: 0, cells: 0, found: 0, missing: 0, repaired: 0, unreadable: 0, flagged: 0, wrongRepair: 0, silent: 0 });
+    t.docs++; t.tables += s.tables; t.ocrTables += s.ocrTables; t.tablesMatched += s.tablesMatched; t.typed += s.typed; t.cells += s.cells; t.found += s.found;
     t.missing += s.missing; t.repaired += s.repaired; t.unreadable += s.differ.unreadable; t.flagged += s.differ.flagged;
     t.wrongRepair += s.differ.wrongRepair; t.silent += s.differ.silent;
-    console.log(`${path.basename(file)} pp.${pages.join(',')} ${kind}: tables ${s.tablesMatched}/${s.tables} (OCR ${s.ocrTables}), cells ${s.found}/${s.cells} `
+    console.log(`${path.basename(file)} pp.${pages.join(',')} ${kind}: tables ${s.tablesMatched}/${s.tables} (OCR ${s.ocrTables}, ${s.typed} typed alike), cells ${s.found}/${s.cells} `
       + `(missing ${s.missing}, repaired ${s.repaired}), differing: unreadable ${s.differ.unreadable}, flagged ${s.differ.flagged}, wrong repair ${s.differ.wrongRepair}, silent ${s.differ.silent}`);
     for (const x of s.silent.slice(0, 5)) console.log(`    silent: ${x}`);
   }
 }
 await pool.close();
 const cpu = process.cpuUsage(cpu0);
-console.log('\nkind    docs  tables found/text (OCR)  cell recall  repaired  unreadable  flagged  wrong repair  silent');
+console.log('\nkind    docs  tables found/text (OCR) typed alike  cell recall  repaired  unreadable  flagged  wrong repair  silent');
 for (const [kind, t] of Object.entries(totals)) {
-  console.log(`${kind.padEnd(7)} ${String(t.docs).padStart(4)}  ${`${t.tablesMatched}/${t.tables} (${t.ocrTables})`.padStart(22)}  ${(t.found / Math.max(1, t.cells)).toFixed(3).padStart(11)}  ${String(t.repaired).padStart(8)}  ${String(t.unreadable).padStart(10)}  ${String(t.flagged).padStart(7)}  ${String(t.wrongRepair).padStart(12)}  ${String(t.silent).padStart(6)}`);
+  console.log(`${kind.padEnd(7)} ${String(t.docs).padStart(4)}  ${`${t.tablesMatched}/${t.tables} (${t.ocrTables})`.padStart(22)} ${String(t.typed).padStart(11)}  ${(t.found / Math.max(1, t.cells)).toFixed(3).padStart(11)}  ${String(t.repaired).padStart(8)}  ${String(t.unreadable).padStart(10)}  ${String(t.flagged).padStart(7)}  ${String(t.wrongRepair).padStart(12)}  ${String(t.silent).padStart(6)}`);
 }
 console.log(`\n${ocrPages} pages read by OCR; wall ${((performance.now() - t0) / 1000).toFixed(0)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s of this process (tesseract runs in worker threads of it).`);
