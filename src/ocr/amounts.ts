@@ -81,6 +81,22 @@ export function implausibleAmount(text: string, decimals: number | null): string
   return null;
 }
 
+/** Runs of digits right beside `run` on its line, closer than a glyph or two: a number cut in pieces. */
+function pieces(runs: readonly TextRun[], run: TextRun): string[] {
+  const beside = (a: TextRun, b: TextRun): boolean => {
+    const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    return overlap > 0.5 * Math.min(a.bottom - a.top, b.bottom - b.top) && b.x0 >= a.x1 - 0.5 && b.x0 - a.x1 < 2 * Math.max(a.fontSize, b.fontSize);
+  };
+  const digits = (r: TextRun): boolean => /^[\d.,\s]+$/.test(r.text);
+  const before = runs.find(r => r !== run && digits(r) && beside(r, run));
+  const after = runs.find(r => r !== run && digits(r) && beside(run, r));
+  const out: string[] = [];
+  if (before) out.push(before.text + run.text);
+  if (after) out.push(run.text + after.text);
+  if (before && after) out.push(before.text + run.text + after.text);
+  return out;
+}
+
 /** A run's text as one number would be read (parseAmount drops the gaps OCR leaves inside numbers). */
 const compact = (text: string): string => text.replace(/\s+/g, '');
 
@@ -109,6 +125,8 @@ export async function vetAmounts(
   for (const [i, run] of out.runs.entries()) {
     const text = compact(run.text);
     if (implausibleAmount(text, decimals) === null) continue;
+    // OCR may split one printed number into two runs ("172.8" and "9"); the cell joins them again.
+    if (pieces(runs, run).some(t => implausibleAmount(compact(t), decimals) === null)) continue;
     out.suspects++;
     const box = { x0: run.x0 * pxPerPt, top: run.top * pxPerPt, x1: run.x1 * pxPerPt, bottom: run.bottom * pxPerPt };
     const better = budget-- > 0 && wanted() ? await readAgain(img, box, pad, decimals, s, read, wanted) : null;

@@ -159,8 +159,12 @@ function tryReading(doc: OutputDocument, cell: Cell, to: number, before: Map<str
     if (!was || was.status !== 'fail') return null;
     if (was.actual !== c.actual || was.expected !== c.expected) return null;
   }
-  // A failing check that vanished (its figures became zero) does not count as made to hold.
-  for (const [k, c] of before) if (c.status === 'fail' && !after.has(k)) return null;
+  for (const [k, c] of before) {
+    if (c.status !== 'fail' || after.has(k)) continue;
+    // The cell's own "unreadable" finding goes once it has a value; any other failing check that
+    // vanished (its figures became zero) does not count as made to hold.
+    if (c.rule === 'ocr_unreadable') resolved.add(k); else return null;
+  }
   return resolved.size ? resolved : null;
 }
 
