@@ -81,11 +81,17 @@ export function implausibleAmount(text: string, decimals: number | null): string
   return null;
 }
 
-/** Runs of digits right beside `run` on its line, closer than a glyph or two: a number cut in pieces. */
+/**
+ * Runs of digits that continue `run`: right beside it on its line (closer than a glyph or two), or on
+ * the next line of a narrow cell ("172.8" over "9"). Either way the cell joins them into one number.
+ */
 function pieces(runs: readonly TextRun[], run: TextRun): string[] {
   const beside = (a: TextRun, b: TextRun): boolean => {
     const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-    return overlap > 0.5 * Math.min(a.bottom - a.top, b.bottom - b.top) && b.x0 >= a.x1 - 0.5 && b.x0 - a.x1 < 2 * Math.max(a.fontSize, b.fontSize);
+    const sameLine = overlap > 0.5 * Math.min(a.bottom - a.top, b.bottom - b.top) && b.x0 >= a.x1 - 0.5 && b.x0 - a.x1 < 2 * Math.max(a.fontSize, b.fontSize);
+    const h = Math.max(a.bottom - a.top, b.bottom - b.top);
+    const nextLine = b.top >= a.bottom - 0.3 * h && b.top - a.bottom < 0.8 * h && Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0);
+    return sameLine || nextLine;
   };
   const digits = (r: TextRun): boolean => /^[\d.,\s]+$/.test(r.text);
   const before = runs.find(r => r !== run && digits(r) && beside(r, run));

@@ -66,6 +66,8 @@ describe('vetAmounts', () => {
     expect(r.suspects).toBe(0);
     const split = [...table('172.8'), run('9', 82, 86, 90)];
     expect((await vetAmounts(page, split, 2, DEFAULT_AMOUNT_SETTINGS, e.read, () => true)).suspects).toBe(0);
+    const wrapped = [...table('172.8'), run('9', 70, 76, 101)];
+    expect((await vetAmounts(page, wrapped, 2, DEFAULT_AMOUNT_SETTINGS, e.read, () => true)).suspects).toBe(0);
     const gapped = await vetAmounts(page, table('14.3 72'), 2, DEFAULT_AMOUNT_SETTINGS, engine(['14.37']).read, () => true);
     expect(gapped.runs[5].text).toBe('14.37');
   });
