@@ -34,6 +34,9 @@ async function ocrPage(doc: PdfDocument, content: PageContent, pool: OcrPool, wa
   const page = await doc.getPage(content.number);
   try {
     const r = await whileParserAlive(doc, pool.recognizePage(page, content.number));
+    for (const e of r.corrections ?? []) {
+      warn({ page: content.number, message: `page ${content.number}: OCR read "${e.from}", corrected to the standard phrase "${e.to}"` });
+    }
     return { ...content, runs: r.runs, rules: r.rules, textSource: 'ocr', textNote: `${content.textNote ?? 'no usable text'}; read by OCR` };
   } catch (err) {
     warn({ page: content.number, message: `page ${content.number}: ${err instanceof Error ? err.message : String(err)}` });
