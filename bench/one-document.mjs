@@ -15,4 +15,5 @@ const t2 = performance.now();
 const s = r.counters.seconds;
 console.log(`${path.basename(file)}: ${r.counters.pages} pages in ${((t2 - t0) / 1000).toFixed(2)} s = ${(r.counters.pages / ((t2 - t0) / 1000)).toFixed(1)} pages/s`);
 console.log(`  seconds by stage: read ${s.read.toFixed(2)}, layout ${s.layout.toFixed(2)}, classify ${s.classify.toFixed(2)}, validate ${s.validate.toFixed(2)}, write ${((t2 - t1) / 1000).toFixed(2)}`);
-console.log(`  peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+const cpu = process.cpuUsage();
+console.log(`  peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (all threads); CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);

@@ -47,6 +47,12 @@ Usage:
       reasons, failed); DIR/summary.json at the end; an exit status for alerts (0 nothing new went
       wrong, 1 a new failure, 3 a newly degraded document). See "budget-tables batch --help".
 
+  budget-tables enqueue <folder | list file | URLs file> --redis URL
+  budget-tables worker --redis URL --out DIR [--concurrency N]
+  budget-tables queue status | retry-failed --redis URL
+      The nightly job and back-fills on many machines: documents on a Redis queue (BullMQ), workers
+      anywhere writing batch's outputs into one shared folder. See "budget-tables worker --help".
+
   budget-tables merge <output folders or NAME.json files…> --out DATASET_DIR
       One dataset across many documents: cells.csv (every amount in 元, canonical table types and
       column keys, official code names), documents.csv, codes.csv and a Frictionless datapackage.json.
@@ -152,6 +158,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'batch') {
     const { batchCommand } = await import('./batch/batchCommand.js');
     return batchCommand(rest);
+  }
+  if (command === 'enqueue' || command === 'worker' || command === 'queue') {
+    const queue = await import('./queue/commands.js');
+    return (command === 'enqueue' ? queue.enqueueCommand : command === 'worker' ? queue.workerCommand : queue.queueCommand)(rest);
   }
   if (command === 'merge') {
     const { mergeCommand } = await import('./dataset/mergeCommand.js');

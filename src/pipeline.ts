@@ -11,6 +11,7 @@ import { assessQuality, type PageProblems } from './quality.js';
 import { pagesWithText } from './readWithOcr.js';
 import { registryChecks } from './classify/registry/index.js';
 import { validateDocument } from './validate/index.js';
+import { settleOcrLabels } from './validate/ocrLabels.js';
 import { repairByArithmetic } from './validate/ocrRepair.js';
 
 /** What happened while extracting one document: counts and seconds per stage. */
@@ -112,6 +113,10 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   t = now();
   // Pages read by OCR: an amount that breaks its table's sums and one glyph away from the value that
   // makes them all hold is corrected, and the correction is recorded as an ocr_repair check.
+  // Rows read by OCR: a code or name one glyph off the registry's is settled by it (with a warning).
+  const labelled = settleOcrLabels(document);
+  document.tables = labelled.document.tables;
+  warnings.push(...labelled.warnings);
   const repaired = repairByArithmetic(document, { prose });
   document.tables = repaired.document.tables;
   document.forms = readForms(document.tables);

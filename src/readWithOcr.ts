@@ -1,7 +1,7 @@
 import type { PageContent } from './model/page.js';
 import type { Warning } from './model/document.js';
 import type { OcrPool } from './ocr/index.js';
-import type { PdfDocument } from './pdf/openDocument.js';
+import { whileParserAlive, type PdfDocument } from './pdf/openDocument.js';
 import { readPages } from './pdf/readPages.js';
 
 export interface PageSourceOptions {
@@ -33,7 +33,10 @@ export async function* pagesWithText(doc: PdfDocument, opts: PageSourceOptions, 
 async function ocrPage(doc: PdfDocument, content: PageContent, pool: OcrPool, warn: (w: Warning) => void): Promise<PageContent> {
   const page = await doc.getPage(content.number);
   try {
-    const r = await pool.recognizePage(page, content.number);
+    const r = await whileParserAlive(doc, pool.recognizePage(page, content.number));
+    for (const e of r.corrections ?? []) {
+      warn({ page: content.number, message: `page ${content.number}: OCR read "${e.from}", corrected to the standard phrase "${e.to}"` });
+    }
     return { ...content, runs: r.runs, rules: r.rules, textSource: 'ocr', textNote: `${content.textNote ?? 'no usable text'}; read by OCR` };
   } catch (err) {
     warn({ page: content.number, message: `page ${content.number}: ${err instanceof Error ? err.message : String(err)}` });

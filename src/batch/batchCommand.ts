@@ -69,7 +69,7 @@ const OPTIONS = {
 
 type Parsed = { source: string; out: string; settings: BatchSettings; json: boolean } | { help: true } | { problem: string };
 
-function positive(value: string | undefined, flag: string, fallback: number, integer: boolean): number | string {
+export function positive(value: string | undefined, flag: string, fallback: number, integer: boolean): number | string {
   if (value === undefined) return fallback;
   const n = Number(value);
   return Number.isFinite(n) && n > 0 && (!integer || Number.isInteger(n)) ? n : `--${flag} wants a positive ${integer ? 'whole ' : ''}number, not "${value}"`;

@@ -1,4 +1,4 @@
-import { columnKey, parseAmount } from '../model/amounts.js';
+import { columnKey, parseAmount, unreadableReading } from '../model/amounts.js';
 import type { BudgetRecord, Column, Row } from '../model/document.js';
 import type { RawTable } from '../model/rawTable.js';
 import { looseText, squash } from '../model/text.js';
@@ -79,12 +79,15 @@ export function buildRows(table: RawTable, columns: readonly Column[], groups: r
       }
       if (code) previous[gi] = code;
       const amounts: Record<string, number> = {};
+      let unreadable: Record<string, string> | undefined;
       for (const c of g.amounts) {
         const v = parseAmount(cell(c));
         if (v !== null) amounts[columnKey(columns[c])] = v;
+        const raw = v === null ? unreadableReading(cell(c)) : null;
+        if (raw !== null) (unreadable ??= {})[columnKey(columns[c])] = raw;
       }
       const project = g.project !== null ? squash(cell(g.project)) || null : null;
-      return { code, level: code ? codeLevel(code, system) : null, name: squash(name) || null, project, amounts };
+      return { code, level: code ? codeLevel(code, system) : null, name: squash(name) || null, project, amounts, ...(unreadable ? { unreadable } : {}) };
     });
     return { index, page: row.page, cells: row.cells, records };
   });

@@ -14,5 +14,17 @@ export function parseAmount(text: string): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
+/**
+ * Put before the raw text of an amount OCR could not read with confidence (a reading that cannot be
+ * right, still wrong when read again): the cell keeps what was read, and no number is made of it.
+ */
+export const UNREADABLE_MARK = '\uFFFD';
+
+/** The raw reading of a cell OCR marked unreadable, or null for any other text. */
+export function unreadableReading(text: string): string | null {
+  const t = text.trim();
+  return t.startsWith(UNREADABLE_MARK) ? t.slice(UNREADABLE_MARK.length).trim() : null;
+}
+
 /** Key of an amount column in records and in the tidy CSV: its header path, or its position. */
 export const columnKey = (col: Column): string => (col.path.length ? col.path.join('/') : `列${col.index + 1}`);

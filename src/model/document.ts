@@ -31,6 +31,12 @@ export const RecordSchema = z.object({
   project: z.string().nullable(),
   /** column path joined with "/" → amount in the table's unit */
   amounts: z.record(z.string(), z.number()),
+  /**
+   * Amounts OCR could not read with confidence (a reading that cannot be right for its column, still
+   * wrong when read again): column path joined with "/" → the raw text read. Such a cell has no entry
+   * in `amounts`; absent when every amount was read.
+   */
+  unreadable: z.record(z.string(), z.string()).optional(),
 });
 export type BudgetRecord = z.infer<typeof RecordSchema>;
 

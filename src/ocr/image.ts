@@ -103,3 +103,20 @@ export function encodePgm(img: GrayImage): Uint8Array {
   out.set(img.data, header.length);
   return out;
 }
+
+/** Enlarge by an integer factor (pixel replication keeps strokes as the engine saw them, only bigger). */
+export function upscale(img: GrayImage, factor: number): GrayImage {
+  const width = img.width * factor, height = img.height * factor, data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const src = Math.floor(y / factor) * img.width, dst = y * width;
+    for (let x = 0; x < width; x++) data[dst + x] = img.data[src + Math.floor(x / factor)];
+  }
+  return { width, height, data };
+}
+
+/** Black and white at `threshold` (pixels at or below it become black), as a grey image. */
+export function twoTone(img: GrayImage, threshold: number): GrayImage {
+  const data = new Uint8Array(img.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = img.data[i] <= threshold ? 0 : 255;
+  return { width: img.width, height: img.height, data };
+}

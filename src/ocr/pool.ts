@@ -6,11 +6,13 @@
 import type { Rule, TextRun } from '../model/page.js';
 import type { PdfPage } from '../pdf/openDocument.js';
 import { tesseractEngineFactory, type OcrEngine, type OcrEngineFactory } from './engine.js';
+import { vetAmounts } from './amounts.js';
 import { readCells } from './cells.js';
 import { preparePage } from './prepare.js';
 import { secondLook } from './recover.js';
 import { renderPageGray } from './render.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
+import { correctRuns, type TermEdit } from './vocabulary.js';
 import { linesToRuns } from './words.js';
 
 export interface OcrPoolOptions {
@@ -23,7 +25,7 @@ export interface OcrPoolOptions {
   /** Other engine (tests, alternatives); default tesseract.js with chi_sim. */
   engine?: OcrEngineFactory;
   /** Everything else; defaults in DEFAULT_OCR_SETTINGS. */
-  settings?: Partial<Pick<OcrSettings, 'prepare' | 'words' | 'recover' | 'cells'>>;
+  settings?: Partial<Pick<OcrSettings, 'prepare' | 'words' | 'recover' | 'cells' | 'amounts'>>;
 }
 
 export interface OcrPageResult {
@@ -33,6 +35,8 @@ export interface OcrPageResult {
   seconds: number;
   /** Skew that was corrected before reading; runs and rules are in the deskewed frame. */
   skewDeg: number;
+  /** Readings corrected to a standard title or header phrase. */
+  corrections: TermEdit[];
 }
 
 /** What the pool did, for the run's counters. */
@@ -53,6 +57,10 @@ export interface OcrCounters {
   /** Ruled cells found, and those holding ink that were read one by one. */
   cells: number;
   cellsRead: number;
+  /** Amount readings that broke their page's form, those a second look corrected, and those marked unreadable. */
+  amountSuspects: number;
+  amountsCorrected: number;
+  amountsUnreadable: number;
 }
 
 export interface OcrPool {
@@ -93,7 +101,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const waiting: { resolve: (s: Slot) => void; reject: (e: unknown) => void }[] = [];
   const live = new Set<OcrEngine>();
   const inflight = new Set<(why: 'timeout' | 'closed') => void>();
-  const counters: OcrCounters = { pages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0, cells: 0, cellsRead: 0 };
+  const counters: OcrCounters = { pages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0, cells: 0, cellsRead: 0, amountSuspects: 0, amountsCorrected: 0, amountsUnreadable: 0 };
   let closed = false;
 
   const acquire = (): Promise<Slot> => {
@@ -133,10 +141,13 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     const look = await secondLook(prepared.ocrImage, prepared.threshold, celled.lines, rendered.pxPerPt, settings.recover, (img, mode) => engine.recognize(img, mode), isCurrent);
     counters.rereadWords += look.reread; counters.replacedWords += look.replaced;
     counters.recoveryRegions += look.regions; counters.recoveredWords += look.recovered;
-    const lines = look.lines;
-    counters.recognizeSeconds += lap();
     const vRules = prepared.ruleSegments.filter(g => g.orientation === 'v');
-    return { runs: linesToRuns(lines, vRules, rendered.pxPerPt, settings.words), rules: prepared.rules, skewDeg: prepared.skewDeg };
+    const runs = linesToRuns(look.lines, vRules, rendered.pxPerPt, settings.words);
+    const vetted = await vetAmounts(prepared.ocrImage, runs, rendered.pxPerPt, settings.amounts, (img, mode) => engine.recognize(img, mode), isCurrent);
+    counters.amountSuspects += vetted.suspects; counters.amountsCorrected += vetted.corrected; counters.amountsUnreadable += vetted.unreadable;
+    counters.recognizeSeconds += lap();
+    const worded = correctRuns(vetted.runs);
+    return { runs: worded.runs, rules: prepared.rules, skewDeg: prepared.skewDeg, corrections: worded.edits };
   }
 
   return {

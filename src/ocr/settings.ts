@@ -1,5 +1,6 @@
 /** All tunables of the OCR stage in one object, units in the names. */
 import os from 'node:os';
+import { DEFAULT_AMOUNT_SETTINGS, type AmountSettings } from './amounts.js';
 import { DEFAULT_CELL_SETTINGS, type CellSettings } from './cells.js';
 import { DEFAULT_LINE_SETTINGS } from './lines.js';
 import { DEFAULT_PREPARE_SETTINGS, type PrepareSettings } from './prepare.js';
@@ -24,6 +25,7 @@ export interface OcrSettings {
   words: WordSettings;
   recover: RecoverSettings;
   cells: CellSettings;
+  amounts: AmountSettings;
 }
 
 export const DEFAULT_OCR_SETTINGS: OcrSettings = {
@@ -34,4 +36,5 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = {
   words: DEFAULT_WORD_SETTINGS,
   recover: DEFAULT_RECOVER_SETTINGS,
   cells: DEFAULT_CELL_SETTINGS,
+  amounts: DEFAULT_AMOUNT_SETTINGS,
 };

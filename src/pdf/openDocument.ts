@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { silencePdfWarnings } from './parseWarnings.js';
+import { acquireParser, PdfParserError, type ParserLease } from './parserThread.js';
+import { loadInThreadParser, pdfjs } from './pdfjsLoaded.js';
 
 export type PdfDocument = pdfjs.PDFDocumentProxy;
 export type PdfPage = pdfjs.PDFPageProxy;
@@ -30,8 +31,12 @@ export async function openDocument(data: Uint8Array, options: OpenOptions = {}):
   const head = Buffer.from(data.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new PdfOpenError('not a PDF (no %PDF- header)', 'not_pdf');
   silencePdfWarnings();
+  // The parser runs in its own thread when that is asked for (queue workers); else in this one.
+  const lease = acquireParser();
+  if (!lease) await loadInThreadParser();
   const task = pdfjs.getDocument({
     data,
+    ...(lease ? { worker: lease.pdfWorker } : {}),
     cMapUrl: pkgRoot + 'cmaps' + path.sep,
     cMapPacked: true,
     standardFontDataUrl: pkgRoot + 'standard_fonts' + path.sep,
@@ -42,13 +47,49 @@ export async function openDocument(data: Uint8Array, options: OpenOptions = {}):
     disableFontFace: true,
     verbosity: 1, // warnings: the sign of damage it recovered from, taken off the console by parseWarnings.ts
   });
+  let doc: PdfDocument;
   try {
-    return await task.promise;
+    doc = await (lease ? lease.guard(task.promise) : task.promise);
   } catch (err) {
+    if (lease) {
+      if (!lease.dead) await lease.guard(task.destroy()).catch(() => undefined);
+      lease.release(0);
+    }
+    if (err instanceof PdfParserError) throw err;
     const e = err as { name?: string; message?: string };
     if (e.name === 'PasswordException') throw new PdfOpenError('the PDF is encrypted with a password', 'encrypted');
     throw new PdfOpenError(`the PDF cannot be read: ${e.message ?? String(err)}`, 'corrupt');
   }
+  if (lease) leaseDocument(doc, lease);
+  return doc;
 }
+
+const leases = new WeakMap<PdfDocument, ParserLease>();
+
+/** Tie the document to its parser lease: pages read are counted, destroy() gives the lease back. */
+function leaseDocument(doc: PdfDocument, lease: ParserLease): void {
+  leases.set(doc, lease);
+  let pagesRead = 0;
+  const getPage = doc.getPage.bind(doc), destroy = doc.destroy.bind(doc);
+  doc.getPage = (n: number) => { pagesRead++; return lease.guard(getPage(n)); };
+  doc.destroy = async () => {
+    try {
+      if (!lease.dead) await lease.guard(destroy()).catch(() => undefined);
+    } finally {
+      lease.release(pagesRead);
+    }
+  };
+}
+
+/**
+ * Settles like `work` (a request to pdf.js about `doc`), or rejects with PdfParserError when the
+ * document's parser thread dies first, so a reader never waits on a thread that is gone.
+ */
+export function whileParserAlive<T>(doc: PdfDocument, work: Promise<T>): Promise<T> {
+  const lease = leases.get(doc);
+  return lease ? lease.guard(work) : work;
+}
+
+export { PdfParserError };
 
 export { pdfjs };

@@ -1,6 +1,6 @@
 import type { PageContent, TextRun } from '../model/page.js';
 import type { Matrix } from './matrix.js';
-import type { PdfDocument, PdfPage } from './openDocument.js';
+import { PdfParserError, whileParserAlive, type PdfDocument, type PdfPage } from './openDocument.js';
 import { collectParseWarnings } from './parseWarnings.js';
 import { readRules } from './rules.js';
 import { readTextItems, toRuns, uprightShare, type TextItems } from './textRuns.js';
@@ -75,16 +75,17 @@ export async function* readPages(doc: PdfDocument, onError: (e: PageReadError) =
   for (let n = 1; n <= doc.numPages; n++) {
     let content: PageContent | null = null;
     try {
-      const { result, warnings } = await collectParseWarnings(() => readPage(doc, n));
+      const { result, warnings } = await collectParseWarnings(() => whileParserAlive(doc, readPage(doc, n)));
       if (warnings.length) onDamage(n, warnings);
       content = result;
     } catch (err) {
+      if (err instanceof PdfParserError) throw new PageReadError(n, err); // the parser is gone: no page can be read
       onError(new PageReadError(n, err));
     }
     if (content) yield content;
     // pdf.js keeps fonts and parsed objects for the whole document; drop them now and then so a
     // thousand-page file does not hold every page's resources at once.
     // (cleanup refuses while a page is being rendered for OCR; it is only an optimisation)
-    if (n % CLEANUP_EVERY_PAGES === 0) await doc.cleanup().catch(() => undefined);
+    if (n % CLEANUP_EVERY_PAGES === 0) await whileParserAlive(doc, doc.cleanup()).catch(() => undefined);
   }
 }

@@ -10,6 +10,7 @@ import { rowSums } from './rules/rowIdentities.js';
 import { threePublicSums } from './rules/threePublic.js';
 import { threePublicLines } from './rules/threePublicLines.js';
 import { unitScale } from './rules/units.js';
+import { unreadableCells } from './rules/unreadable.js';
 import { proseChecks, type ProseLine } from './prose/rules.js';
 import { defaultValidationSettings, type ValidationSettings } from './settings.js';
 import { viewDocument } from './tables.js';
@@ -33,6 +34,7 @@ export const tableRules: Record<string, TableRule> = {
   form_weights: formWeights,
   form_funds: formFunds,
   form_project_funds: formProjectFunds,
+  ocr_unreadable: unreadableCells,
 };
 
 /** Run every table rule; prose rules too when the document's prose lines are given. */

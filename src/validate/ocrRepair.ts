@@ -1,11 +1,14 @@
 /**
  * Repair by arithmetic, never silently. On pages read by OCR, an amount misread by one glyph
- * ("332.16" read as "332.1", "142.31" as "1142.31", 7 read as 1) breaks the table's identities. When
- * exactly one amount cell of a table can be read another plausible way — one digit dropped or added,
- * or one digit swapped for a look-alike — such that every identity of that table then holds and no
- * other check starts failing, that reading is used, and a check with rule `ocr_repair` records the
- * original and the repaired text. Anything else is left as read, for the failed checks to flag.
- * Text-layer pages are never touched.
+ * ("332.16" read as "332.1", "142.31" as "1142.31", 7 read as 1, "5.62" as "56.2") breaks sums: along
+ * its row, down its column (类 = Σ 款, 合计 = Σ 类) and across tables (表2, 表4 and 表5 print the same
+ * code). A cell is repaired when one plausible other reading of it — one digit dropped, added or
+ * doubled, one digit swapped for a look-alike, the decimal point moved — makes every failing check
+ * that involves the cell hold, starts no other failure, and no other cell's reading explains the same
+ * failures as well. The repair is recorded as an `ocr_repair` check with the original reading.
+ * Amounts OCR marked unreadable (their raw text kept in the record) are candidates too: a one-glyph
+ * reading of the raw text that makes every sum hold is taken in the same way. Anything else is left
+ * as read, for the failed checks to flag. Text-layer pages are never touched.
  */
 import type { Check, OutputDocument, Table } from '../model/document.js';
 import { validateDocument, type ProseLine } from './index.js';
@@ -34,6 +37,7 @@ const lookAlike = (a: string, b: string): boolean => LOOK_ALIKE.some(([x, y]) =>
 export function oneGlyphApart(from: string, to: string): boolean {
   if (from === to) return false;
   if (Math.abs(from.length - to.length) > 1) return false;
+  if (from.length === to.length && movedPoint(from, to)) return true;
   if (from.length === to.length) {
     const diff = [...from].map((ch, i) => [ch, to[i]] as const).filter(([a, b]) => a !== b);
     return diff.length === 1 && /\d/.test(diff[0][0]) && /\d/.test(diff[0][1]!) && lookAlike(diff[0][0], diff[0][1]!);
@@ -43,6 +47,15 @@ export function oneGlyphApart(from: string, to: string): boolean {
     if (long.slice(0, i) + long.slice(i + 1) === short) return /\d/.test(long[i]!);
   }
   return false;
+}
+
+/**
+ * The same digits with the decimal point in another place, giving the two decimals amounts are printed
+ * with ("56.2" read for "5.62"); a reading that already has two decimals keeps its point.
+ */
+function movedPoint(a: string, b: string): boolean {
+  const twoDecimals = (t: string): boolean => /^\d+\.\d{2}$/.test(t);
+  return a.includes('.') && twoDecimals(b) && !twoDecimals(a) && a.replace('.', '') === b.replace('.', '');
 }
 
 /** Texts an amount may have been read as: the cell's rebuilt text, and the number's shortest form. */
@@ -57,7 +70,12 @@ function readings(printed: string | undefined, value: number): string[] {
   return [...out];
 }
 
-interface Cell { table: Table; tableIndex: number; row: number; group: number; key: string; value: number; printed: string | undefined }
+interface Cell {
+  table: Table; row: number; group: number; key: string;
+  /** The amount as read, or null when OCR marked the cell unreadable. */
+  value: number | null;
+  printed: string | undefined;
+}
 
 /** The text printed in the cell that holds amount `key` of record `group` of a row, if it can be told. */
 function printedText(table: Table, rowIndex: number, group: number, key: string): string | undefined {
@@ -70,20 +88,15 @@ function printedText(table: Table, rowIndex: number, group: number, key: string)
 const checkKey = (c: Check): string => `${c.rule}|${c.table}|${c.page}|${c.row}|${c.column}`;
 const isNumeric = (c: Check): boolean => c.expected !== null && c.actual !== null;
 
-function failing(doc: OutputDocument, prose: ProseLine[] | null, settings: ValidationSettings): Check[] {
-  return validateDocument(doc, prose, settings).filter(c => c.status === 'fail');
-}
-
-/** Whether every failure in `after` was already a failure in `before` (as a multiset of places). */
-function noNewFailures(before: readonly Check[], after: readonly Check[]): boolean {
-  const left = new Map<string, number>();
-  for (const c of before) left.set(checkKey(c), (left.get(checkKey(c)) ?? 0) + 1);
-  for (const c of after) {
-    const n = left.get(checkKey(c)) ?? 0;
-    if (n === 0) return false;
-    left.set(checkKey(c), n - 1);
+/** Checks keyed by place (the n-th check at one place gets "#n"), so two runs can be compared. */
+function byPlace(checks: readonly Check[]): Map<string, Check> {
+  const seen = new Map<string, number>(), out = new Map<string, Check>();
+  for (const c of checks) {
+    const k = checkKey(c), n = seen.get(k) ?? 0;
+    seen.set(k, n + 1);
+    out.set(`${k}#${n}`, c);
   }
-  return true;
+  return out;
 }
 
 export interface OcrRepairOptions {
@@ -93,70 +106,153 @@ export interface OcrRepairOptions {
   maxPasses?: number;
 }
 
+interface Candidate { cell: Cell; to: number; text: string; resolved: Set<string> }
+
+/** Every amount cell (read or unreadable) on an OCR'd page. */
+function ocrCells(doc: OutputDocument, ocrPages: ReadonlySet<number>): Cell[] {
+  const cells: Cell[] = [];
+  for (const table of doc.tables) {
+    table.rows.forEach((row, r) => {
+      if (!ocrPages.has(row.page)) return;
+      row.records.forEach((rec, g) => {
+        for (const [key, value] of Object.entries(rec.amounts)) cells.push({ table, row: r, group: g, key, value, printed: printedText(table, r, g, key) });
+        for (const [key, raw] of Object.entries(rec.unreadable ?? {})) cells.push({ table, row: r, group: g, key, value: null, printed: raw });
+      });
+    });
+  }
+  return cells;
+}
+
+/** Plain-number texts a cell may have been read as. */
+function cellReadings(cell: Cell): string[] {
+  if (cell.value !== null) return readings(cell.printed, cell.value);
+  const t = (cell.printed ?? '').replace(/[,\s]/g, '');
+  return /^\d[\d.]*$/.test(t) ? [t] : [];
+}
+
+function setAmount(cell: Cell, to: number | null): void {
+  const rec = cell.table.rows[cell.row]!.records[cell.group]!;
+  if (to === null) delete rec.amounts[cell.key]; else rec.amounts[cell.key] = to;
+  if (cell.value === null) {
+    const unreadable = { ...(rec.unreadable ?? {}) };
+    if (to === null) unreadable[cell.key] = cell.printed ?? ''; else delete unreadable[cell.key];
+    rec.unreadable = Object.keys(unreadable).length ? unreadable : undefined;
+    if (!rec.unreadable) delete rec.unreadable;
+  }
+}
+
 /**
- * Repair amounts on OCR'd pages whose one-glyph alternative makes every identity of their table hold.
- * Pure: returns a repaired copy and the `ocr_repair` checks; validate the copy afterwards.
+ * Try `to` in `cell`: the failing checks it makes hold, or null when it starts a new failure or leaves
+ * a failing check that involves the cell (its figures moved) still failing.
+ */
+function tryReading(doc: OutputDocument, cell: Cell, to: number, before: Map<string, Check>, run: () => Check[]): Set<string> | null {
+  setAmount(cell, to);
+  const after = byPlace(run());
+  setAmount(cell, cell.value);
+  const resolved = new Set<string>();
+  for (const [k, c] of after) {
+    const was = before.get(k);
+    if (c.status !== 'fail') {
+      if (was?.status === 'fail') resolved.add(k);
+      continue;
+    }
+    if (!was || was.status !== 'fail') return null;
+    if (was.actual !== c.actual || was.expected !== c.expected) return null;
+  }
+  for (const [k, c] of before) {
+    if (c.status !== 'fail' || after.has(k)) continue;
+    // The cell's own "unreadable" finding goes once it has a value; any other failing check that
+    // vanished (its figures became zero) does not count as made to hold.
+    if (c.rule === 'ocr_unreadable') resolved.add(k); else return null;
+  }
+  return resolved.size ? resolved : null;
+}
+
+/** Candidates whose resolved failures no other candidate explains as well (strictly fewer, or none of them). */
+function unrivalled(cands: readonly Candidate[]): Candidate[] {
+  const overlaps = (a: Set<string>, b: Set<string>): boolean => [...a].some(k => b.has(k));
+  const within = (a: Set<string>, b: Set<string>): boolean => a.size < b.size && [...a].every(k => b.has(k));
+  return cands.filter(c => cands.every(o => o === c || !overlaps(o.resolved, c.resolved) || within(o.resolved, c.resolved)));
+}
+
+/**
+ * Repair amounts on OCR'd pages whose one-glyph alternative makes every failing check they are part of
+ * hold. Pure: returns a repaired copy and the `ocr_repair` checks; validate the copy afterwards.
  */
 export function repairByArithmetic(doc: OutputDocument, options: OcrRepairOptions = {}): OcrRepairResult {
   const ocrPages = new Set(doc.pages.filter(p => p.text_source === 'ocr').map(p => p.number));
   if (ocrPages.size === 0) return { document: doc, checks: [] };
   const prose = options.prose ?? null, settings = options.settings ?? defaultValidationSettings;
   const work: OutputDocument = structuredClone(doc);
+  const run = (): Check[] => validateDocument(work, prose, settings);
   const checks: Check[] = [];
   for (let pass = 0; pass < (options.maxPasses ?? 4); pass++) {
-    let fails = failing(work, prose, settings);
+    const before = byPlace(run());
+    const failed = [...before.values()].filter(c => c.status === 'fail' && isNumeric(c));
+    if (failed.length === 0) break;
+    // The difference a failing sum shows is what one misread cell adds or lacks.
+    const deltas = [...new Set(failed.map(c => Math.abs(toHundredths(c.actual!) - toHundredths(c.expected!))).filter(d => d > 0))];
+    const cands: Candidate[] = [];
+    for (const cell of ocrCells(work, ocrPages)) {
+      const from = cellReadings(cell);
+      if (!from.length) continue;
+      const tos = new Set<number>();
+      if (cell.value === null) {
+        for (const f of from) for (const t of oneGlyphReadings(f)) tos.add(toHundredths(Number(t)));
+      } else {
+        for (const d of deltas) for (const t of [toHundredths(cell.value) + d, toHundredths(cell.value) - d]) if (t >= 0) tos.add(t);
+      }
+      for (const to of tos) {
+        const text = formatHundredths(to);
+        const plain = text.replace(/,/g, ''), shortest = String(fromHundredths(to));
+        if (!from.some(f => oneGlyphApart(f, plain) || oneGlyphApart(f, shortest))) continue;
+        const resolved = tryReading(work, cell, fromHundredths(to), before, run);
+        if (resolved) cands.push({ cell, to: fromHundredths(to), text, resolved });
+      }
+    }
     let changed = false;
-    for (const [tableIndex, table] of work.tables.entries()) {
-      const label = tableLabel(table);
-      const own = fails.filter(c => c.table === label && isNumeric(c));
-      if (own.length === 0) continue;
-      // The difference a failing identity shows is what one misread cell adds or lacks.
-      const deltas = [...new Set(own.map(c => Math.abs(toHundredths(c.actual!) - toHundredths(c.expected!))).filter(d => d > 0))];
-      const fixes: { cell: Cell; to: number; text: string; after: Check[] }[] = [];
-      table.rows.forEach((row, r) => {
-        if (!ocrPages.has(row.page)) return;
-        row.records.forEach((rec, g) => {
-          for (const [key, value] of Object.entries(rec.amounts)) {
-            const cell: Cell = { table, tableIndex, row: r, group: g, key, value, printed: printedText(table, r, g, key) };
-            const from = readings(cell.printed, value);
-            for (const d of deltas) {
-              for (const to of [toHundredths(value) + d, toHundredths(value) - d]) {
-                if (to < 0) continue;
-                const text = formatHundredths(to);
-                const plain = text.replace(/,/g, '');
-                const shortest = String(fromHundredths(to));
-                if (!from.some(f => oneGlyphApart(f, plain) || oneGlyphApart(f, shortest))) continue;
-                rec.amounts[key] = fromHundredths(to);
-                const after = failing(work, prose, settings);
-                rec.amounts[key] = value;
-                const holds = !after.some(c => c.table === label && isNumeric(c)) && noNewFailures(fails, after) && after.length < fails.length;
-                if (holds) fixes.push({ cell, to: fromHundredths(to), text, after });
-              }
-            }
-          }
-        });
-      });
-      const distinct = new Set(fixes.map(f => `${f.cell.row}|${f.cell.group}|${f.cell.key}`));
-      // Two cells (or two readings of one cell) that would each do: the arithmetic cannot tell which.
-      if (fixes.length !== 1 || distinct.size !== 1) continue;
-      const fix = fixes[0]!;
-      const row = table.rows[fix.cell.row]!;
-      const rec = row.records[fix.cell.group]!;
-      rec.amounts[fix.cell.key] = fix.to;
-      const col = table.columns.filter(c => c.role === 'amount' && c.path.join('/') === fix.cell.key);
-      const at = (col.length === 1 ? col[0] : col[fix.cell.group])?.index;
-      const original = fix.cell.printed ?? formatHundredths(toHundredths(fix.cell.value));
-      if (at !== undefined && row.cells[at] !== undefined) row.cells[at] = fix.text;
-      checks.push({
-        rule: 'ocr_repair', status: 'pass', table: label, page: row.page, row: row.index, column: fix.cell.key,
-        message: `${label} row ${rowLabel(rec)}: "${fix.cell.key}" was read by OCR (page ${row.page}) as "${original}", `
-          + `which breaks the table's sums; read as "${fix.text}" (one glyph apart) every identity of the table holds, so "${original}" was repaired to "${fix.text}".`,
-        expected: fix.to, actual: fix.cell.value,
-      });
-      fails = fix.after;
+    for (const fix of unrivalled(cands)) {
+      // Fixes are checked again one by one: an earlier fix of this pass may have changed the picture.
+      const now = byPlace(run());
+      if (!tryReading(work, fix.cell, fix.to, now, run)) continue;
+      setAmount(fix.cell, fix.to);
+      checks.push(repairCheck(fix));
       changed = true;
     }
     if (!changed) break;
   }
   return checks.length ? { document: work, checks } : { document: doc, checks: [] };
+}
+
+/** Every reading one glyph away from a plain number text (for unreadable cells, which have no sum to aim at). */
+export function oneGlyphReadings(from: string): string[] {
+  const out = new Set<string>();
+  const digits = '0123456789';
+  for (let i = 0; i <= from.length; i++) {
+    if (i < from.length) out.add(from.slice(0, i) + from.slice(i + 1));
+    for (const d of digits) out.add(from.slice(0, i) + d + from.slice(i));
+  }
+  for (let i = 0; i < from.length; i++) for (const d of digits) out.add(from.slice(0, i) + d + from.slice(i + 1));
+  const bare = from.replace('.', '');
+  for (let i = 1; i < bare.length; i++) out.add(`${bare.slice(0, i)}.${bare.slice(i)}`);
+  return [...out].filter(t => /^\d+(\.\d+)?$/.test(t) && oneGlyphApart(from, t));
+}
+
+function repairCheck(fix: Candidate): Check {
+  const { cell } = fix;
+  const row = cell.table.rows[cell.row]!;
+  const rec = row.records[cell.group]!;
+  const label = tableLabel(cell.table);
+  const col = cell.table.columns.filter(c => c.role === 'amount' && c.path.join('/') === cell.key);
+  const at = (col.length === 1 ? col[0] : col[cell.group])?.index;
+  const original = cell.printed ?? (cell.value === null ? '' : formatHundredths(toHundredths(cell.value)));
+  if (at !== undefined && row.cells[at] !== undefined) row.cells[at] = fix.text;
+  const how = cell.value === null ? 'which OCR could not read with confidence' : 'which breaks the sums it is part of';
+  return {
+    rule: 'ocr_repair', status: 'pass', table: label, page: row.page, row: row.index, column: cell.key,
+    message: `${label} row ${rowLabel(rec)}: "${cell.key}" was read by OCR (page ${row.page}) as "${original}", ${how}; `
+      + `read as "${fix.text}" (one glyph apart) every one of the ${fix.resolved.size} failing check(s) on it holds and no other reading does as well, `
+      + `so "${original}" was repaired to "${fix.text}".`,
+    expected: fix.to, actual: cell.value,
+  };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OutputDocument } from '../../src/model/document.js';
 import { validateDocument } from '../../src/validate/index.js';
 import { oneGlyphApart, repairByArithmetic } from '../../src/validate/ocrRepair.js';
-import { expenditureTable, fails, makeDoc } from './fixtures.js';
+import { expenditureTable, fails, makeDoc, makeTable } from './fixtures.js';
 
 /** The fixture document with its tables' pages (3) marked as read by OCR, or from the text layer. */
 const docWith = (source: 'ocr' | 'pdf', ...tables: Parameters<typeof expenditureTable>[]): OutputDocument => {
@@ -82,5 +82,70 @@ describe('repairByArithmetic', () => {
     const { document, checks } = repairByArithmetic(doc);
     expect(checks).toEqual([]);
     expect(document).toBe(doc);
+  });
+});
+
+describe('repairByArithmetic across rows, columns and tables', () => {
+  /** An income table (表2) printing the same codes as the expenditure table. */
+  const incomeTable = () => makeTable({ number: '表2', type: 'income', groups: [{ columns: ['总计', '一般公共预算'], rows: [
+    { code: '201', name: '一般公共服务支出', amounts: [30, 30] },
+    { code: '20103', name: '政府办公厅（室）及相关机构事务', amounts: [30, 30] },
+    { code: '2010301', name: '行政运行', amounts: [20, 20] },
+    { code: '2010302', name: '一般行政管理事务', amounts: [10, 10] },
+    { code: '208', name: '社会保障和就业支出', amounts: [5, 5] },
+    { code: '20805', name: '行政事业单位养老支出', amounts: [5, 5] },
+    { code: '2080505', name: '机关事业单位基本养老保险缴费支出', amounts: [5, 5] },
+    { name: '合计', amounts: [35, 35] }] }] });
+
+  it('repairs a spurious leading digit that breaks the row, the 类 sum, the 合计 and 表2 at once', () => {
+    const doc = makeDoc([incomeTable(), expenditureTable({ 201: 130 })]);
+    doc.pages = [{ number: 3, text_source: 'ocr' }];
+    const before = fails(validateDocument(doc, null));
+    expect(before.map(c => c.rule)).toEqual(expect.arrayContaining(['row_sum', 'code_sum', 'total_sum', 'cross_table']));
+    const { document, checks } = repairByArithmetic(doc);
+    expect(checks.map(c => [c.table, c.row, c.column, c.actual, c.expected])).toEqual([['表3', 0, '支出预算/合计', 130, 30]]);
+    expect(checks[0].message).toContain(`${before.length} failing check(s)`);
+    expect(fails(validateDocument(document, null))).toEqual([]);
+  });
+
+  it('repairs one cell while an unrelated misread elsewhere stays failing', () => {
+    // 201 read as 130 and, in another table, a figure no one-glyph reading explains.
+    const other = expenditureTable({ 2010301: 25 }, 'general_budget_expenditure', '表5');
+    const doc = makeDoc([expenditureTable({ 201: 130 }), other]);
+    doc.pages = [{ number: 3, text_source: 'ocr' }];
+    const { document, checks } = repairByArithmetic(doc);
+    expect(checks.map(c => [c.table, c.row, c.actual, c.expected])).toEqual([['表3', 0, 130, 30]]);
+    expect(fails(validateDocument(document, null)).every(c => c.table === '表5')).toBe(true);
+  });
+
+  it('reads an amount marked unreadable the one-glyph way that makes its sums hold', () => {
+    const doc = docWith('ocr', [{}]);
+    const rec = doc.tables[0].rows[2].records[0];
+    delete rec.amounts['支出预算/合计'];
+    rec.unreadable = { '支出预算/合计': '20.000' };
+    expect(fails(validateDocument(doc, null)).length).toBeGreaterThan(0);
+    const { document, checks } = repairByArithmetic(doc);
+    expect(checks.map(c => [c.row, c.column, c.actual, c.expected])).toEqual([[2, '支出预算/合计', null, 20]]);
+    expect(checks[0].message).toContain('"20.000"');
+    const fixed = document.tables[0].rows[2].records[0];
+    expect(fixed.amounts['支出预算/合计']).toBe(20);
+    expect(fixed.unreadable).toBeUndefined();
+    expect(fails(validateDocument(document, null))).toEqual([]);
+  });
+});
+
+describe('checks on OCR-read figures are exact', () => {
+  it('fails a row sum off by less than the rounding slack when its figures were read by OCR', () => {
+    // 5.62 read as 5.602: 合计 = 基本支出 + 项目支出 is off by 0.018, within two terms' slack of 0.02.
+    const table = () => {
+      const t = expenditureTable();
+      t.rows[3].records[0].amounts = { '支出预算/合计': 10, '支出预算/项目支出': 9.982 };
+      return t;
+    };
+    const printed = makeDoc([table()]);
+    expect(fails(validateDocument(printed, null)).filter(c => c.rule === 'row_sum')).toEqual([]);
+    const scanned = makeDoc([table()]);
+    scanned.pages = [{ number: 3, text_source: 'ocr' }];
+    expect(fails(validateDocument(scanned, null)).filter(c => c.rule === 'row_sum').map(c => c.row)).toEqual([3]);
   });
 });

@@ -69,3 +69,22 @@ describe('checkOutputJson', () => {
     expect(r.checks.find((c) => c.rule === 'prose')?.status).toBe('skip');
   });
 });
+
+describe('prose on pages read by OCR', () => {
+  const scanned = () => { const d = makeDoc([expenditureTable()]); d.pages = [{ number: 20, text_source: 'ocr' }]; return d; };
+  it('skips, with the reason, a check whose figure OCR cut in two ("8.35" read as "8 35")', () => {
+    const c = prose(scanned(), lines('基本支出 25.00 万元，比上年减少8 35万元，下降9.44%。'));
+    expect(fails(c)).toEqual([]);
+    expect(c.find((x) => x.rule === 'prose_change')).toMatchObject({ status: 'skip' });
+    expect(c.find((x) => x.rule === 'prose_change')!.message).toMatch(/cut in two/);
+  });
+  it('skips a check on a percentage with more decimals than printed ("1.549%")', () => {
+    const c = prose(scanned(), lines('基本支出 25.00 万元，比上年减少 5.00 万元，下降16.669%。'));
+    expect(c.find((x) => x.rule === 'prose_change')).toMatchObject({ status: 'skip' });
+  });
+  it('still checks well-formed figures on OCR pages, and the same text from a text layer as before', () => {
+    expect(fails(prose(scanned(), lines('基本支出 25.00 万元，比上年减少 5.00 万元，下降 20.00%。')))).toHaveLength(1);
+    const printed = makeDoc([expenditureTable()]);
+    expect(fails(prose(printed, lines('基本支出 25.00 万元，比上年减少8 35万元，下降9.44%。'))).length).toBeGreaterThan(0);
+  });
+});

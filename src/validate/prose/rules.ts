@@ -3,6 +3,8 @@ import { fenPerUnit, formatFen } from '../money.js';
 import type { RuleContext } from '../rules/context.js';
 import { cleanLabel, isChangeLabel, isShareLabel, mentions, paragraphs, type Mention, type Paragraph, type ProseLine } from './parse.js';
 import { tieAmount } from './ties.js';
+import { doubtfulOcrFigure } from './ocrFigures.js';
+import { ocrPageSet } from '../tolerance.js';
 
 export type { ProseLine } from './parse.js';
 
@@ -71,9 +73,26 @@ function changeCheck(ctx: RuleContext, p: Paragraph, current: Mention, label: st
   });
 }
 
+/**
+ * On a page read by OCR, a check is only as good as the figures it uses: one whose form a misreading
+ * explains (cut, stray decimals, marked unreadable) turns the check into a skip that says why.
+ */
+function onlyIfReadable(p: Paragraph, ocrPages: ReadonlySet<number>, c: Check | null, used: Mention[]): Check | null {
+  if (!c || !ocrPages.has(p.page)) return c;
+  for (const m of used) {
+    const why = doubtfulOcrFigure(m);
+    if (why) {
+      return { ...c, status: 'skip', expected: null, actual: null,
+        message: `The text on page ${p.page} was read by OCR and its figure "${m.printed}" may be misread (${why}); ${c.rule} was not checked.` };
+    }
+  }
+  return c;
+}
+
 /** All prose rules over the document's 说明 text. */
 export function proseChecks(ctx: RuleContext, lines: ProseLine[]): Check[] {
   const out: Check[] = [];
+  const ocrPages = ocrPageSet(ctx.doc);
   const org = ctx.doc.document.unit;
   let whole: Mention | null = null;
   let section = '';
@@ -86,16 +105,16 @@ export function proseChecks(ctx: RuleContext, lines: ProseLine[]): Check[] {
       if (m.kind === 'amount' && !isChangeLabel(label) && !isShareLabel(label)) {
         main = { m, label };
         change = null;
-        const c = figureCheck(ctx, p, m, label);
+        const c = onlyIfReadable(p, ocrPages, figureCheck(ctx, p, m, label), [m]);
         if (c) out.push(c);
         if (/其中|包括/.test(m.after)) whole = m;
       } else if (m.kind === 'amount' && isChangeLabel(label)) {
         change = { ...m, label };
       } else if (m.kind === 'percent' && isShareLabel(label) && main && whole && whole !== main.m) {
-        const c = shareCheck(ctx, p, main.m, main.label, m, whole);
+        const c = onlyIfReadable(p, ocrPages, shareCheck(ctx, p, main.m, main.label, m, whole), [main.m, m, whole]);
         if (c) out.push(c);
       } else if (m.kind === 'percent' && isChangeLabel(label) && main && change) {
-        const c = changeCheck(ctx, p, main.m, main.label, change, { ...m, label });
+        const c = onlyIfReadable(p, ocrPages, changeCheck(ctx, p, main.m, main.label, change, { ...m, label }), [main.m, change, m]);
         if (c) out.push(c);
         change = null;
       }

@@ -3,6 +3,7 @@ import { grandTotalKey } from '../columns.js';
 import { formatHundredths, fromHundredths } from '../money.js';
 import { isTotalName, outlineLevel } from '../names.js';
 import { checkAt, rowLabel, sumCheck, sumKeys, totalEntry, type Entry, type GroupView, type TableView } from '../tables.js';
+import { ocrPageSet, sumSlack } from '../tolerance.js';
 import type { RuleContext } from './context.js';
 
 /** A line of one side of a side-by-side table, with the lines it breaks down into. */
@@ -77,30 +78,33 @@ export function readOutline(group: GroupView): Outline {
   return { nodes, totals };
 }
 
+type Slack = (pages: number[], terms: number) => number;
+
 /**
  * Lines nested without outline markers (a 款 line, then its 项 lines, all unmarked): some line equals
  * the unmarked lines right after it in every column, so it restates them and they cannot all be parts.
  */
-function nestedWithoutMarkers(parts: Entry[], keys: string[], slack: number): boolean {
+function nestedWithoutMarkers(parts: Entry[], keys: string[], slack: Slack): boolean {
   for (let i = 0; i < parts.length - 1; i++) {
     const head = keys.map((k) => sumKeys(parts[i]!.rec, [k]));
     if (head.every((v) => v === 0)) continue;
     const acc = keys.map(() => 0);
     for (let j = i + 1; j < parts.length && outlineLevel(parts[j]!.rec.name ?? '') === null; j++) {
       keys.forEach((k, x) => { acc[x]! += sumKeys(parts[j]!.rec, [k]); });
-      if (acc.every((v, x) => Math.abs(v - head[x]!) <= (j - i) * slack)) return true;
+      const tol = slack(parts.slice(i, j + 1).map((p) => p.page), j - i);
+      if (acc.every((v, x) => Math.abs(v - head[x]!) <= tol)) return true;
     }
   }
   return false;
 }
 
-function linesCheck(view: TableView, group: GroupView, rule: string, slack: number, at: Entry, parts: Entry[], key: string,
+function linesCheck(view: TableView, group: GroupView, rule: string, slack: Slack, at: Entry, parts: Entry[], key: string,
   mode: 'equal' | 'at_most'): Check | null {
   const actual = sumKeys(at.rec, [key]);
   const expected = parts.reduce((s, p) => s + sumKeys(p.rec, [key]), 0);
   if (actual === 0 && expected === 0) return null;
   const diff = actual - expected;
-  const tol = parts.length * slack;
+  const tol = slack([at.page, ...parts.map((p) => p.page)], parts.length);
   if (mode === 'at_most' && diff > tol) return null; // "其中" lines may cover only part of the line
   const names = parts.map((p) => rowLabel(p.rec)).join(' + ');
   if (Math.abs(diff) > tol && mode === 'equal' && nestedWithoutMarkers(parts, group.keys, slack)) {
@@ -117,7 +121,8 @@ function linesCheck(view: TableView, group: GroupView, rule: string, slack: numb
 /** side_sum: on each side of a side-by-side table, totals and parent lines add up. */
 export function sideSums(ctx: RuleContext): Check[] {
   const out: Check[] = [];
-  const slack = ctx.settings.roundingSlackPerTermHundredths;
+  const ocr = ocrPageSet(ctx.doc);
+  const slack: Slack = (pages, terms) => sumSlack(ctx.settings, ocr, pages, terms);
   for (const view of ctx.views.filter((v) => v.groups.length >= 2)) {
     for (const group of view.groups) {
       const outline = readOutline(group);
@@ -144,6 +149,7 @@ export function sideSums(ctx: RuleContext): Check[] {
 /** balance: 收入总计 = 支出总计 on the summary and appropriation tables. */
 export function balance(ctx: RuleContext): Check[] {
   const out: Check[] = [];
+  const ocr = ocrPageSet(ctx.doc);
   const types = new Set(['income_expenditure_summary', 'appropriation_summary']);
   for (const view of ctx.views.filter((v) => v.table.type !== null && types.has(v.table.type) && v.groups.length >= 2)) {
     const [inc, exp] = [view.groups[0]!, view.groups[view.groups.length - 1]!];
@@ -157,7 +163,7 @@ export function balance(ctx: RuleContext): Check[] {
     }
     const income = sumKeys(incTotal.rec, [incKey]);
     const spending = sumKeys(expTotal.rec, [expKey]);
-    const ok = Math.abs(income - spending) <= ctx.settings.roundingSlackPerTermHundredths;
+    const ok = Math.abs(income - spending) <= sumSlack(ctx.settings, ocr, [incTotal.page, expTotal.page], 1);
     out.push(checkAt(view, {
       rule: 'balance',
       status: ok ? 'pass' : 'fail',

@@ -3,6 +3,7 @@ import type { TableView } from '../tables.js';
 import type { RuleContext } from './context.js';
 import { classNameIndex, lineSource, makeSource, selectors as sel, type Selector, type Source } from './sources.js';
 import { voteFamily, type Family } from './vote.js';
+import { ocrPageSet } from '../tolerance.js';
 
 const isGeneralProjectTable = (title: string) => /一般公共预算|财政拨款/.test(title);
 
@@ -13,6 +14,7 @@ const isGeneralProjectTable = (title: string) => /一般公共预算|财政拨�
  */
 export function crossTable(ctx: RuleContext): Check[] {
   const v = ctx.views;
+  const ocr = ocrPageSet(ctx.doc);
   // in final accounts (决算) income by function is not spending by function: leave the income table out
   const isFinal = ctx.doc.document.kind === 'final' || v.some((x) => /决算/.test(x.table.title));
   const income: TableType | null = isFinal ? null : 'income';
@@ -46,5 +48,5 @@ export function crossTable(ctx: RuleContext): Check[] {
     fam('cross_table', 'Carry-over (上年结转)', lineSource(v, 'income_expenditure_summary', /^(上年|年初)结转/, '上年结转结余'),
       src('income', sel.carryover, '结转', 'total'), src('carryover', sel.total, '总计', 'total')),
   ];
-  return families.filter((f) => f.sources.length >= 2).flatMap((f) => voteFamily(f, ctx.settings));
+  return families.filter((f) => f.sources.length >= 2).flatMap((f) => voteFamily(f, ctx.settings, ocr));
 }

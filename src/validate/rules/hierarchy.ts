@@ -1,5 +1,6 @@
 import type { Check } from '../../model/document.js';
 import { checkAt, isTotalEntry, rowLabel, sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
+import { ocrPageSet, sumSlack } from '../tolerance.js';
 import type { RuleContext } from './context.js';
 
 /** One classification code of a table: the row that carries its value, and its project rows. */
@@ -75,13 +76,17 @@ interface SumSpec {
   key: string;
   actual: number;
   expected: number;
-  terms: number;
+  terms: Entry[];
   what: string;
 }
 
-function emit(view: TableView, slackPerTerm: number, s: SumSpec): Check {
-  return sumCheck(view, { ...s, ok: Math.abs(s.actual - s.expected) <= s.terms * slackPerTerm });
+function emit(view: TableView, slack: (pages: number[], terms: number) => number, s: SumSpec): Check {
+  const allowed = slack([s.at.page, ...s.terms.map((e) => e.page)], s.terms.length);
+  return sumCheck(view, { ...s, ok: Math.abs(s.actual - s.expected) <= allowed });
 }
+
+/** The rows that carry the lines' values: one per line, or each row of a code printed on several. */
+const lineRows = (lines: CodeLine[]): Entry[] => lines.flatMap((l) => (l.rows.length > 0 ? l.rows : [lineEntry(l)]));
 
 const childLevel: Record<number, string> = { 3: '款', 5: '项' };
 
@@ -92,7 +97,8 @@ const childLevel: Record<number, string> = { 3: '款', 5: '项' };
  */
 export function hierarchySums(ctx: RuleContext): Check[] {
   const out: Check[] = [];
-  const slack = ctx.settings.roundingSlackPerTermHundredths;
+  const ocr = ocrPageSet(ctx.doc);
+  const slack = (pages: number[], terms: number) => sumSlack(ctx.settings, ocr, pages, terms);
   for (const view of ctx.views) {
     for (const group of view.groups) {
       const lines = codeLines(group);
@@ -103,7 +109,6 @@ export function hierarchySums(ctx: RuleContext): Check[] {
         rule, status: 'skip', page: at.page, row: at.row,
         message: `${view.label} row ${rowLabel(at.rec)}: not checked, because code ${codes.join(', ')} is printed on several rows alike, so which row carries its value is unclear.`,
       }));
-      const count = (ls: CodeLine[]) => ls.reduce((n, l) => n + Math.max(1, l.rows.length), 0);
       for (const line of lines.values()) {
         const children = [...lines.values()].filter(
           (c) => c.code.length === line.code.length + 2 && c.code.startsWith(line.code),
@@ -116,7 +121,7 @@ export function hierarchySums(ctx: RuleContext): Check[] {
             const expected = children.reduce((s, c) => s + lineValue(c, key), 0);
             if (actual === 0 && expected === 0) continue;
             out.push(emit(view, slack, {
-              rule: 'code_sum', at: lineEntry(line), key, actual, expected, terms: count([line, ...children]) - 1,
+              rule: 'code_sum', at: lineEntry(line), key, actual, expected, terms: [...line.rows.slice(1), ...lineRows(children)],
               what: `its ${children.length} ${childLevel[line.code.length] ?? 'child'} rows`,
             }));
           }
@@ -127,7 +132,7 @@ export function hierarchySums(ctx: RuleContext): Check[] {
             const expected = line.projects.reduce((s, e) => s + sumKeys(e.rec, [key]), 0);
             if (actual === 0 && expected === 0) continue;
             out.push(emit(view, slack, {
-              rule: 'project_sum', at: line.subtotal, key, actual, expected, terms: line.projects.length,
+              rule: 'project_sum', at: line.subtotal, key, actual, expected, terms: line.projects,
               what: `its ${line.projects.length} project rows`,
             }));
           }
@@ -144,7 +149,7 @@ export function hierarchySums(ctx: RuleContext): Check[] {
           const expected = top.reduce((s, l) => s + lineValue(l, key), 0);
           if (actual === 0 && expected === 0) continue;
           out.push(emit(view, slack, {
-            rule: 'total_sum', at: total, key, actual, expected, terms: count(top),
+            rule: 'total_sum', at: total, key, actual, expected, terms: lineRows(top),
             what: `the ${top.length} ${minLen === 3 ? '类' : 'top-level'} rows`,
           }));
         }

@@ -1,6 +1,7 @@
 import type { Check } from '../../model/document.js';
 import { columnIdentities } from '../columns.js';
 import { hasAny, sumCheck, sumKeys } from '../tables.js';
+import { ocrPageSet, sumSlack } from '../tolerance.js';
 import type { RuleContext } from './context.js';
 
 const quoteKey = (k: string) => `"${k}"`;
@@ -11,6 +12,7 @@ const quoteKey = (k: string) => `"${k}"`;
  */
 export function rowSums(ctx: RuleContext): Check[] {
   const out: Check[] = [];
+  const ocr = ocrPageSet(ctx.doc);
   for (const view of ctx.views) {
     for (const group of view.groups) {
       const identities = columnIdentities(group.tree);
@@ -19,7 +21,7 @@ export function rowSums(ctx: RuleContext): Check[] {
           if (!hasAny(e.rec, [id.totalKey, ...id.partKeys])) continue;
           const expected = sumKeys(e.rec, id.partKeys);
           const actual = sumKeys(e.rec, [id.totalKey]);
-          const slack = id.partKeys.length * ctx.settings.roundingSlackPerTermHundredths;
+          const slack = sumSlack(ctx.settings, ocr, [e.page], id.partKeys.length);
           const ok = Math.abs(expected - actual) <= slack;
           const parts = id.partKeys.map(quoteKey).join(' + ');
           out.push(sumCheck(view, { rule: 'row_sum', at: e, key: id.totalKey, actual, expected, ok, what: parts }));

@@ -1,6 +1,7 @@
 import type { Check } from '../../model/document.js';
 import { isTotalName, stripMarker } from '../names.js';
 import { sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
+import { ocrPageSet, sumSlack } from '../tolerance.js';
 import type { RuleContext } from './context.js';
 
 /** The lines of a "三公" table, recognised by their words. */
@@ -27,11 +28,11 @@ export function threePublicRows(group: GroupView): Map<ThreePublicPart, Entry> {
   return rows;
 }
 
-function partsCheck(view: TableView, slack: number, at: Entry, parts: Entry[], key: string, what: string): Check | null {
+function partsCheck(view: TableView, slack: (pages: number[], terms: number) => number, at: Entry, parts: Entry[], key: string, what: string): Check | null {
   const actual = sumKeys(at.rec, [key]);
   const expected = parts.reduce((s, e) => s + sumKeys(e.rec, [key]), 0);
   if (actual === 0 && expected === 0) return null;
-  return sumCheck(view, { rule: 'three_public_sum', at, key, actual, expected, ok: Math.abs(actual - expected) <= parts.length * slack, what });
+  return sumCheck(view, { rule: 'three_public_sum', at, key, actual, expected, ok: Math.abs(actual - expected) <= slack([at.page, ...parts.map((e) => e.page)], parts.length), what });
 }
 
 /**
@@ -40,6 +41,8 @@ function partsCheck(view: TableView, slack: number, at: Entry, parts: Entry[], k
  */
 export function threePublicSums(ctx: RuleContext): Check[] {
   const out: Check[] = [];
+  const ocr = ocrPageSet(ctx.doc);
+  const slack = (pages: number[], terms: number) => sumSlack(ctx.settings, ocr, pages, terms);
   for (const view of ctx.views.filter((v) => v.table.type === 'three_public')) {
     for (const group of view.groups) {
       const rows = threePublicRows(group);
@@ -53,13 +56,13 @@ export function threePublicSums(ctx: RuleContext): Check[] {
       const reception = get('reception');
       for (const key of group.keys) {
         if (vehicles && purchase && running) {
-          const c = partsCheck(view, ctx.settings.roundingSlackPerTermHundredths, vehicles, [purchase, running], key,
+          const c = partsCheck(view, slack, vehicles, [purchase, running], key,
             `"公务用车购置费" + "公务用车运行费"`);
           if (c) out.push(c);
         }
         const vehicleParts = vehicles ? [vehicles] : purchase && running ? [purchase, running] : null;
         if (total && abroad && reception && vehicleParts) {
-          const c = partsCheck(view, ctx.settings.roundingSlackPerTermHundredths, total, [abroad, reception, ...vehicleParts], key,
+          const c = partsCheck(view, slack, total, [abroad, reception, ...vehicleParts], key,
             `"因公出国（境）费" + "公务接待费" + "公务用车购置及运行费"`);
           if (c) out.push(c);
         }

@@ -3,6 +3,7 @@ import { fenPerHundredth, formatFen } from '../money.js';
 import type { ValidationSettings } from '../settings.js';
 import { checkAt, rowLabel } from '../tables.js';
 import { covers, TOTAL, type Source } from './sources.js';
+import { sameFigureSlackFen } from '../tolerance.js';
 
 /** Figures that should be one and the same number, printed in several tables. */
 export interface Family {
@@ -14,8 +15,11 @@ export interface Family {
 
 interface Vote { source: Source; fen: number }
 
-const agree = (a: Vote, b: Vote, s: ValidationSettings) =>
-  Math.abs(a.fen - b.fen) <= Math.max(a.source.precisionFen, b.source.precisionFen) * s.crossTableSlackPrecisionUnits;
+/** Where a vote's figure is printed, with its precision (for the tolerance). */
+const printing = (v: Vote, code: string) => ({ precisionFen: v.source.precisionFen, page: v.source.figures.get(code)?.entry?.page ?? null });
+
+const agree = (a: Vote, b: Vote, code: string, s: ValidationSettings, ocr: ReadonlySet<number>) =>
+  Math.abs(a.fen - b.fen) <= sameFigureSlackFen(s, ocr, printing(a, code), printing(b, code));
 
 function votesFor(sources: Source[], code: string): Vote[] {
   return sources.filter((s) => covers(s, code)).map((s) => ({ source: s, fen: s.figures.get(code)?.fen ?? 0 }));
@@ -34,7 +38,7 @@ const codeWords = (code: string, v: Vote) => {
 };
 
 /** Sources that disagree with every other source on most codes cover other money: set them aside. */
-function outOfScope(f: Family, s: ValidationSettings): Source[] {
+function outOfScope(f: Family, s: ValidationSettings, ocr: ReadonlySet<number>): Source[] {
   const codes = allCodes(f.sources);
   const out: Source[] = [];
   for (const a of f.sources) {
@@ -49,7 +53,7 @@ function outOfScope(f: Family, s: ValidationSettings): Source[] {
         const vb = { source: b, fen: b.figures.get(c)?.fen ?? 0 };
         if (va.fen === 0 && vb.fen === 0) continue;
         compared++;
-        if (!agree(va, vb, s)) differ++;
+        if (!agree(va, vb, c, s, ocr)) differ++;
       }
       if (compared < s.differentScopeMinCodes) continue;
       comparable++;
@@ -61,9 +65,9 @@ function outOfScope(f: Family, s: ValidationSettings): Source[] {
 }
 
 /** Compare one family code by code; blame the odd one out, or the later table on a tie. */
-export function voteFamily(f: Family, settings: ValidationSettings): Check[] {
+export function voteFamily(f: Family, settings: ValidationSettings, ocr: ReadonlySet<number> = new Set()): Check[] {
   const out: Check[] = [];
-  const excluded = outOfScope(f, settings);
+  const excluded = outOfScope(f, settings, ocr);
   for (const s of excluded) {
     out.push(checkAt(s.view, {
       rule: f.rule, status: 'skip', column: s.column,
@@ -78,7 +82,7 @@ export function voteFamily(f: Family, settings: ValidationSettings): Check[] {
     if (votes.length < 2 || votes.every((v) => v.fen === 0)) continue;
     const clusters: Vote[][] = [];
     for (const v of votes) {
-      const c = clusters.find((cl) => agree(cl[0]!, v, settings));
+      const c = clusters.find((cl) => agree(cl[0]!, v, code, settings, ocr));
       if (c) c.push(v); else clusters.push([v]);
     }
     if (clusters.length === 1) {

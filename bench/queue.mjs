@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// The queue on this machine: a redis-server on a loopback port, the text-layer samples enqueued, then
+// drained by 1 and by 2 worker processes (documents/s, pages/s, CPU used); then one worker on the
+// 1,000-page document (its peak RSS, all threads: the figure a fleet is sized by).
+// Needs redis-server (Debian package redis-server). Usage: npm run build && node bench/queue.mjs [--workers 1,2] [--pages 1000]
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { buildLongDocument, textLayerSamples } from './longDocument.mjs';
+
+const root = path.join(import.meta.dirname, '..');
+const cli = path.join(root, 'dist/cli.js');
+const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
+const levels = arg('--workers', '1,2').split(',').map(Number);
+const longPages = Number(arg('--pages', '1000'));
+const mb = b => (b / 2 ** 20).toFixed(0);
+
+if (spawnSync('redis-server', ['--version']).status !== 0) { console.error('redis-server is not installed (apt-get install redis-server)'); process.exit(2); }
+const work = mkdtempSync(path.join(os.tmpdir(), 'bt-bench-queue-'));
+const port = await new Promise(resolve => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); }); });
+const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', work], { stdio: 'ignore' });
+const url = `redis://127.0.0.1:${port}`;
+for (;;) { // wait until it answers
+  const ok = await new Promise(r => { const c = net.connect(port, '127.0.0.1', () => { c.destroy(); r(true); }).on('error', () => r(false)); });
+  if (ok) break;
+  await new Promise(r => setTimeout(r, 50));
+}
+
+const procStatus = pid => { try { return readFileSync(`/proc/${pid}/status`, 'utf8'); } catch { return ''; } };
+const hwm = pid => Number(/VmHWM:\s+(\d+)/.exec(procStatus(pid))?.[1] ?? 0) * 1024;
+const cpuSeconds = pid => { try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; } catch { return 0; } };
+const cliRun = args => { const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' }); if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr); return r.stdout; };
+
+/** Enqueue `folder` on a fresh queue, drain it with n workers (one document at a time each); stop them when it is empty. */
+async function drain(folder, queue, n) {
+  cliRun(['enqueue', folder, '--redis', url, '--queue', queue]);
+  const out = path.join(work, `out-${queue}`);
+  const t0 = performance.now();
+  const workers = Array.from({ length: n }, () => {
+    const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', queue, '--out', out, '--concurrency', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const w = { child, peak: 0, cpu: 0, pages: 0, docs: 0, closed: new Promise(r => child.on('close', r)) };
+    let buf = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', d => {
+      buf += d;
+      for (let nl; (nl = buf.indexOf('\n')) >= 0; buf = buf.slice(nl + 1)) {
+        const e = JSON.parse(buf.slice(0, nl));
+        if (e.event === 'document' && e.status === 'ok') { w.docs++; w.pages += e.pages; }
+      }
+    });
+    return w;
+  });
+  const sample = setInterval(() => { for (const w of workers) { w.peak = Math.max(w.peak, hwm(w.child.pid)); w.cpu = Math.max(w.cpu, cpuSeconds(w.child.pid)); } }, 50);
+  for (;;) {
+    const s = JSON.parse(cliRun(['queue', 'status', '--redis', url, '--queue', queue, '--json']));
+    if (s.counts.waiting + s.counts.active + s.counts.delayed === 0) break;
+    await new Promise(r => setTimeout(r, 200));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  for (const w of workers) w.child.kill('SIGTERM');
+  await Promise.all(workers.map(w => w.closed));
+  clearInterval(sample);
+  return { seconds, workers };
+}
+
+const samples = textLayerSamples(root, readdirSync, path);
+const folder = path.join(work, 'samples');
+mkdirSync(folder);
+for (const f of samples) copyFileSync(f, path.join(folder, path.basename(f)));
+console.log(`${samples.length} documents (the text-layer samples) on ${os.availableParallelism()} cores, load average ${os.loadavg()[0].toFixed(1)}`);
+for (const n of levels) {
+  const r = await drain(folder, `bench-${n}`, n);
+  const docs = r.workers.reduce((s, w) => s + w.docs, 0), pages = r.workers.reduce((s, w) => s + w.pages, 0), cpu = r.workers.reduce((s, w) => s + w.cpu, 0);
+  console.log(`${n} worker${n > 1 ? 's' : ''}: ${docs} documents, ${pages} pages in ${r.seconds.toFixed(1)} s = ${(docs / r.seconds).toFixed(2)} documents/s, ${(pages / r.seconds).toFixed(1)} pages/s; ` +
+    `CPU ${cpu.toFixed(1)} s (${(pages / cpu).toFixed(1)} pages per CPU-second); peak RSS per worker ${r.workers.map(w => `${mb(w.peak)} MB`).join(', ')}`);
+}
+
+const longFolder = path.join(work, 'long');
+mkdirSync(longFolder);
+writeFileSync(path.join(longFolder, `concatenated-${longPages}.pdf`), await buildLongDocument(samples, longPages));
+const r = await drain(longFolder, 'bench-long', 1);
+const w = r.workers[0];
+console.log(`${longPages}-page document, 1 worker: ${r.seconds.toFixed(1)} s, CPU ${w.cpu.toFixed(1)} s; peak RSS of the worker process (all threads) ${mb(w.peak)} MB`);
+redis.kill('SIGTERM');
+rmSync(work, { recursive: true, force: true });

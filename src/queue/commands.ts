@@ -1,0 +1,144 @@
+/** `budget-tables enqueue | worker | queue status | queue retry-failed`: arguments, help, exit status. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { positive } from '../batch/batchCommand.js';
+import { defaultBatchSettings } from '../batch/settings.js';
+import { redisConnection } from './connection.js';
+import { enqueue } from './enqueue.js';
+import { DEFAULT_QUEUE } from './jobs.js';
+import { formatStatus, queueStatus, retryFailed } from './status.js';
+import { startQueueWorker } from './worker.js';
+
+const defaults = defaultBatchSettings();
+const DEFAULT_ATTEMPTS = 3, DEFAULT_BACKOFF_SECONDS = 30, DEFAULT_LOCK_SECONDS = 30, DEFAULT_MAX_DOWNLOAD_MB = 500, DEFAULT_PARSER_HEAP_MB = 256;
+
+export const QUEUE_HELP = `Many machines: documents on a Redis queue (BullMQ), any number of workers writing into one shared folder.
+
+budget-tables enqueue <folder | list file | URLs file> --redis URL [--queue NAME] [--attempts N] [--backoff-seconds S]
+  One job per PDF (a folder searched recursively, a text file listing paths, or a text file listing
+  http(s) URLs that the workers download). The job id is the PDF's sha256 + the pipeline version: a
+  document already queued, running, done or failed is not added again. Output names are given here, as
+  batch gives them, and claimed in Redis so no two documents share outputs. A failing document is tried
+  --attempts times (default ${DEFAULT_ATTEMPTS}), waiting --backoff-seconds (default ${DEFAULT_BACKOFF_SECONDS}), then twice as long each time;
+  a bad PDF (not a PDF, encrypted, corrupt, over --max-pages or --max-image-pixels) is not retried.
+  Paths are stored as given (absolute): workers on other machines need them at the same path.
+
+budget-tables worker --redis URL --out DIR [--queue NAME] [--concurrency N] [--lock-seconds S] [batch limits]
+  Take documents off the queue and write what "batch" writes into DIR (NAME.json, NAME.csv, NAME/,
+  one line per document in DIR/manifest.jsonl), atomically; DIR may be shared by workers on many
+  machines. One JSON line per document on stdout. SIGTERM or Ctrl-C: finish the current documents, then
+  exit. A worker killed outright loses nothing: after --lock-seconds (default ${DEFAULT_LOCK_SECONDS}) its documents go to
+  another worker. Redis going away is waited out. Limits as for batch: --timeout-per-doc S (default
+  ${defaults.timeoutPerDocSeconds}), --max-pages N (${defaults.maxPages}), --max-image-pixels N, --worker-heap-mb N (${defaults.workerHeapMb}), --docs-per-worker N (${defaults.documentsPerWorker});
+  --concurrency N documents at once (default ${defaults.concurrency}); --max-download-mb N (${DEFAULT_MAX_DOWNLOAD_MB});
+  --parser-heap-mb N: heap cap of each document's pdf.js parser thread (default ${DEFAULT_PARSER_HEAP_MB}; lower saves
+  memory and costs CPU in garbage collection; a document that needs more fails with out of memory).
+
+budget-tables queue status --redis URL [--queue NAME] [--json]
+  Documents waiting, waiting to retry, active, done and failed, and each failed one with its reason.
+
+budget-tables queue retry-failed --redis URL [--queue NAME]
+  Put every failed document back on the queue with its attempts counted afresh.
+
+The queue is "${DEFAULT_QUEUE}" unless --queue names another. Exit status: 0 done, 1 the command failed
+(status: some document failed), 2 bad usage.
+`;
+
+const COMMON = { redis: { type: 'string' }, queue: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+function usage(command: string, problem: string): number {
+  process.stderr.write(`budget-tables ${command}: ${problem}\n(see budget-tables ${command.split(' ')[0]} --help)\n`);
+  return 2;
+}
+
+type Parsed<V> = { values: V; positionals: string[] } | number;
+
+function parse(command: string, args: string[], options: ParseArgsConfig['options']): Parsed<Record<string, string | boolean | undefined>> {
+  let parsed;
+  try { parsed = parseArgs({ args, options, allowPositionals: true }); } catch (err) { return usage(command, (err as Error).message); }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values.help) { process.stdout.write(QUEUE_HELP); return 0; }
+  if (typeof values.redis !== 'string') return usage(command, '--redis URL is required (e.g. redis://127.0.0.1:6379)');
+  if (values.queue !== undefined && (typeof values.queue !== 'string' || !/^[\w.-]+$/.test(values.queue))) return usage(command, '--queue wants a name of letters, digits, "_", "." or "-"');
+  return { values, positionals: parsed.positionals };
+}
+
+function numbers(command: string, specs: Record<string, [string | boolean | undefined, number, boolean]>): Record<string, number> | number {
+  const out: Record<string, number> = {};
+  for (const [flag, [value, fallback, integer]] of Object.entries(specs)) {
+    const n = positive(typeof value === 'string' ? value : undefined, flag, fallback, integer);
+    if (typeof n === 'string') return usage(command, n);
+    out[flag] = n;
+  }
+  return out;
+}
+
+export async function enqueueCommand(args: string[]): Promise<number> {
+  const p = parse('enqueue', args, { ...COMMON, attempts: { type: 'string' }, 'backoff-seconds': { type: 'string' } });
+  if (typeof p === 'number') return p;
+  if (p.positionals.length !== 1) return usage('enqueue', 'give one folder, list file or URLs file');
+  const connection = redisConnection(p.values.redis as string);
+  if (typeof connection === 'string') return usage('enqueue', connection);
+  const n = numbers('enqueue', { attempts: [p.values.attempts, DEFAULT_ATTEMPTS, true], 'backoff-seconds': [p.values['backoff-seconds'], DEFAULT_BACKOFF_SECONDS, false] });
+  if (typeof n === 'number') return n;
+  const result = await enqueue({ source: p.positionals[0]!, connection, queue: (p.values.queue as string) ?? DEFAULT_QUEUE, attempts: n.attempts!, backoffSeconds: n['backoff-seconds']! });
+  if ('problem' in result) { process.stderr.write(`budget-tables enqueue: ${result.problem}\n`); return 2; }
+  process.stdout.write(`${result.inputs} documents: ${result.added} queued, ${result.existing} already queued or done (same content and pipeline version)\n`);
+  return 0;
+}
+
+export async function workerCommand(args: string[]): Promise<number> {
+  const p = parse('worker', args, {
+    ...COMMON, out: { type: 'string' }, concurrency: { type: 'string' }, 'lock-seconds': { type: 'string' }, 'timeout-per-doc': { type: 'string' },
+    'max-pages': { type: 'string' }, 'max-image-pixels': { type: 'string' }, 'worker-heap-mb': { type: 'string' }, 'docs-per-worker': { type: 'string' },
+    'max-download-mb': { type: 'string' }, 'parser-heap-mb': { type: 'string' },
+  });
+  if (typeof p === 'number') return p;
+  if (p.positionals.length) return usage('worker', `unexpected argument "${p.positionals[0]}"`);
+  if (typeof p.values.out !== 'string') return usage('worker', '--out DIR is required');
+  const connection = redisConnection(p.values.redis as string);
+  if (typeof connection === 'string') return usage('worker', connection);
+  const v = p.values;
+  const n = numbers('worker', {
+    concurrency: [v.concurrency, defaults.concurrency, true], 'lock-seconds': [v['lock-seconds'], DEFAULT_LOCK_SECONDS, false],
+    'timeout-per-doc': [v['timeout-per-doc'], defaults.timeoutPerDocSeconds, false], 'max-pages': [v['max-pages'], defaults.maxPages, true],
+    'max-image-pixels': [v['max-image-pixels'], defaults.maxImagePixels, true], 'worker-heap-mb': [v['worker-heap-mb'], defaults.workerHeapMb, true],
+    'docs-per-worker': [v['docs-per-worker'], defaults.documentsPerWorker, true], 'max-download-mb': [v['max-download-mb'], DEFAULT_MAX_DOWNLOAD_MB, false],
+    'parser-heap-mb': [v['parser-heap-mb'], DEFAULT_PARSER_HEAP_MB, true],
+  });
+  if (typeof n === 'number') return n;
+  // The document threads (and the pdf.js parser thread each starts) inherit the environment.
+  // Workers parse in a capped, recycled thread of their own (src/pdf/parserThread.ts), inherited by the document processes.
+  process.env.BUDGET_TABLES_PARSER_THREAD = 'on';
+  process.env.BUDGET_TABLES_PARSER_HEAP_MB = String(n['parser-heap-mb']);
+  const running = await startQueueWorker({
+    connection, queue: (v.queue as string) ?? DEFAULT_QUEUE, outDir: v.out as string, lockSeconds: n['lock-seconds']!, maxDownloadBytes: n['max-download-mb']! * 2 ** 20,
+    settings: {
+      ...defaults, concurrency: n.concurrency!, timeoutPerDocSeconds: n['timeout-per-doc']!, maxPages: n['max-pages']!,
+      maxImagePixels: n['max-image-pixels']!, workerHeapMb: n['worker-heap-mb']!, documentsPerWorker: n['docs-per-worker']!,
+    },
+    report: event => { process.stdout.write(JSON.stringify(event) + '\n'); },
+  });
+  const stop = (): void => { void running.close(); };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  await running.closed;
+  return 0;
+}
+
+export async function queueCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === '--help' || sub === '-h' || sub === undefined) { process.stdout.write(QUEUE_HELP); return sub ? 0 : 2; }
+  if (sub !== 'status' && sub !== 'retry-failed') return usage('queue', `unknown sub-command "${sub}" (status or retry-failed)`);
+  const p = parse(`queue ${sub}`, rest, { ...COMMON, json: { type: 'boolean' } });
+  if (typeof p === 'number') return p;
+  const connection = redisConnection(p.values.redis as string);
+  if (typeof connection === 'string') return usage(`queue ${sub}`, connection);
+  const name = (p.values.queue as string) ?? DEFAULT_QUEUE;
+  if (sub === 'retry-failed') {
+    process.stdout.write(`${await retryFailed(connection, name)} failed documents put back on queue ${name}\n`);
+    return 0;
+  }
+  const status = await queueStatus(connection, name);
+  process.stdout.write((p.values.json ? JSON.stringify(status) : formatStatus(status)) + '\n');
+  return status.counts.failed ? 1 : 0;
+}
