@@ -2,7 +2,7 @@ import { median } from '../model/geometry.js';
 import type { PageContent } from '../model/page.js';
 import type { ProseLine, RawTable } from '../model/rawTable.js';
 import { isAnchorLine, isNoteText, isProseOrFooter } from './anchors.js';
-import { continuesTable, headerText, type PageTable, type TableIdentity } from './continuation.js';
+import { continuesTable, headerText, isIdentityHeader, type PageTable, type TableIdentity } from './continuation.js';
 import { rulesToEdges } from './edges.js';
 import { buildFragment, type Segment, type TableFragment } from './fragment.js';
 import { columnPaths } from './header.js';
@@ -119,7 +119,11 @@ export class TableAssembler {
     table.note ??= fragment.note;
     const map = columnMap(centersOf(fragment.xs), open.centers);
     const width = Math.max(open.centers.length, table.columnPaths.length);
-    for (const r of fragment.rows) {
+    const header = headerText(fragment.headerCells);
+    // A form per project under one title: each page's identity lines (项目名称 …) are its own, not a
+    // repeated header, so they are kept as the rows they are (the form reader starts a form at them).
+    const ownHeader = header !== open.identity.header && isIdentityHeader(header) ? headerLines(fragment) : [];
+    for (const r of [...ownHeader, ...fragment.rows]) {
       const cells = Array.from({ length: width || r.cells.length }, () => '');
       r.cells.forEach((text, c) => {
         const to = map[c] ?? c;
@@ -128,6 +132,13 @@ export class TableAssembler {
       table.rows.push({ page: fragment.page, cells });
     }
   }
+}
+
+/** A fragment's header as lines of cells, one per header level. */
+function headerLines(f: TableFragment): { cells: string[] }[] {
+  const paths = columnPaths(f.headerCells, f.xs.length - 1);
+  const depth = Math.max(0, ...paths.map(p => p.length));
+  return Array.from({ length: depth }, (_, level) => ({ cells: paths.map(p => p[level] ?? '') }));
 }
 
 const pageTable = (f: TableFragment): PageTable => ({ page: f.page, header: headerText(f.headerCells), columns: f.xs.length - 1 });

@@ -27,8 +27,12 @@ export interface ContinuationVerdict {
   reason: string;
 }
 
-/** A header line naming what the table is about (a performance form's project), not a column. */
-const IDENTITY_LINE = /项目名称|项目(编码|代码)/;
+/**
+ * A header that names what the table is about rather than its columns: a performance form's identity
+ * lines (项目名称 / 预算单位 … with their values) above its indicator grid. An indicator table printing one
+ * line per indicator has 项目名称 as a column and 一级指标 … in its header: not an identity header.
+ */
+export const isIdentityHeader = (header: string): boolean => /项目名称|单位名称/.test(header) && !/指标/.test(header);
 
 /** Minimum likeness of two pages' headers for them to be one table's (character-pair overlap). */
 const SAME_HEADER_MIN = 0.5;
@@ -70,11 +74,6 @@ export function continuesTable(open: TableIdentity | null, block: TitleBlock, pa
   if (norm(block.title) !== norm(open.title)) return { continues: false, reason: `title "${block.title}" differs from "${open.title}"` };
   if (conflict(block.number, open.number)) return { continues: false, reason: `number ${block.number} differs from ${open.number}` };
   if (conflict(block.org, open.org)) return { continues: false, reason: `issuing unit "${block.org}" differs from "${open.org}": a table per sub-unit` };
-  // A form printed once per project (项目支出绩效目标表) repeats title and layout: the identity lines in its
-  // header (项目名称 …) tell one project's form from the next one's.
-  if (IDENTITY_LINE.test(header) && IDENTITY_LINE.test(open.header) && header !== open.header) {
-    return { continues: false, reason: 'the identity lines of its header (项目名称 …) differ from the open table\'s: another form' };
-  }
   // Text a cell overflows onto the header can blur one page's header: only a header unlike the first
   // page's over a different set of columns makes another table.
   const likeness = header && open.header ? textLikeness(header, open.header) : 1;

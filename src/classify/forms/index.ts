@@ -1,5 +1,6 @@
 import type { Table } from '../../model/document.js';
 import type { PerformanceForm } from '../../model/forms.js';
+import { indicatorHeader } from './columns.js';
 import { gridIndicators } from './indicators.js';
 import { readKeyValuePiece, type KeyValuePiece } from './keyValue.js';
 import { readRowTable, rowTableRoles, type RowTablePiece } from './rowTables.js';
@@ -18,6 +19,30 @@ const sameProject = (a: KeyValuePiece['head'], b: KeyValuePiece['head']): boolea
  * header), or repeats the identity of the form before, continues that form: pieces are joined at the form
  * level, whether or not the layout already joined the pages into one table.
  */
+/** A line that opens a form: its 项目名称 / 单位名称 label. */
+const OPENS_FORM = /^(预算单位|项目名称|单位名称)/;
+
+/**
+ * A key–value table may hold several forms printed under one title (one per project, joined by the layout
+ * as one table): it is cut where a line naming a project (项目名称 …) follows an indicator grid. Later pieces
+ * have no header of their own: their identity lines are rows.
+ */
+export function splitForms(table: Table): Table[] {
+  const pieces: Table['rows'][] = [[]];
+  const depth = Math.max(0, ...table.columns.map(c => c.path.length));
+  let sawGrid = Array.from({ length: depth }, (_, l) => table.columns.map(c => c.path[l] ?? '')).some(cells => indicatorHeader(cells) !== null);
+  for (const row of table.rows) {
+    const opens = row.cells.some(c => OPENS_FORM.test(c.trim()));
+    if (opens && sawGrid) { pieces.push([]); sawGrid = false; }
+    if (indicatorHeader(row.cells) !== null) sawGrid = true;
+    pieces[pieces.length - 1]!.push(row);
+  }
+  if (pieces.length === 1) return [table];
+  return pieces.map((rows, i) => i === 0 ? { ...table, rows, pages: [...new Set(rows.map(r => r.page))] } : {
+    ...table, rows, pages: [...new Set(rows.map(r => r.page))], columns: table.columns.map(c => ({ ...c, path: [] })),
+  });
+}
+
 export function readForms(tables: readonly Table[]): PerformanceForm[] {
   const forms: PerformanceForm[] = [];
   let open: { piece: KeyValuePiece; title: string; pages: Set<number> } | null = null;
@@ -33,7 +58,7 @@ export function readForms(tables: readonly Table[]): PerformanceForm[] {
     if (rowRun) forms.push(...readRowTable(rowRun.pieces, rowRun.title));
     rowRun = null;
   };
-  for (const table of tables) {
+  for (const table of tables.flatMap(t => (t.type === 'performance_target' && !rowTableRoles(t) ? splitForms(t) : [t]))) {
     if (table.type !== 'performance_target') continue;
     const rowRoles = rowTableRoles(table);
     const rows = table.rows.map(r => ({ page: r.page, cells: r.cells }));
