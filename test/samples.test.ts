@@ -36,7 +36,7 @@ describe.each(SAMPLES)('%s against its truth', (file, truthFile, minRecall, minP
     for (const key of ['unit', 'year', 'kind', 'scope', 'currency_unit'] as const) {
       if (truth.doc[key] != null) expect(document.document[key]).toBe(truth.doc[key]);
     }
-  }, 60_000);
+  }, 600_000);
 });
 
 describe('a document whose pages are turned', () => {
@@ -52,5 +52,5 @@ describe('a document whose pages are turned', () => {
     expect(cmp.wrong).toEqual([]);
     expect(cmp.found).toBe(cmp.truthCells);
     expect(cmp.outputCells).toBe(cmp.truthCells);
-  }, 60_000);
+  }, 600_000);
 });

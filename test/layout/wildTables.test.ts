@@ -26,7 +26,7 @@ describe('real pages that repeat the title block on every page of a table', () =
   it('Shenzhen 表3 支出总表 (4 of its 32 pages) is one table with its org', async () => {
     const tables = await tablesOf('shenzhen-water-2026-dept-budget.pdf', 63, 66);
     expect(tables.map(summary)).toEqual([{ number: '表3', title: '支出总表', org: '深圳市水务局', pages: [63, 64, 65, 66] }]);
-  }, 60_000);
+  }, 600_000);
 
   it('Huzhou 表03, org printed without a label ("507-湖州市卫生健康委员会 单位:万元"), pp. 29–32, then 表04', async () => {
     const tables = await tablesOf('huzhou-health-commission-2026-dept-budget.pdf', 29, 33);
@@ -34,18 +34,18 @@ describe('real pages that repeat the title block on every page of a table', () =
       { number: '表03', title: '2026年市级部门支出预算总表', org: '湖州市卫生健康委员会', pages: [29, 30, 31, 32] },
       { number: '表04', title: '2026年市级部门财政拨款收支预算总表', org: '湖州市卫生健康委员会', pages: [33] },
     ]);
-  }, 60_000);
+  }, 600_000);
 
   it('Guangzhou performance targets: one table over pages 1–4', async () => {
     const tables = await tablesOf('guangzhou-ecology-environment-2026-project-performance-targets.pdf', 1, 4);
     expect(tables).toHaveLength(1);
     expect(tables[0]).toMatchObject({ title: '广州市生态环境局2026年项目支出绩效目标表（含转移支付项目）', org: '广州市生态环境局', pages: [1, 2, 3, 4] });
-  }, 60_000);
+  }, 600_000);
 
   it('Beijing 预算表12: cell text overflowing onto the title and header does not split the table (pp. 18–23)', async () => {
     const tables = await tablesOf('beijing-traffic-police-2026-dept-budget.pdf', 18, 23);
     expect(tables.map(summary)).toEqual([{ number: '预算表12', title: '项目支出绩效目标表', org: null, pages: [18, 19, 20, 21, 22, 23] }]);
-  }, 60_000);
+  }, 600_000);
 });
 
 describe('real titles the title-block reader must see', () => {
@@ -59,7 +59,7 @@ describe('real titles the title-block reader must see', () => {
     ]);
     expect(tables.every(t => t.org === '江苏省人大常委会办公厅')).toBe(true);
     expect(tables.find(t => t.title === '一般公共预算机关运行经费支出预算表')?.pages).toEqual([18, 19]);
-  }, 60_000);
+  }, 600_000);
 
   it('national complaints administration: the title printed above its 公开NN表 label', async () => {
     const tables = await tablesOf('national-public-complaints-admin-2024-dept-final.pdf', 7, 10);
@@ -67,5 +67,5 @@ describe('real titles the title-block reader must see', () => {
       ['公开01表', '收入支出决算总表', '国家信访局'], ['公开02表', '收入决算表', '国家信访局'],
       ['公开03表', '支出决算表', '国家信访局'], ['公开04表', '财政拨款收入支出决算总表', '国家信访局'],
     ]);
-  }, 60_000);
+  }, 600_000);
 });

@@ -7,6 +7,7 @@ describe('correctTerms', () => {
     ['一般公共预算基本文出情况表', '一般公共预算基本支出情况表'],
     ['财政拨殖收文预算总表', '财政拨款收支预算总表'],
     ['功能分类科目编吗', '功能分类科目编码'],
+    ['2024年财政拨款收支预算总表情况表', '2024年财政拨款收支预算总体情况表'],
   ])('%s → %s, with the edit recorded', (read, fixed) => {
     const r = correctTerms(read);
     expect(r.text).toBe(fixed);
