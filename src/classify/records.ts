@@ -4,7 +4,7 @@ import type { RawTable } from '../model/rawTable.js';
 import { looseText, squash } from '../model/text.js';
 import { type CodeSystem, codeLevel, joinCodeParts, splitCodeName } from './codes.js';
 import type { ColumnGroup } from './columnRoles.js';
-import { classificationOfCode, findCodeByName, lookupCode } from './registry/index.js';
+import { classificationOfCode, findCodeByName, registryNamesCode } from './registry/index.js';
 
 /** A code the printed cells did not settle, taken from the registry by the row's name. */
 export interface CodeRepair { page: number; row: number; printed: string[]; name: string; code: string }
@@ -22,8 +22,7 @@ function settleCode(code: string, parts: readonly string[], name: string, system
   const unsure = !whole && parts.some(p => !/^\d{2,3}$/.test(p.replace(/\s/g, '')));
   const cls = classificationOfCode(code) ?? (system === 'economic' ? 'economic' : 'functional');
   if (!unsure || !looseText(name)) return code;
-  const info = lookupCode(code, cls, null);
-  if (info && (looseText(info.name) === looseText(name) || info.renames.some(r => looseText(r.from) === looseText(name)))) return code;
+  if (registryNamesCode(code, name, cls)) return code;
   for (const prefix of [code.slice(0, 5), code.slice(0, 3)]) {
     if (prefix.length < 3 || prefix === code && code.length === 7) continue;
     const hit = findCodeByName(name, prefix, cls);
@@ -43,11 +42,7 @@ function settleCode(code: string, parts: readonly string[], name: string, system
 function settleTail(code: string, parts: readonly string[], previous: string | null, name: string): string {
   const tail = parts.length === 1 ? parts[0].replace(/\s/g, '') : '';
   if (!/^\d{2}$/.test(tail) || !previous || previous.length < 7 || !looseText(name)) return code;
-  const named = (c: string): boolean => {
-    const cls = classificationOfCode(c);
-    const info = cls ? lookupCode(c, cls, null) : null;
-    return !!info && [info.name, ...info.renames.map(r => r.from)].some(n => looseText(n) === looseText(name));
-  };
+  const named = (c: string): boolean => registryNamesCode(c, name);
   const other = code.length === 7 ? previous.slice(0, 3) + tail : previous.slice(0, 5) + tail;
   return !named(code) && named(other) ? other : code;
 }

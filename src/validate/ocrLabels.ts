@@ -6,7 +6,7 @@
  * one code a single digit away ("30220" read for "30226 劳务费"), is that code. Each edit is returned as a
  * warning. Text-layer pages are never touched.
  */
-import { classificationOfCode, lookupCode, registryEntries } from '../classify/registry/index.js';
+import { classificationOfCode, registryEntries, registryNamesOf } from '../classify/registry/index.js';
 import type { OutputDocument, Warning } from '../model/document.js';
 import { looseText } from '../model/text.js';
 import { tableLabel } from './tables.js';
@@ -22,11 +22,6 @@ function oneHanApart(a: string, b: string): boolean {
 const oneDigitApart = (a: string, b: string): boolean =>
   a.length === b.length && [...a].filter((c, i) => c !== b[i]).length === 1;
 
-function namesOf(code: string, year: number | null): string[] {
-  const cls = classificationOfCode(code);
-  const info = cls ? lookupCode(code, cls, year) : null;
-  return info ? [...new Set([info.name, info.currentName, ...info.renames.map(r => r.from)])] : [];
-}
 
 /** The one code a digit away from `code` whose registry name is `name`, or null. */
 function codeNamed(code: string, name: string): string | null {
@@ -50,7 +45,7 @@ export function settleOcrLabels(doc: OutputDocument): { document: OutputDocument
       if (!ocrPages.has(row.page)) continue;
       for (const rec of row.records) {
         if (!rec.code || !rec.name) continue;
-        const names = namesOf(rec.code, year);
+        const names = registryNamesOf(rec.code, year);
         if (names.some(n => looseText(n) === looseText(rec.name!))) continue;
         const near = names.find(n => oneHanApart(looseText(n), looseText(rec.name!)));
         if (near) {

@@ -51,6 +51,20 @@ export function lookupCode(code: string, classification: Classification, year: n
 }
 
 /**
+ * Every name the registry knows a code by: its name in `year`, its current name and its former names
+ * (none when the code is not in the registry). The classification defaults to the code's own.
+ */
+export function registryNamesOf(code: string, year: number | null = null, classification: Classification | null = classificationOfCode(code)): string[] {
+  const info = classification ? lookupCode(code, classification, year) : null;
+  return info ? [...new Set([info.name, info.currentName, ...info.renames.map(r => r.from)])] : [];
+}
+
+/** Whether the registry knows `code` by `name` (punctuation, spaces and width folded). */
+export const registryNamesCode = (code: string, name: string, classification?: Classification | null): boolean =>
+  registryNamesOf(code, null, classification === undefined ? classificationOfCode(code) : classification)
+    .some(n => looseText(n) === looseText(name));
+
+/**
  * Which classification a code belongs to, from its leading digit: 2xx expenditure functions, 3xx the
  * department economic classes, 5xx the government economic classes. Other codes are none of these.
  */
