@@ -59,6 +59,23 @@ describe('cross_table', () => {
     expect(fails(crossTable(ctx(makeDoc([gb, basic(25)]))))).toEqual([]);
     expect(fails(crossTable(ctx(makeDoc([gb, basic(26)]))))).toHaveLength(1);
   });
+  it('compares a total with carry-over with the summary\'s 支出总计, a year\'s total with its 本年支出合计', () => {
+    // 本年支出合计 35 + 结转下年 4 = 支出总计 39; the income table's 总计 includes 上年结转 4
+    const summary = makeTable({ number: '表1', type: 'income_expenditure_summary', groups: [
+      { columns: ['收入/预算数'], rows: [{ name: '一、一般公共预算拨款', amounts: [35] }, { name: '本年收入合计', amounts: [35] },
+        { name: '上年结转', amounts: [4] }, { name: '收入总计', amounts: [39] }] },
+      { columns: ['支出/预算数'], rows: [{ name: '一般公共服务支出', amounts: [30] }, { name: '本年支出合计', amounts: [35] },
+        { name: '结转下年', amounts: [4] }, { name: '支出总计', amounts: [39] }] }] });
+    const income = (total: number) => makeTable({ number: '表2', type: 'income', groups: [{
+      columns: ['总计', '一般公共预算', '上年结转'], rows: [{ name: '合计', amounts: [total, 35, 4] }] }] });
+    const spending = makeTable({ number: '表3', type: 'expenditure', groups: [{
+      columns: ['合计', '基本支出', '项目支出'], rows: [{ name: '合计', amounts: [35, 25, 10] }] }] });
+    const totals = (checks: ReturnType<typeof crossTable>) => checks.filter((c) => /All-funds/.test(c.message) && /total/.test(c.message));
+    const good = totals(crossTable(ctx(makeDoc([summary, income(39), spending]))));
+    expect(good.map((c) => c.status)).toEqual(['pass', 'pass']);
+    const bad = fails(totals(crossTable(ctx(makeDoc([summary, income(38), spending])))));
+    expect(bad).toMatchObject([{ table: '表2', actual: 38, expected: 39 }]);
+  });
 });
 
 describe('three_public_lines', () => {

@@ -2,7 +2,7 @@ import type { TableType } from '../../model/document.js';
 import { fenPerHundredth } from '../money.js';
 import { normLabel, stripMarker } from '../names.js';
 import type { RuleContext } from '../rules/context.js';
-import { classNameIndex, makeSource, lineSource, selectors as sel, TOTAL, type Selector } from '../rules/sources.js';
+import { classNameIndex, makeSource, lineSource, selectors as sel, TOTAL, TOTAL_WITH_CARRYOVER, type Selector } from '../rules/sources.js';
 import { threePublicPart, type ThreePublicPart } from '../rules/threePublic.js';
 import { findNode, termsOf } from '../columns.js';
 import { firstOfType, sumKeys, type Entry, type TableView } from '../tables.js';
@@ -25,7 +25,8 @@ type Finder = (ctx: RuleContext, code: string) => Candidate[];
 
 function fromSource(ctx: RuleContext, type: TableType, select: Selector, column: string, code: string): Candidate[] {
   const s = makeSource(ctx.views, classNameIndex(ctx.views), type, select, column, code === TOTAL ? 'total' : 'all');
-  const f = s?.figures.get(code);
+  // a total is the year's or one with carry-over, whichever the table prints
+  const f = s?.figures.get(code) ?? (code === TOTAL ? s?.figures.get(TOTAL_WITH_CARRYOVER) : undefined);
   if (!s || !f) return [];
   const where = code === TOTAL ? 'total' : `row "${f.entry?.rec.code ?? ''} ${f.entry?.rec.name ?? ''}"`;
   return [{ view: s.view, entry: f.entry, column: f.key, fen: f.fen, precisionFen: s.precisionFen,

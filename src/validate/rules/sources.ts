@@ -4,8 +4,16 @@ import { fenPerHundredth } from '../money.js';
 import { normLabel, stripMarker } from '../names.js';
 import { codedGroup, firstOfType, isTotalEntry, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
 
-/** Pseudo-code of a table's total row in cross-table comparisons. */
+/** Pseudo-code of a table's total row in cross-table comparisons: the year's money. */
 export const TOTAL = 'TOTAL';
+/**
+ * Pseudo-code of a total that includes money carried over from earlier years (上年结转, 上年…余额): a
+ * summary's 支出总计 line, or the grand total of a table with a carry-over column. It is compared only
+ * with totals of the same kind, never with a year's total (本年支出合计).
+ */
+export const TOTAL_WITH_CARRYOVER = 'TOTAL+carry-over';
+
+export const isTotalCode = (code: string): boolean => code === TOTAL || code === TOTAL_WITH_CARRYOVER;
 
 /** One table's printed figure for one code (or TOTAL), in fen. */
 export interface Figure {
@@ -113,8 +121,9 @@ export function makeSource(views: TableView[], names: Map<string, string>, type:
   const put = (code: string, e: Entry) => {
     if (!figures.has(code)) figures.set(code, { fen: sumKeys(e.rec, keys) * precisionFen, entry: e, key: keys.join(' + ') });
   };
+  const totals = totalCodes(group, keys, side, select === selectors.total);
   for (const e of group.entries) {
-    if (isTotalEntry(e)) { put(TOTAL, e); continue; }
+    if (isTotalEntry(e)) { for (const code of totals(e)) put(code, e); continue; }
     if (coverage === 'total') continue;
     const code = codeOf(e.rec, names, side);
     if (!code || !code.startsWith('2') || e.rec.project) continue;
@@ -124,11 +133,44 @@ export function makeSource(views: TableView[], names: Map<string, string>, type:
   return base;
 }
 
+const YEAR_LINE = /^(本年|当年)/;
+const GRAND_LINE = /总计$/;
+// A column of money brought in from earlier years: a grand total over such a column includes it.
+const CARRYOVER_SEGMENT = /(上年|年初).*(结转|结余|余额)|^结转结余/;
+const NOT_CARRYOVER = /下年|年末|其中/;
+
+/** Does the table print a column of money carried over from earlier years among its amounts? */
+function hasCarryoverColumn(keys: string[]): boolean {
+  return keys.some((k) => k.split('/').some((seg) => {
+    const n = normLabel(seg);
+    return CARRYOVER_SEGMENT.test(n) && !NOT_CARRYOVER.test(n);
+  }));
+}
+
+/**
+ * Which total pseudo-codes a total line stands for. A summary printing both a year's line (本年支出合计)
+ * and a grand total (支出总计) gives each its own; a summary with one total line stands for both. A
+ * table's grand total column is a total with carry-over when the table has a carry-over column.
+ */
+function totalCodes(group: GroupView, keys: string[], side: boolean, grandColumn: boolean): (e: Entry) => string[] {
+  if (side) {
+    const names = group.entries.filter(isTotalEntry).map((e) => normLabel(stripMarker(e.rec.name ?? '')));
+    const split = names.some((n) => YEAR_LINE.test(n)) && names.some((n) => GRAND_LINE.test(n));
+    if (!split) return () => [TOTAL, TOTAL_WITH_CARRYOVER];
+    return (e) => {
+      const n = normLabel(stripMarker(e.rec.name ?? ''));
+      return YEAR_LINE.test(n) ? [TOTAL] : GRAND_LINE.test(n) ? [TOTAL_WITH_CARRYOVER] : [];
+    };
+  }
+  const carry = grandColumn && keys.length === 1 && hasCarryoverColumn(group.keys);
+  return () => [carry ? TOTAL_WITH_CARRYOVER : TOTAL];
+}
+
 /** Does the source print a figure for this code (a missing row then means zero)? */
 export function covers(s: Source, code: string): boolean {
-  if (s.emptyByNote) return true;
+  if (s.emptyByNote) return code !== TOTAL_WITH_CARRYOVER;
   if (s.figures.has(code)) return true;
-  if (code === TOTAL || s.coverage === 'total') return false;
+  if (isTotalCode(code) || s.coverage === 'total') return false;
   if (s.coverage === 'class' && code.length !== 3) return false;
   for (const c of s.figures.keys()) if (c !== TOTAL && c.length === code.length) return true;
   return false;

@@ -2,7 +2,7 @@ import type { Check } from '../../model/document.js';
 import { fenPerHundredth, formatFen } from '../money.js';
 import type { ValidationSettings } from '../settings.js';
 import { checkAt, rowLabel } from '../tables.js';
-import { covers, TOTAL, type Source } from './sources.js';
+import { covers, isTotalCode, TOTAL_WITH_CARRYOVER, type Source } from './sources.js';
 import { sameFigureSlackFen } from '../tolerance.js';
 
 /** Figures that should be one and the same number, printed in several tables. */
@@ -28,13 +28,14 @@ function votesFor(sources: Source[], code: string): Vote[] {
 function allCodes(sources: Source[]): string[] {
   const codes = new Set<string>();
   for (const s of sources) for (const c of s.figures.keys()) codes.add(c);
-  return [...codes].sort((a, b) => (a === TOTAL ? 1 : b === TOTAL ? -1 : a.localeCompare(b)));
+  return [...codes].sort((a, b) => Number(isTotalCode(a)) - Number(isTotalCode(b)) || a.localeCompare(b));
 }
 
 const where = (s: Source) => `${s.view.label} "${s.column}"`;
 const codeWords = (code: string, v: Vote) => {
   const e = v.source.figures.get(code)?.entry;
-  return code === TOTAL ? 'the total' : e ? rowLabel(e.rec) : `code ${code}`;
+  if (code === TOTAL_WITH_CARRYOVER) return 'the total with carry-over';
+  return isTotalCode(code) ? 'the total' : e ? rowLabel(e.rec) : `code ${code}`;
 };
 
 /** Sources that disagree with every other source on most codes cover other money: set them aside. */
