@@ -3,6 +3,7 @@ import type { Matrix } from './matrix.js';
 import { PdfParserError, whileParserAlive, type PdfDocument, type PdfPage } from './openDocument.js';
 import { collectParseWarnings } from './parseWarnings.js';
 import { readRules } from './rules.js';
+import { withoutClippedText } from './textClip.js';
 import { readTextItems, toRuns, uprightShare, type TextItems } from './textRuns.js';
 import { judgeTextLayer } from './textQuality.js';
 
@@ -52,10 +53,13 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
     const runs = toRuns(items, vt);
     const verdict = judgeTextLayer(runs);
     // The operator list costs as much as the text: read it only where the text suggests a table.
-    const rules = verdict.usable && mayHoldTable(runs) ? await readRules(page, vt) : [];
+    const tablePage = verdict.usable && mayHoldTable(runs);
+    const rules = tablePage ? await readRules(page, vt) : [];
+    // (the same operator list, cached by pdf.js) text drawn outside its clip is not on the printed page
+    const shown = tablePage ? await withoutClippedText(page, items) : items;
     return {
       number, width: viewport.width, height: viewport.height, rules,
-      runs: verdict.usable ? runs : [],
+      runs: verdict.usable ? (shown === items ? runs : toRuns(shown, vt)) : [],
       textSource: verdict.usable ? 'pdf' : 'none',
       textNote: verdict.reason,
     };

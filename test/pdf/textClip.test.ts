@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import {
+  beginText, clip, clipEvenOdd, concatTransformationMatrix, endPath, endText, moveText, PDFDocument, popGraphicsState,
+  pushGraphicsState, rectangle, setFontAndSize, showText, StandardFonts, type PDFFont, type PDFOperator,
+} from 'pdf-lib';
+import { openDocument } from '../../src/pdf/openDocument.js';
+import { readPage } from '../../src/pdf/readPages.js';
+
+const text = (font: PDFFont, s: string, x: number, y: number, size = 10): PDFOperator[] =>
+  [beginText(), setFontAndSize(font.name, size), moveText(x, y), showText(font.encodeText(s)), endText()];
+
+/** One page of figures, some drawn inside a clip rectangle, some outside it (cut away in print). */
+async function clippedPage(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([400, 400]);
+  page.pushOperators(
+    ...text(font, '1,111.11', 50, 350),
+    // a cell: its rectangle clips; the line that overflows above the cell is not printed
+    pushGraphicsState(), rectangle(40, 40, 200, 100), clip(), endPath(),
+    ...text(font, '2,222.22', 50, 100),
+    ...text(font, '3,333.33', 50, 250),
+    // text straddling the cell's bottom edge, mostly inside: printed (its lower part is cut)
+    ...text(font, '4,444.44', 120, 42),
+    // a nested clip (even-odd) under a moved origin narrows the cell further
+    pushGraphicsState(), concatTransformationMatrix(1, 0, 0, 1, 40, 40), rectangle(0, 0, 100, 100), clipEvenOdd(), endPath(),
+    ...text(font, '5,555.55', 50, 60),
+    ...text(font, '6,666.66', 180, 60),
+    popGraphicsState(),
+    popGraphicsState(),
+    // the clip is restored: the whole page shows again
+    ...text(font, '7,777.77', 50, 300),
+  );
+  return pdf.save();
+}
+
+describe('text outside the clipping path', () => {
+  it('is dropped; text inside, straddling the edge or after the clip is restored is kept', async () => {
+    const doc = await openDocument(await clippedPage());
+    try {
+      const page = await readPage(doc, 1);
+      expect(page.runs.map((r) => r.text).sort()).toEqual(['1,111.11', '2,222.22', '4,444.44', '5,555.55', '7,777.77']);
+    } finally {
+      await doc.destroy();
+    }
+  });
+});
