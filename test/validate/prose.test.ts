@@ -51,6 +51,13 @@ describe('prose_share and prose_change: internal consistency', () => {
     const bad = prose(doc, lines('基本支出 25.00 万元，比上年减少 5.00 万元，下降 20.00%。'));
     expect(fails(bad)).toMatchObject([{ rule: 'prose_change', expected: 16.67, actual: 20 }]);
   });
+  it('measures the rate from the figure compared with when it is printed ("比2025年年初预算数 X 万元增加…")', () => {
+    // 2.70% of 99,003.18 (the printed base), not of 99,003.18 − 2,669.85 (the base taken for this year's figure)
+    const said = (rate: string) => prose(doc, lines(`2026年支出预算101,673.03万元，比2025年年初预算数99,003.18万元增加2,669.85万元，增长${rate}。`))
+      .filter((c) => c.rule === 'prose_change');
+    expect(said('2.70%').map((c) => c.status)).toEqual(['pass']);
+    expect(said('2.77%')).toMatchObject([{ status: 'fail', expected: 2.7, actual: 2.77 }]);
+  });
   it('skips growth from nothing ("增长 100%")', () => {
     expect(prose(doc, lines('项目支出 10.00 万元，比上年增加 10.00 万元，增长 100.00%。')).filter((c) => c.rule === 'prose_change')).toEqual([]);
   });

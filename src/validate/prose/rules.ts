@@ -49,14 +49,19 @@ function shareCheck(ctx: RuleContext, p: Paragraph, part: Mention, partLabel: st
   });
 }
 
+/** "比2025年年初预算数", "较上年": the words before the figure a change is measured from. */
+const isComparisonBase = (label: string): boolean => /^(比|较)/.test(label) && !/增加|减少|增长|下降|持平|上升|降低/.test(label);
+
 /** prose_change: "比上年减少 795.34 万元，下降 19.85%" agree with each other and the current figure. */
-function changeCheck(ctx: RuleContext, p: Paragraph, current: Mention, label: string, change: Mention, rate: Mention): Check | null {
+function changeCheck(ctx: RuleContext, p: Paragraph, current: Mention, label: string, change: Mention, rate: Mention,
+  base: Mention | null): Check | null {
   const up = /增加|增长|上升/.test(change.label);
   const down = /减少|下降|降低/.test(change.label);
   const rateUp = /增长|上升|增加/.test(rate.label);
   const rateDown = /下降|减少|降低/.test(rate.label);
   if (up === down || rateUp === rateDown) return null;
-  const previous = up ? current.value - change.value : current.value + change.value;
+  // the rate is of the figure compared with: printed ("比2025年年初预算数 99,003.18 万元增加…") or derived
+  const previous = base ? base.value : up ? current.value - change.value : current.value + change.value;
   if (change.value !== 0 && up !== rateUp) {
     return at(p, { rule: 'prose_change', status: 'fail', actual: rate.value / 10 ** rate.decimals,
       message: `The text on page ${p.page} says ${quote(current, label)} changed by "${change.label}${change.printed}" but calls the rate "${rate.label}${rate.printed}": the directions disagree.` });
@@ -100,11 +105,18 @@ export function proseChecks(ctx: RuleContext, lines: ProseLine[]): Check[] {
     if (p.section !== section) { section = p.section; whole = null; }
     let main: { m: Mention; label: string } | null = null;
     let change: Mention | null = null;
+    let base: Mention | null = null;
     for (const m of mentions(p)) {
       const label = cleanLabel(m.label, org);
-      if (m.kind === 'amount' && !isChangeLabel(label) && !isShareLabel(label)) {
+      if (m.kind === 'amount' && main && isComparisonBase(label)) {
+        // "比2025年年初预算数 99,003.18 万元": last year's figure the change is measured from, not a new subject
+        base = m;
+        const c = onlyIfReadable(p, ocrPages, figureCheck(ctx, p, m, label), [m]);
+        if (c) out.push(c);
+      } else if (m.kind === 'amount' && !isChangeLabel(label) && !isShareLabel(label)) {
         main = { m, label };
         change = null;
+        base = null;
         const c = onlyIfReadable(p, ocrPages, figureCheck(ctx, p, m, label), [m]);
         if (c) out.push(c);
         if (/其中|包括/.test(m.after)) whole = m;
@@ -114,7 +126,8 @@ export function proseChecks(ctx: RuleContext, lines: ProseLine[]): Check[] {
         const c = onlyIfReadable(p, ocrPages, shareCheck(ctx, p, main.m, main.label, m, whole), [main.m, m, whole]);
         if (c) out.push(c);
       } else if (m.kind === 'percent' && isChangeLabel(label) && main && change) {
-        const c = onlyIfReadable(p, ocrPages, changeCheck(ctx, p, main.m, main.label, change, { ...m, label }), [main.m, change, m]);
+        const c = onlyIfReadable(p, ocrPages, changeCheck(ctx, p, main.m, main.label, change, { ...m, label }, base),
+          base ? [main.m, change, m, base] : [main.m, change, m]);
         if (c) out.push(c);
         change = null;
       }
