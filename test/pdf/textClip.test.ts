@@ -34,7 +34,31 @@ async function clippedPage(): Promise<Uint8Array> {
   return pdf.save();
 }
 
+/** Two cells one above the other: the upper cell's last line runs on below it, almost on the lower cell's first line. */
+async function stackedCells(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([400, 400]);
+  page.pushOperators(
+    pushGraphicsState(), rectangle(40, 200, 200, 100), clip(), endPath(),
+    ...text(font, '1,000.00', 50, 190.7),
+    popGraphicsState(),
+    pushGraphicsState(), rectangle(40, 100, 200, 100), clip(), endPath(),
+    ...text(font, '2,000.00', 50, 190),
+    popGraphicsState(),
+  );
+  return pdf.save();
+}
+
 describe('text outside the clipping path', () => {
+  it('is told apart from a shown line that starts within a point of it', async () => {
+    const doc = await openDocument(await stackedCells());
+    try {
+      expect((await readPage(doc, 1)).runs.map((r) => r.text)).toEqual(['2,000.00']);
+    } finally {
+      await doc.destroy();
+    }
+  });
   it('is dropped; text inside, straddling the edge or after the clip is restored is kept', async () => {
     const doc = await openDocument(await clippedPage());
     try {
