@@ -62,12 +62,15 @@ function splitPieces(doc: OutputDocument): string[] {
 }
 
 /**
- * Rows that repeat a performance table's header (一级指标 | 二级指标 | 三级指标): on pages whose cell text runs
- * on above the repeated header, text cut off by the cell's clip (not printed) once glued header and data.
+ * Rows that repeat the header of a performance table read with that header (一级指标 | 二级指标 | 三级指标):
+ * on pages whose cell text runs on above the repeated header, text cut off by the cell's clip (not printed)
+ * once glued header and data. (Forms that print the header inside each project's block are not meant.)
  */
 function headerRowsAsData(doc: OutputDocument): string[] {
-  return doc.tables.flatMap((t) => t.rows.filter((r) => ['一级指标', '二级指标', '三级指标'].every((h) => r.cells.includes(h)))
-    .map((r) => `${t.number ?? ''} p.${r.page}: ${r.cells.join(' | ')}`));
+  const levels = ['一级指标', '二级指标', '三级指标'];
+  return doc.tables.filter((t) => levels.every((h) => t.columns.some((c) => c.path.includes(h))))
+    .flatMap((t) => t.rows.filter((r) => levels.every((h) => r.cells.includes(h)))
+      .map((r) => `${t.number ?? ''} p.${r.page}: ${r.cells.join(' | ')}`));
 }
 
 const listedAs = (name: string, c: Check) => (m: ListedSum): boolean => m.document === name && m.table === c.table && m.page === c.page &&
