@@ -37,15 +37,29 @@ const BUCKET_PT = 4;
  * The text items that are printed: an item whose glyphs were drawn outside the clipping path in effect
  * (a cell's overflowing text cut off at the cell's edge, text under a page region the producer masks)
  * cannot be seen on the page and is dropped. Clips are taken as the bounding box of their path, so
- * only text clearly outside is dropped; an item the operator list cannot place is kept.
+ * only text clearly outside is dropped; an item the operator list cannot place is kept. An item is judged
+ * by the glyphs drawn where it starts: pdf.js may join the text of neighbouring cells into one item, each
+ * cell under its own clip.
  */
 export async function withoutClippedText(page: PdfPage, items: TextItems): Promise<TextItems> {
   const runs = glyphRuns(await page.getOperatorList());
-  if (!runs.some((r) => r.clip)) return items;
-  const index = new RunIndex(runs);
-  const shown = items.filter((item) => !isClippedAway(item, index));
+  const hidden = runs.filter(isHidden);
+  if (hidden.length === 0) return items;
+  // only an item starting at a hidden run may be cut away; which run it starts at is asked of all of them
+  const nearHidden = new RunIndex(hidden);
+  let all: RunIndex | null = null;
+  const shown = items.filter((item) => {
+    const [x, y] = [item.transform[4]!, item.transform[5]!];
+    if (!nearHidden.at(x, y)) return true;
+    all ??= new RunIndex(runs);
+    const run = all.at(x, y);
+    return !(run && isHidden(run));
+  });
   return shown.length === items.length ? items : shown;
 }
+
+/** Drawn outside its clip: the middle of its glyphs lies outside the clip rectangle. */
+const isHidden = (r: GlyphRun): boolean => r.clip !== null && !inside(r.clip, r.mid[0], r.mid[1]);
 
 interface OperatorList { fnArray: ArrayLike<number>; argsArray: unknown[] }
 
@@ -170,13 +184,4 @@ class RunIndex {
     }
     return best;
   }
-}
-
-/**
- * Is the text item cut away? Judged by the glyphs drawn where it starts: pdf.js may join the text of
- * neighbouring cells into one item, each cell under its own clip.
- */
-function isClippedAway(item: TextItems[number], index: RunIndex): boolean {
-  const run = index.at(item.transform[4]!, item.transform[5]!);
-  return run !== null && run.clip !== null && !inside(run.clip, run.mid[0], run.mid[1]);
 }
