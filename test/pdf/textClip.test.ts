@@ -3,8 +3,9 @@ import {
   beginText, clip, clipEvenOdd, concatTransformationMatrix, endPath, endText, moveText, PDFDocument, popGraphicsState,
   pushGraphicsState, rectangle, setFontAndSize, showText, StandardFonts, type PDFFont, type PDFOperator,
 } from 'pdf-lib';
-import { openDocument } from '../../src/pdf/openDocument.js';
+import { openDocument, pdfjs } from '../../src/pdf/openDocument.js';
 import { readPage } from '../../src/pdf/readPages.js';
+import { glyphRuns } from '../../src/pdf/textClip.js';
 
 const text = (font: PDFFont, s: string, x: number, y: number, size = 10): PDFOperator[] =>
   [beginText(), setFontAndSize(font.name, size), moveText(x, y), showText(font.encodeText(s)), endText()];
@@ -67,5 +68,24 @@ describe('text outside the clipping path', () => {
     } finally {
       await doc.destroy();
     }
+  });
+});
+
+describe('glyph runs from the operator list', () => {
+  const { OPS } = pdfjs;
+  it('follow the pen through glyph widths, spacing and TJ adjustments, under the clip of their time', () => {
+    const glyph = (width: number, isSpace = false) => ({ width, isSpace });
+    const runs = glyphRuns({
+      fnArray: [OPS.save, OPS.clip, OPS.constructPath, OPS.beginText, OPS.setFont, OPS.setCharSpacing, OPS.setTextMatrix,
+        OPS.showText, OPS.showText, OPS.endText, OPS.restore, OPS.beginText, OPS.setFont, OPS.moveText, OPS.showText, OPS.endText],
+      argsArray: [null, null, [OPS.endPath, [null], new Float32Array([0, 0, 50, 50])], null, ['f', 10], [1],
+        [new Float32Array([2, 0, 0, 2, 100, 200])], [[glyph(500), glyph(500), -1000, glyph(250, true)]], [[glyph(1000)]], null, null,
+        null, ['f', 10], [10, 20], [[glyph(500)]], null],
+    });
+    // advance (text space): 5 + 1 + 5 + 1 + 10 + 2.5 + 1 = 25.5, doubled by the text matrix
+    expect(runs[0]).toMatchObject({ start: [100, 200], end: [151, 200], clip: [0, 0, 50, 50] });
+    expect(runs[1]).toMatchObject({ start: [151, 200], end: [173, 200], clip: [0, 0, 50, 50] });
+    // after the restore: no clip; a new text object starts from the identity
+    expect(runs[2]).toMatchObject({ start: [10, 20], end: [15, 20], clip: null });
   });
 });
