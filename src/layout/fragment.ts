@@ -108,12 +108,18 @@ function tableLinesOf(lines: readonly TextLine[], ext: Extent): { gridTop: numbe
   return { gridTop, tableLines: [...inGrid, ...tail], note };
 }
 
-/** Header: the lines above the first row with figures, closed by the rule drawn above that row. */
-function splitHeader(tableLines: readonly TextLine[], hPos: readonly number[], gridTop: number) {
+/**
+ * Header: the lines above the first row with figures, closed by the rule drawn above that row. On a page
+ * continuing a table whose first row lies between the grid's top rule and the next rule, the lines above
+ * its figures are that row's wrapped cells (the row was cut from its header by the page break).
+ */
+function splitHeader(tableLines: readonly TextLine[], hPos: readonly number[], gridTop: number, continuation: boolean) {
   const anchor = tableLines.find(isAnchorLine) ?? tableLines.find(isTotalLabelLine);
   const rulesAbove = anchor ? hPos.filter(y => y <= anchor.top + 1 && y > gridTop + 1) : [];
+  const rowFromTopRule = continuation && !!anchor && !rulesAbove.length &&
+    hPos.some(y => Math.abs(y - gridTop) <= 1) && hPos.some(y => y >= anchor.bottom);
   const headerBottom = !anchor ? Math.max(gridTop, ...tableLines.map(l => l.bottom)) + 1
-    : rulesAbove.length ? Math.max(...rulesAbove) : anchor.top - 1;
+    : rulesAbove.length ? Math.max(...rulesAbove) : rowFromTopRule ? gridTop : anchor.top - 1;
   const headerLines = tableLines.filter(l => midY(l) < headerBottom && !isNoteText(l.text));
   return {
     anchor, headerBottom,
@@ -166,7 +172,7 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
   // Running prose at the top of a page ends a table instead of continuing it.
   if (continuation && tableLines.filter(l => isSentence(l.text)).length > Math.max(1, 0.2 * tableLines.length)) return null;
   const hPos = clusterValues(hE.map(e => e.pos), s.snapTolerancePt);
-  const { anchor, headerBottom, headerRuns, numberRuns, bodyLines } = splitHeader(tableLines, hPos, gridTop);
+  const { anchor, headerBottom, headerRuns, numberRuns, bodyLines } = splitHeader(tableLines, hPos, gridTop, continuation);
 
   const minV = Math.min(8, 0.5 * Math.max(1, ext.ruleBottom - gridTop));
   const ruledXs = ruledColumns(vE, ext.x0, ext.x1, minV, s);

@@ -26,19 +26,6 @@ describe('parseTarget', () => {
   });
 });
 
-/**
- * Indicators that arrive wrong today, each traced to the layout stage (checked one by one): the first
- * indicator row on a page that continues a form loses its top line (that text never reaches the table's
- * rows), and in four styles the page's note and page number under the last form are glued into its last
- * cell. Listed exactly, so that a change either way shows up here.
- */
-const CONTINUED_ROW_TOPS = ['form 7 #13', 'form 11 #8', 'form 12 #10'];
-const LAYOUT_LOSSES: Record<string, string[]> = {
-  grid: [...CONTINUED_ROW_TOPS, 'form 14 #8'], open: [...CONTINUED_ROW_TOPS, 'form 14 #8'],
-  'merged-code': [...CONTINUED_ROW_TOPS, 'form 14 #8'], yuan: [...CONTINUED_ROW_TOPS, 'form 14 #8'],
-  landscape: ['form 6 #9', 'form 8 #10', 'form 9 #7', 'form 10 #9', 'form 12 #17'],
-};
-
 describe.each(['grid', 'landscape', 'open', 'merged-code', 'yuan'])('atushi-2024-%s forms against the truth', (style) => {
   it('yields every indicator of the 14 forms', async () => {
     const truth = JSON.parse(readFileSync(path.join(dir, `atushi-2024-${style}.truth.json`), 'utf8')) as { forms: TruthForm[] };
@@ -51,7 +38,7 @@ describe.each(['grid', 'landscape', 'open', 'merged-code', 'yuan'])('atushi-2024
       if (got.length !== want.length) wrong.push(`form ${k + 1}: ${got.length} indicators, not ${want.length}`);
       else want.forEach((w, i) => { if (JSON.stringify(got[i]) !== JSON.stringify(w)) wrong.push(`form ${k + 1} #${i + 1}`); });
     });
-    expect(wrong).toEqual(LAYOUT_LOSSES[style] ?? []);
+    expect(wrong).toEqual([]);
     const project = document.forms.filter(f => f.kind === 'project');
     expect(project.map(f => squash(f.project.name))).toEqual(truth.forms.slice(1).map(f => squash(f.rows[1]![1]!)));
   }, 120_000);
