@@ -3,6 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readForms } from '../../src/classify/forms/index.js';
 import { parseTarget } from '../../src/classify/forms/target.js';
+import { splitProjectCode } from '../../src/classify/forms/text.js';
+import { headerRole } from '../../src/classify/forms/columns.js';
 import type { Table } from '../../src/model/document.js';
 import type { PerformanceForm } from '../../src/model/forms.js';
 import { extractDocument } from '../../src/pipeline.js';
@@ -23,6 +25,26 @@ describe('parseTarget', () => {
   });
   it.each(['2024年12月', '≦核定人数', '≥100个（根据监测井实际维护管理情况）', '', '约 3-5 次'])('"%s" keeps no guessed number', (printed) => {
     expect(parseTarget(printed)).toEqual({ comparator: null, value: null, value_unit: null });
+  });
+});
+
+describe('headerRole', () => {
+  it.each([
+    ['单位（项目）名称', 'project'], ['项目名称', 'project'], ['指标值类型', 'comparator'], ['指标值内容', 'other'],
+    ['评（扣）分标准', 'other'], ['指标值', 'target'], ['指标值设置依据', 'basis'], ['指标分值权重', 'weight'],
+  ])('%s is %s', (header, role) => {
+    expect(headerRole(header)).toBe(role);
+  });
+});
+
+describe('splitProjectCode', () => {
+  it.each([
+    ['11000021T00000012 2127-购买考试服务', '11000021T00000012 2127', '购买考试服务'],
+    ['4018-监理、设计、审计及其他', '4018', '监理、设计、审计及其他'],
+    ['1980—2018年综合档案整体移交辅助服务专项经费', null, '1980—2018年综合档案整体移交辅助服务专项经费'],
+    ['2024 - 2026年老旧小区改造', null, '2024 - 2026年老旧小区改造'],
+  ])('%s', (text, code, name) => {
+    expect(splitProjectCode(text)).toEqual({ code, name });
   });
 });
 
