@@ -223,3 +223,20 @@ describe('a unit-wide form whose 绩效指标 cell prints all three levels', () 
       ['效益指标', '社会效益指标', '扩大宣传覆盖面', '优', '定性', null, null]]);
   });
 });
+
+describe('a key–value form with funds by 上级安排 / 本级安排', () => {
+  it('reads each source and checks them against the total', () => {
+    const rows: [number, string[]][] = [
+      [1, ['项目名称', '乡村道路养护', '主管部门', '交通运输局', '', '']],
+      [1, ['项目资金（万元）', '年度资金总额', '100.00', '其中：上级安排', '60.00', '']],
+      [1, ['', '本级安排', '40.00', '', '', '']],
+      [1, ['年度目标', '完成道路养护 50 公里。', '', '', '', '']],
+      [1, ['一级指标', '二级指标', '三级指标', '指标值', '指标值设定依据', '分值']],
+      [1, ['产出指标', '数量指标', '养护里程', '≥50 公里', '年度计划', '100']],
+    ];
+    const [form] = readForms([piece([1], [[], [], [], [], [], []], rows)]);
+    expect(form!.project).toEqual({ name: '乡村道路养护', code: null, department: '交通运输局' });
+    expect(form!.funds).toEqual({ total: 100, sources: [{ source: '上级安排', amount: 60 }, { source: '本级安排', amount: 40 }] });
+    expect(form!.indicators.map(i => [i.name, i.comparator, i.value, i.basis, i.weight])).toEqual([['养护里程', '≥', 50, '年度计划', 100]]);
+  });
+});
