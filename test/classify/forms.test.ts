@@ -240,3 +240,20 @@ describe('a key–value form with funds by 上级安排 / 本级安排', () => {
     expect(form!.indicators.map(i => [i.name, i.comparator, i.value, i.basis, i.weight])).toEqual([['养护里程', '≥', 50, '年度计划', 100]]);
   });
 });
+
+describe('a 整体 form printed as one table, the unit and its funds as columns beside the indicators', () => {
+  it('takes the unit and the funds from the line that prints them', () => {
+    const paths = [['单位编码'], ['单位名称'], ['年度预算申请', '资金总额'], ['年度预算申请', '按收入性质分', '一般公共预算'],
+      ['年度预算申请', '按收入性质分', '其他资金'], ['年度预算申请', '按支出性质分', '基本支出'], ['整体绩效目标'],
+      ['年度绩效目标', '一级指标'], ['年度绩效目标', '二级指标'], ['年度绩效目标', '三级指标'], ['年度绩效目标', '指标值类型'], ['年度绩效目标', '指标值'], ['年度绩效目标', '度量单位']];
+    const rows: [number, string[]][] = [
+      [30, ['', '', '', '', '', '', '', '产出指标', '数量指标', '接待走访群众数量', '≥', '3000', '人次']],
+      [30, ['126001', '某市信访局', '1,935.36', '1,900.00', '35.36', '1,517.95', '做好接访。', '产出指标', '质量指标', '按期答复率', '≥', '95', '%']],
+    ];
+    const [form] = readForms([{ ...piece([30], paths, rows), title: '部门整体支出绩效目标表' }]);
+    expect(form!.kind).toBe('unit');
+    expect(form!.project.department).toBe('某市信访局');
+    expect(form!.funds).toEqual({ total: 1935.36, sources: [{ source: '一般公共预算', amount: 1900 }, { source: '其他资金', amount: 35.36 }] });
+    expect(form!.indicators.map(i => [i.name, i.comparator, i.value])).toEqual([['接待走访群众数量', '≥', 3000], ['按期答复率', '≥', 95]]);
+  });
+});

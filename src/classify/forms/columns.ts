@@ -19,7 +19,7 @@ const ROLE_PATTERNS: [RegExp, FormColumnRole][] = [
   [/绩效目标|年度目标|总体目标/, 'goal'],
   [/项目[）)]?名称|项目单位|资金使用单位/, 'project'],
   [/项目总额|总计|合计|资金总额|预算数|金额/, 'total'],
-  [/财政|其他资金|专户|拨款|自有资金|上级|本级/, 'source'],
+  [/财政|其他资金|专户|拨款|自有资金|上级|本级|一般公共预算|政府性基金/, 'source'],
 ];
 
 export function headerRole(header: string): FormColumnRole {
