@@ -52,7 +52,10 @@ export class TableAssembler {
     // Whatever precedes the first title on the page may continue the table of the previous page, or be
     // the body of a title printed at the foot of the previous page.
     const firstTop = blocks[0]?.top ?? page.height + 1;
-    const lead = (this.current || pending) && !blocks[0]?.carried ? buildFragment(segment(0, firstTop), true, s) : null;
+    const built = (this.current || pending) && !blocks[0]?.carried ? buildFragment(segment(0, firstTop), true, s) : null;
+    // A table drawn with rules goes on drawn with rules: text at the top of the next page with none drawn
+    // (a heading and running prose after the table's last page) is not its rows.
+    const lead = built && this.current && !pending && this.current.table.ruled && !built.ruled ? null : built;
     if (lead && pending) this.open(pending.block, lead, [pending.page, page.number], `title printed at the foot of page ${pending.page}, its table under it on page ${page.number}`);
     else if (lead && this.current) this.append(this.current, lead, 'no title above it: rows continue the table of the page before');
     else if (!blocks.length) this.current = null;

@@ -7,7 +7,7 @@ import { joinFragments, squash } from './joinText.js';
 import { openColumns, ruledColumns } from './columns.js';
 import { bodyRows, type RowGroup } from './rows.js';
 import type { LayoutSettings } from './settings.js';
-import type { TextLine } from './textLines.js';
+import { toLines, type TextLine } from './textLines.js';
 import { splitRun } from './tokens.js';
 import type { TextRun } from '../model/page.js';
 
@@ -108,12 +108,18 @@ function tableLinesOf(lines: readonly TextLine[], ext: Extent): { gridTop: numbe
   return { gridTop, tableLines: [...inGrid, ...tail], note };
 }
 
-/** Header: the lines above the first row with figures, closed by the rule drawn above that row. */
-function splitHeader(tableLines: readonly TextLine[], hPos: readonly number[], gridTop: number) {
+/**
+ * Header: the lines above the first row with figures, closed by the rule drawn above that row. On a page
+ * continuing a table whose first row lies between the grid's top rule and the next rule, the lines above
+ * its figures are that row's wrapped cells (the row was cut from its header by the page break).
+ */
+function splitHeader(tableLines: readonly TextLine[], hPos: readonly number[], gridTop: number, continuation: boolean) {
   const anchor = tableLines.find(isAnchorLine) ?? tableLines.find(isTotalLabelLine);
   const rulesAbove = anchor ? hPos.filter(y => y <= anchor.top + 1 && y > gridTop + 1) : [];
+  const rowFromTopRule = continuation && !!anchor && !rulesAbove.length &&
+    hPos.some(y => Math.abs(y - gridTop) <= 1) && hPos.some(y => y >= anchor.bottom);
   const headerBottom = !anchor ? Math.max(gridTop, ...tableLines.map(l => l.bottom)) + 1
-    : rulesAbove.length ? Math.max(...rulesAbove) : anchor.top - 1;
+    : rulesAbove.length ? Math.max(...rulesAbove) : rowFromTopRule ? gridTop : anchor.top - 1;
   const headerLines = tableLines.filter(l => midY(l) < headerBottom && !isNoteText(l.text));
   return {
     anchor, headerBottom,
@@ -135,6 +141,31 @@ function columnNumbersOf(numberRuns: readonly TextRun[], xs: readonly number[]):
   return numbers;
 }
 
+/**
+ * A merged cell (columns whose boundaries this row does not draw) whose printed lines run on across a
+ * boundary it spans (runs closer than a column gap on either side) is one cell: its lines are read across
+ * the whole span, in its first column that has text, so a paragraph wrapped across the span is not cut
+ * into column strips. Text standing apart in the span's columns stays where it is.
+ */
+function mergedCellRuns(cols: TextRun[][], drawn: (k: number) => boolean, s: LayoutSettings): TextRun[][] {
+  const out = cols.map(c => [...c]);
+  const columnOf = new Map<TextRun, number>(cols.flatMap((runs, c) => runs.map((r): [TextRun, number] => [r, c])));
+  for (let c = 0; c < out.length;) {
+    let e = c;
+    while (e + 1 < out.length && !drawn(e + 1)) e++;
+    const filled = out.slice(c, e + 1).map((runs, i) => (runs.length ? c + i : -1)).filter(i => i >= 0);
+    const runsOn = filled.length > 1 && toLines(filled.flatMap(i => out[i]!), s.lineOverlapShare).some(line =>
+      line.runs.some((r, j) => j > 0 && columnOf.get(r) !== columnOf.get(line.runs[j - 1]!) &&
+        r.x0 - line.runs[j - 1]!.x1 < s.columnGapEm * r.fontSize));
+    if (runsOn) {
+      out[filled[0]!] = filled.flatMap(i => out[i]!);
+      for (const i of filled.slice(1)) out[i] = [];
+    }
+    c = e + 1;
+  }
+  return out;
+}
+
 /** Body rows as cells; a row holding only a note ("…为空表") is the table's note, not data. */
 function bodyCells(bodyLines: readonly TextLine[], bandYs: readonly number[], xs: readonly number[], vE: readonly Edge[], ruled: boolean, s: LayoutSettings) {
   // Rules drawn between body rows make each band one row; without them, rows come from the text.
@@ -144,7 +175,8 @@ function bodyCells(bodyLines: readonly TextLine[], bandYs: readonly number[], xs
   const rows: TableFragment['rows'] = [];
   let note: string | null = null;
   for (const group of groups) {
-    const cells = runsToColumns(group.runs, xs, k => drawnIn(k, group)).map(col => cellText(col, s.lineOverlapShare));
+    const drawn = (k: number): boolean => drawnIn(k, group);
+    const cells = mergedCellRuns(runsToColumns(group.runs, xs, drawn), drawn, s).map(col => cellText(col, s.lineOverlapShare));
     if (cells.every(c => !c)) continue;
     const whole = joinFragments(cells.filter(Boolean));
     if (isNoteText(whole) && cells.filter(Boolean).length === 1) { note ??= squash(whole); continue; }
@@ -166,7 +198,7 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
   // Running prose at the top of a page ends a table instead of continuing it.
   if (continuation && tableLines.filter(l => isSentence(l.text)).length > Math.max(1, 0.2 * tableLines.length)) return null;
   const hPos = clusterValues(hE.map(e => e.pos), s.snapTolerancePt);
-  const { anchor, headerBottom, headerRuns, numberRuns, bodyLines } = splitHeader(tableLines, hPos, gridTop);
+  const { anchor, headerBottom, headerRuns, numberRuns, bodyLines } = splitHeader(tableLines, hPos, gridTop, continuation);
 
   const minV = Math.min(8, 0.5 * Math.max(1, ext.ruleBottom - gridTop));
   const ruledXs = ruledColumns(vE, ext.x0, ext.x1, minV, s);

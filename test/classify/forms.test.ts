@@ -3,6 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readForms } from '../../src/classify/forms/index.js';
 import { parseTarget } from '../../src/classify/forms/target.js';
+import { splitProjectCode } from '../../src/classify/forms/text.js';
+import { headerRole } from '../../src/classify/forms/columns.js';
 import type { Table } from '../../src/model/document.js';
 import type { PerformanceForm } from '../../src/model/forms.js';
 import { extractDocument } from '../../src/pipeline.js';
@@ -26,18 +28,25 @@ describe('parseTarget', () => {
   });
 });
 
-/**
- * Indicators that arrive wrong today, each traced to the layout stage (checked one by one): the first
- * indicator row on a page that continues a form loses its top line (that text never reaches the table's
- * rows), and in four styles the page's note and page number under the last form are glued into its last
- * cell. Listed exactly, so that a change either way shows up here.
- */
-const CONTINUED_ROW_TOPS = ['form 7 #13', 'form 11 #8', 'form 12 #10'];
-const LAYOUT_LOSSES: Record<string, string[]> = {
-  grid: [...CONTINUED_ROW_TOPS, 'form 14 #8'], open: [...CONTINUED_ROW_TOPS, 'form 14 #8'],
-  'merged-code': [...CONTINUED_ROW_TOPS, 'form 14 #8'], yuan: [...CONTINUED_ROW_TOPS, 'form 14 #8'],
-  landscape: ['form 6 #9', 'form 8 #10', 'form 9 #7', 'form 10 #9', 'form 12 #17'],
-};
+describe('headerRole', () => {
+  it.each([
+    ['单位（项目）名称', 'project'], ['项目名称', 'project'], ['指标值类型', 'comparator'], ['指标值内容', 'other'],
+    ['评（扣）分标准', 'other'], ['指标值', 'target'], ['指标值设置依据', 'basis'], ['指标分值权重', 'weight'],
+  ])('%s is %s', (header, role) => {
+    expect(headerRole(header)).toBe(role);
+  });
+});
+
+describe('splitProjectCode', () => {
+  it.each([
+    ['11000021T00000012 2127-购买考试服务', '11000021T00000012 2127', '购买考试服务'],
+    ['4018-监理、设计、审计及其他', '4018', '监理、设计、审计及其他'],
+    ['1980—2018年综合档案整体移交辅助服务专项经费', null, '1980—2018年综合档案整体移交辅助服务专项经费'],
+    ['2024 - 2026年老旧小区改造', null, '2024 - 2026年老旧小区改造'],
+  ])('%s', (text, code, name) => {
+    expect(splitProjectCode(text)).toEqual({ code, name });
+  });
+});
 
 describe.each(['grid', 'landscape', 'open', 'merged-code', 'yuan'])('atushi-2024-%s forms against the truth', (style) => {
   it('yields every indicator of the 14 forms', async () => {
@@ -51,7 +60,7 @@ describe.each(['grid', 'landscape', 'open', 'merged-code', 'yuan'])('atushi-2024
       if (got.length !== want.length) wrong.push(`form ${k + 1}: ${got.length} indicators, not ${want.length}`);
       else want.forEach((w, i) => { if (JSON.stringify(got[i]) !== JSON.stringify(w)) wrong.push(`form ${k + 1} #${i + 1}`); });
     });
-    expect(wrong).toEqual(LAYOUT_LOSSES[style] ?? []);
+    expect(wrong).toEqual([]);
     const project = document.forms.filter(f => f.kind === 'project');
     expect(project.map(f => squash(f.project.name))).toEqual(truth.forms.slice(1).map(f => squash(f.rows[1]![1]!)));
   }, 120_000);
@@ -212,5 +221,39 @@ describe('a unit-wide form whose 绩效指标 cell prints all three levels', () 
     expect(form!.indicators.map(i => [i.level1, i.level2, i.name, i.target, i.comparator, i.value, i.value_unit])).toEqual([
       ['产出指标', '数量指标', '信号灯设置工作完成率', '≥95%', '≥', 95, '%'],
       ['效益指标', '社会效益指标', '扩大宣传覆盖面', '优', '定性', null, null]]);
+  });
+});
+
+describe('a key–value form with funds by 上级安排 / 本级安排', () => {
+  it('reads each source and checks them against the total', () => {
+    const rows: [number, string[]][] = [
+      [1, ['项目名称', '乡村道路养护', '主管部门', '交通运输局', '', '']],
+      [1, ['项目资金（万元）', '年度资金总额', '100.00', '其中：上级安排', '60.00', '']],
+      [1, ['', '本级安排', '40.00', '', '', '']],
+      [1, ['年度目标', '完成道路养护 50 公里。', '', '', '', '']],
+      [1, ['一级指标', '二级指标', '三级指标', '指标值', '指标值设定依据', '分值']],
+      [1, ['产出指标', '数量指标', '养护里程', '≥50 公里', '年度计划', '100']],
+    ];
+    const [form] = readForms([piece([1], [[], [], [], [], [], []], rows)]);
+    expect(form!.project).toEqual({ name: '乡村道路养护', code: null, department: '交通运输局' });
+    expect(form!.funds).toEqual({ total: 100, sources: [{ source: '上级安排', amount: 60 }, { source: '本级安排', amount: 40 }] });
+    expect(form!.indicators.map(i => [i.name, i.comparator, i.value, i.basis, i.weight])).toEqual([['养护里程', '≥', 50, '年度计划', 100]]);
+  });
+});
+
+describe('a 整体 form printed as one table, the unit and its funds as columns beside the indicators', () => {
+  it('takes the unit and the funds from the line that prints them', () => {
+    const paths = [['单位编码'], ['单位名称'], ['年度预算申请', '资金总额'], ['年度预算申请', '按收入性质分', '一般公共预算'],
+      ['年度预算申请', '按收入性质分', '其他资金'], ['年度预算申请', '按支出性质分', '基本支出'], ['整体绩效目标'],
+      ['年度绩效目标', '一级指标'], ['年度绩效目标', '二级指标'], ['年度绩效目标', '三级指标'], ['年度绩效目标', '指标值类型'], ['年度绩效目标', '指标值'], ['年度绩效目标', '度量单位']];
+    const rows: [number, string[]][] = [
+      [30, ['', '', '', '', '', '', '', '产出指标', '数量指标', '接待走访群众数量', '≥', '3000', '人次']],
+      [30, ['126001', '某市信访局', '1,935.36', '1,900.00', '35.36', '1,517.95', '做好接访。', '产出指标', '质量指标', '按期答复率', '≥', '95', '%']],
+    ];
+    const [form] = readForms([{ ...piece([30], paths, rows), title: '部门整体支出绩效目标表' }]);
+    expect(form!.kind).toBe('unit');
+    expect(form!.project.department).toBe('某市信访局');
+    expect(form!.funds).toEqual({ total: 1935.36, sources: [{ source: '一般公共预算', amount: 1900 }, { source: '其他资金', amount: 35.36 }] });
+    expect(form!.indicators.map(i => [i.name, i.comparator, i.value])).toEqual([['接待走访群众数量', '≥', 3000], ['按期答复率', '≥', 95]]);
   });
 });

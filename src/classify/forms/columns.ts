@@ -6,20 +6,20 @@ export type FormColumnRole =
 /** Header words, tried in order: the first that matches a header cell gives its role. */
 const ROLE_PATTERNS: [RegExp, FormColumnRole][] = [
   [/依据/, 'basis'],
-  [/上年|完成值|赋分规则|评分|佐证|备注|说明/, 'other'],
+  [/上年|完成值|赋分规则|评分|评（扣）分|佐证|备注|说明|指标值内容/, 'other'],
   [/分值|权重/, 'weight'],
   [/一级/, 'level1'],
   [/二级/, 'level2'],
   [/三级|指标名称|指标内容/, 'name'],
-  [/性质|符号/, 'comparator'],
+  [/性质|符号|指标值类型/, 'comparator'],
   [/度量单位|计量单位|指标单位/, 'value_unit'],
   [/实施周期/, 'period_target'],
   [/指标值|目标值/, 'target'],
   [/绩效指标/, 'indicator_list'],
   [/绩效目标|年度目标|总体目标/, 'goal'],
-  [/项目名称|项目单位|资金使用单位/, 'project'],
+  [/项目[）)]?名称|项目单位|资金使用单位/, 'project'],
   [/项目总额|总计|合计|资金总额|预算数|金额/, 'total'],
-  [/财政|其他资金|专户|拨款|自有资金|上级|本级/, 'source'],
+  [/财政|其他资金|专户|拨款|自有资金|上级|本级|一般公共预算|政府性基金/, 'source'],
 ];
 
 export function headerRole(header: string): FormColumnRole {

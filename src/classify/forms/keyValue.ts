@@ -1,6 +1,6 @@
 import type { CurrencyUnit, Table } from '../../model/document.js';
 import type { PerformanceForm } from '../../model/forms.js';
-import { indicatorHeader, type FormColumnRole } from './columns.js';
+import { headerRole, indicatorHeader, type FormColumnRole } from './columns.js';
 import type { GridRow } from './indicators.js';
 import { amountOf, cleanLabel, joinFragments, unitInLabel } from './text.js';
 
@@ -14,6 +14,7 @@ export interface KeyValuePiece {
   grid: GridRow[];
 }
 
+const INDICATOR_ROLES: readonly FormColumnRole[] = ['level1', 'level2', 'name', 'indicator_list'];
 const DEPARTMENT = /^(预算单位|主管部门|单位名称|部门名称|预算部门|实施单位)/;
 const PROJECT = /^项目名称/;
 const CODE = /^项目(编码|代码|编号)/;
@@ -33,6 +34,38 @@ function linesOf(table: Table): GridRow[] {
     page: table.pages[0]!, cells: table.columns.map(c => c.path[level] ?? ''),
   }));
   return [...header, ...table.rows.map(r => ({ page: r.page, cells: r.cells }))];
+}
+
+/**
+ * A 整体 form printed as one table: the unit's name and its funds are columns of the header (单位名称 |
+ * 资金总额 | 一般公共预算 | 其他资金 … | 一级指标 …) with their values on one line of the grid. Fills only
+ * what the form's key–value lines did not give.
+ */
+function identityFromColumns(table: Table, grid: readonly GridRow[], indicatorRoles: readonly FormColumnRole[], head: KeyValuePiece['head']): void {
+  const labels = table.columns.map(c => c.path.join(''));
+  // The form's own columns stand left of its indicators; each is taken by its own (lowest) label:
+  // "按收入性质分 / 一般公共预算" is a source, not a 指标性质.
+  const firstIndicator = indicatorRoles.findIndex(r => INDICATOR_ROLES.includes(r));
+  const leaves = table.columns.map((c, i) => (firstIndicator < 0 || i < firstIndicator ? c.path[c.path.length - 1] ?? '' : ''));
+  const roles = leaves.map(l => (l ? headerRole(l) : 'other'));
+  const totalCols = roles.flatMap((r, i) => (r === 'total' ? [i] : []));
+  const line = grid.find(r => totalCols.some(c => amountOf(r.cells[c]) !== null));
+  if (!line) return;
+  if (head.funds.total === null && !head.funds.sources.length) {
+    head.funds.total = totalCols.map(c => amountOf(line.cells[c])).find(v => v !== null) ?? null;
+    head.funds.sources = roles.flatMap((r, c) => {
+      const amount = r === 'source' ? amountOf(line.cells[c]) : null;
+      return amount === null ? [] : [{ source: cleanLabel(leaves[c]!), amount }];
+    });
+  }
+  const department = labels.findIndex((l, i) => leaves[i] !== '' && DEPARTMENT.test(l));
+  if (head.project.department === null && department >= 0 && line.cells[department]?.trim()) head.project.department = joinFragments([line.cells[department]!]);
+}
+
+/** Columns left of the first indicator column are the form's own (unit, funds, goal), never an indicator's. */
+function indicatorColumns(roles: readonly FormColumnRole[]): FormColumnRole[] {
+  const first = roles.findIndex(r => INDICATOR_ROLES.includes(r));
+  return roles.map((r, i) => (i < first ? 'other' : r));
 }
 
 /** Read one piece of a key–value form; its grid rows are everything after the indicator header line. */
@@ -68,9 +101,12 @@ export function readKeyValuePiece(table: Table): KeyValuePiece {
     });
   }
   head.unit = formUnit ?? table.unit;
+  // Only where the indicator header is the table's own column header: its other columns are the form's.
+  const depth = Math.max(0, ...table.columns.map(c => c.path.length));
+  if (headerAt >= 0 && headerAt < depth) identityFromColumns(table, lines.slice(headerAt + 1), indicatorHeader(lines[headerAt]!.cells)!, head);
   return {
     head,
-    roles: headerAt < 0 ? null : indicatorHeader(lines[headerAt]!.cells),
+    roles: headerAt < 0 ? null : indicatorColumns(indicatorHeader(lines[headerAt]!.cells)!),
     // Without an indicator header the piece continues the form before: all its lines are grid rows.
     grid: lines.slice(headerAt + 1),
   };

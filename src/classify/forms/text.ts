@@ -43,7 +43,8 @@ export function splitProjectCode(text: string): { code: string | null; name: str
   const codes: string[] = [];
   const big = /^([0-9A-Z]{8,})(?=\s|[-－—]|[\u4e00-\u9fff]|$)\s*/.exec(rest);
   if (big && /\d{4}/.test(big[1]!)) { codes.push(big[1]!); rest = rest.slice(big[0].length); }
-  const small = /^(\d{2,})\s*[-－—]\s*/.exec(rest);
+  // A number before a dash and another number is a range of years ("1980—2018年…"), not a code.
+  const small = /^(\d{2,})\s*[-－—](?!\s*\d)\s*/.exec(rest);
   if (small) { codes.push(small[1]!); rest = rest.slice(small[0].length); }
   return { code: codes.length ? codes.join(' ') : null, name: rest.trim() };
 }

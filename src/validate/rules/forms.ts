@@ -58,32 +58,44 @@ export function formFunds(ctx: RuleContext): Check[] {
 
 const TOTAL_KEY = /合计|总计|小计|金额|项目支出/;
 
-/** form_project_funds: a project's funds on its form agree with its line(s) in the 项目支出表. */
+/**
+ * form_project_funds: a project's funds on its form agree with its line(s) in the 项目支出表. The project is
+ * the line's 项目 column, or its name where the table has no 科目 codes (a 项目支出表 listing projects by
+ * name alone). A name printed on several lines (one project funded in several parts, one form per part)
+ * agrees when the form matches one of its lines, or the forms of that name add up to its lines together.
+ */
 export function formProjectFunds(ctx: RuleContext): Check[] {
   const lines = ctx.views.filter(v => v.table.type === 'project_expenditure' && v.unit !== null).flatMap(v =>
     v.table.rows.flatMap(row => row.records.flatMap((rec) => {
-      const name = rec.project ?? null;
+      const name = rec.project ?? (rec.code === null ? rec.name : null);
       const keys = Object.keys(rec.amounts);
       const key = keys.find(k => TOTAL_KEY.test(k)) ?? keys[0];
       return name && key !== undefined ? [{ view: v, name: squash(name), fen: Math.round(rec.amounts[key]! * fenPerUnit(v.unit!)) }] : [];
     })));
   if (!lines.length) return [];
-  return (ctx.doc.forms ?? []).flatMap((f) => {
-    const name = f.project.name ? squash(f.project.name) : null;
-    const amount = f.funds.total ?? (f.funds.sources.length ? f.funds.sources.reduce((a, s) => a + s.amount, 0) : null);
-    if (f.kind !== 'project' || !name || amount === null || f.unit === null) return [];
+  const fundsOf = (f: PerformanceForm): number | null =>
+    f.funds.total ?? (f.funds.sources.length ? f.funds.sources.reduce((a, s) => a + s.amount, 0) : null);
+  const checked = (ctx.doc.forms ?? []).filter(f => f.kind === 'project' && f.project.name && f.unit !== null && fundsOf(f) !== null);
+  return checked.flatMap((f) => {
+    const name = squash(f.project.name!);
     const mine = lines.filter(l => l.name === name);
     if (!mine.length) return [];
     const unit = mine[0]!.view.unit!;
+    const formFen = Math.round(fundsOf(f)! * fenPerUnit(f.unit!));
     const tableFen = mine.reduce((a, l) => a + l.fen, 0);
-    const formFen = Math.round(amount * fenPerUnit(f.unit));
-    const ok = tableFen === formFen;
+    const namesakes = checked.filter(g => squash(g.project.name!) === name);
+    const namesakesFen = namesakes.reduce((a, g) => a + Math.round(fundsOf(g)! * fenPerUnit(g.unit!)), 0);
+    const line = mine.length > 1 ? mine.find(l => l.fen === formFen) : undefined;
+    const ok = tableFen === formFen || line !== undefined || (namesakes.length > 1 && namesakesFen === tableFen);
+    const expectedFen = line?.fen ?? tableFen;
     return [formCheck(f, {
       rule: 'form_project_funds', status: ok ? 'pass' : 'fail', column: 'funds',
-      expected: tableFen / fenPerUnit(unit), actual: formFen / fenPerUnit(unit),
+      expected: expectedFen / fenPerUnit(unit), actual: formFen / fenPerUnit(unit),
       message: ok
-        ? `${formLabel(f)}: the form's ${formatFen(formFen, f.unit)} agree with ${mine[0]!.view.label}.`
-        : `${formLabel(f)}: the form gives ${formatFen(formFen, f.unit)}, but ${mine[0]!.view.label} gives the project ${formatFen(tableFen, unit)}.`,
+        ? `${formLabel(f)}: the form's ${formatFen(formFen, f.unit!)} agree with ${mine[0]!.view.label}` +
+          (line ? ` (one of its ${mine.length} lines of that name).` : namesakes.length > 1 && tableFen !== formFen ? ` (its ${namesakes.length} forms of that name together).` : '.')
+        : `${formLabel(f)}: the form gives ${formatFen(formFen, f.unit!)}, but ${mine[0]!.view.label} gives the project ${formatFen(tableFen, unit)}` +
+          (mine.length > 1 ? ` over ${mine.length} lines, none of them equal to the form.` : '.'),
     })];
   });
 }
