@@ -9,11 +9,12 @@ import { PdfOpenError } from './pdf/openDocument.js';
 import type { OcrPool } from './ocr/index.js';
 import { extractDocument, lazyOcrPool, type ExtractResult } from './pipeline.js';
 import { formatSummary } from './report.js';
+import { writeReview } from './review/writeReview.js';
 
 const HELP = `budget-tables — Chinese budget disclosure PDFs (预算/决算公开) to validated tables
 
 Usage:
-  budget-tables extract <pdf files or folders…> --out DIR [--strict] [--quiet] [--no-ocr] [--xlsx]
+  budget-tables extract <pdf files or folders…> --out DIR [--strict] [--quiet] [--no-ocr] [--xlsx] [--review]
       For each NAME.pdf writes:
         DIR/NAME.json   the whole document: metadata, every table with its columns, rows, records
                         (code, level, name, project, amounts) and every validation check
@@ -34,8 +35,14 @@ Usage:
       --quiet    only the one-line summary per file
       --no-ocr   do not OCR pages without a usable text layer (they are reported as text_source "none")
       --xlsx     also write DIR/NAME.xlsx
+      --review   also write DIR/NAME.review.html, the review page (see budget-tables review)
       Pages with no text layer (scans) or one that decodes to garbage are read by OCR (tesseract.js
       with Simplified Chinese data bundled from npm; nothing is downloaded).
+
+  budget-tables review <DIR/NAME.json…> [--pdf FILE] [--out DIR]
+      DIR/NAME.review.html: one self-contained page showing each page of the PDF with its tables and cells
+      drawn, the rebuilt tables beside it, and the failed checks first — a click shows a check's cells on
+      the page and in the grid, printed against expected. See "budget-tables review --help".
 
   budget-tables check <DIR/NAME.json…>
       Validate an output file against the schema and re-run the validation rules on it.
@@ -92,7 +99,7 @@ function progressLine(enabled: boolean): { show(text: string): void; clear(): vo
 interface ExtractTotals { ok: number; degraded: number; failed: number; tables: number; pages: number; pagesOcr: number; failedChecks: number }
 
 async function extractOne(file: string, name: string, outDir: string, quiet: boolean, ocr: OcrPool | null,
-  progress: ReturnType<typeof progressLine>, label: string, outputs: OutputOptions): Promise<ExtractResult | null> {
+  progress: ReturnType<typeof progressLine>, label: string, outputs: OutputOptions, review: boolean): Promise<ExtractResult | null> {
   let data: Uint8Array;
   try { data = new Uint8Array(await fs.readFile(file)); } catch (err) {
     progress.clear();
@@ -104,6 +111,11 @@ async function extractOne(file: string, name: string, outDir: string, quiet: boo
       ocr, onPage: p => progress.show(`${label} ${file}: page ${Math.min(p.page + 1, p.pages)} of ${p.pages}${p.textSource === 'ocr' ? ' (OCR)' : ''}`),
     });
     await writeOutputs(result.document, outDir, name, outputs);
+    if (review) {
+      progress.show(`${label} ${file}: review page`);
+      // Read again: the bytes handed to pdf.js are its own (a parser thread may have taken them).
+      await writeReview(result.document, new Uint8Array(await fs.readFile(file)), file, outDir, name);
+    }
     progress.clear();
     console.log(formatSummary(file, result, quiet) + (name === outputBaseName(file) ? '' : `\n  → ${name}.json (another input has the same name)`));
     return result;
@@ -115,7 +127,7 @@ async function extractOne(file: string, name: string, outDir: string, quiet: boo
   }
 }
 
-const EXTRACT_OPTIONS = { out: { type: 'string' }, strict: { type: 'boolean' }, quiet: { type: 'boolean' }, 'no-ocr': { type: 'boolean' }, xlsx: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const EXTRACT_OPTIONS = { out: { type: 'string' }, strict: { type: 'boolean' }, quiet: { type: 'boolean' }, 'no-ocr': { type: 'boolean' }, xlsx: { type: 'boolean' }, review: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 async function extractCommand(args: string[]): Promise<number> {
   const parsed = parseCommandArgs(args, EXTRACT_OPTIONS);
@@ -136,7 +148,7 @@ async function extractCommand(args: string[]): Promise<number> {
   const ocr = v['no-ocr'] ? null : lazyOcrPool();
   try {
     for (const [i, file] of files.entries()) {
-      const r = await extractOne(file, names.get(file.split(path.sep).join('/'))!, v.out, !!v.quiet, ocr?.pool ?? null, progress, `[${i + 1}/${files.length}]`, { xlsx: !!v.xlsx });
+      const r = await extractOne(file, names.get(file.split(path.sep).join('/'))!, v.out, !!v.quiet, ocr?.pool ?? null, progress, `[${i + 1}/${files.length}]`, { xlsx: !!v.xlsx }, !!v.review);
       if (!r) { totals.failed++; continue; }
       totals[r.document.quality?.status === 'degraded' ? 'degraded' : 'ok']++;
       totals.tables += r.counters.tables; totals.pages += r.counters.pages; totals.pagesOcr += r.counters.pagesOcr; totals.failedChecks += r.counters.checks.fail;
@@ -170,6 +182,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'codes') {
     const { codesCommand } = await import('./codesCommand.js');
     return codesCommand(rest);
+  }
+  if (command === 'review') {
+    const { reviewCommand } = await import('./review/reviewCommand.js');
+    return reviewCommand(rest);
   }
   if (command === 'check') {
     const { checkCommand } = await import('./checkCommand.js');
