@@ -3,7 +3,7 @@ import { classifyTable, type CodeRepair } from './classify/index.js';
 import { readForms } from './classify/forms/index.js';
 import { documentMeta, standaloneYear } from './classify/metadata.js';
 import { TableAssembler } from './layout/assemble.js';
-import type { OutputDocument, Warning } from './model/document.js';
+import { SCHEMA_VERSION, type OutputDocument, type Warning } from './model/document.js';
 import type { ProseLine } from './model/rawTable.js';
 import { openDocument } from './pdf/openDocument.js';
 import { createOcrPool, type OcrPool, type OcrPoolOptions } from './ocr/index.js';
@@ -33,6 +33,7 @@ export interface ExtractResult {
 }
 
 const now = (): number => performance.now() / 1000;
+const round1 = (v: number): number => Math.round(v * 10) / 10;
 
 /** An OCR pool whose engines start only if some page needs them. */
 export function lazyOcrPool(options: OcrPoolOptions = {}): { pool: OcrPool; close: () => Promise<void> } {
@@ -83,7 +84,8 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
     for await (const page of pagesWithText(doc, { ocr, maxPagesInFlight: 4, onPageProblem }, warn)) {
       const t1 = now();
       seconds.read += t1 - t;
-      pages.push({ number: page.number, text_source: page.textSource, note: page.textNote });
+      const shown = page.displayed ?? page;
+      pages.push({ number: page.number, text_source: page.textSource, note: page.textNote, width: round1(shown.width), height: round1(shown.height) });
       options.onPage?.({ page: page.number, pages: doc.numPages, textSource: page.textSource });
       if (page.textSource === 'none') warn({ page: page.number, message: `page ${page.number}: ${page.textNote ?? 'no usable text'}; its tables are not extracted${ocr ? '' : ' (OCR is off)'}` });
       assembler.addPage(page);
@@ -106,7 +108,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   }
   seconds.classify = now() - t;
   const document: OutputDocument = {
-    schema_version: 1,
+    schema_version: SCHEMA_VERSION,
     source: { file: fileName, sha256, pages: pages.length, bytes },
     document: meta, pages: pages.sort((a, b) => a.number - b.number), tables, forms: [], checks: [], warnings,
   };

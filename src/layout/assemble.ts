@@ -1,11 +1,12 @@
-import { median } from '../model/geometry.js';
+import { type BboxTuple, type Box, median, toBbox, unionBbox } from '../model/geometry.js';
 import type { PageContent } from '../model/page.js';
-import type { ProseLine, RawTable } from '../model/rawTable.js';
+import type { ProseLine, RawRow, RawTable } from '../model/rawTable.js';
 import { isAnchorLine, isNoteText, isProseOrFooter } from './anchors.js';
 import { continuesTable, headerText, isIdentityHeader, type PageTable, type TableIdentity } from './continuation.js';
 import { rulesToEdges } from './edges.js';
 import { buildFragment, type Segment, type TableFragment } from './fragment.js';
-import { columnPaths } from './header.js';
+import { columnPaths, type HeaderCell } from './header.js';
+import { squash } from './joinText.js';
 import { DEFAULT_LAYOUT, type LayoutSettings } from './settings.js';
 import { findTitleBlocks, type TitleBlock } from './titleBlocks.js';
 import { toLines } from './textLines.js';
@@ -33,11 +34,15 @@ export class TableAssembler {
   private readonly prose: ProseLine[] = [];
   private current: OpenTable | null = null;
   private pending: PendingTitle | null = null;
+  /** The page being added, as boxes are written out: its coordinates → displayed ones. */
+  private bbox: (b: Box) => BboxTuple = b => toBbox(b);
 
   constructor(private readonly settings: LayoutSettings = DEFAULT_LAYOUT) {}
 
   addPage(page: PageContent): void {
     const s = this.settings;
+    const turned = page.displayed?.transform;
+    this.bbox = b => toBbox(b, turned);
     const lines = toLines(page.runs, s.lineOverlapShare);
     const hEdges = rulesToEdges(page.rules, 'h', s.snapTolerancePt, s.joinTolerancePt);
     const vEdges = rulesToEdges(page.rules, 'v', s.snapTolerancePt, s.joinTolerancePt);
@@ -91,15 +96,32 @@ export class TableAssembler {
       number: block.number, title: block.title, org: block.org, orgLabel: block.orgLabel, unit: block.unit, pages,
       columnPaths: columnPaths(fragment.headerCells, ncols),
       columnNumbers: fragment.columnNumbers ?? [],
-      rows: [], note: fragment.note, ruled: fragment.ruled,
+      rows: [], regions: [], note: fragment.note, ruled: fragment.ruled,
       pageReasons: [{ page: pages[0], reason: `new table: ${reason}` }],
     };
+    this.addRegion(table, fragment);
     this.tables.push(table);
     this.current = {
       table, centers: centersOf(fragment.xs),
       identity: { number: block.number, title: block.title, org: block.org, header: headerText(fragment.headerCells), columns: fragment.xs.length - 1, lastPage: page },
     };
-    for (const r of fragment.rows) table.rows.push({ page, cells: r.cells });
+    for (const r of fragment.rows) table.rows.push({ page, cells: r.cells, ...this.located(r) });
+  }
+
+  /** A fragment row's boxes in displayed coordinates, and its OCR confidences when it has any. */
+  private located(r: { boxes: (Box | null)[]; confidences?: (number | null)[] }): Pick<RawRow, 'boxes' | 'confidences'> {
+    const boxes = r.boxes.map(b => (b ? this.bbox(b) : null));
+    return r.confidences?.some(c => c !== null) ? { boxes, confidences: r.confidences } : { boxes };
+  }
+
+  /** The fragment's area (header, body and note) on its page, added to the table's regions. */
+  private addRegion(table: RawTable, f: TableFragment): void {
+    const box = { x0: Math.min(f.xs[0], ...f.headerCells.map(h => h.box?.x0 ?? Infinity)), top: f.top,
+      x1: Math.max(f.xs[f.xs.length - 1], ...f.headerCells.map(h => h.box?.x1 ?? -Infinity)), bottom: f.bottom };
+    const bbox = this.bbox(box);
+    const same = table.regions?.find(r => r.page === f.page);
+    if (same) same.bbox = unionBbox(same.bbox, bbox)!;
+    else (table.regions ??= []).push({ page: f.page, bbox });
   }
 
   private append(open: OpenTable, fragment: TableFragment, reason: string): void {
@@ -117,6 +139,7 @@ export class TableAssembler {
       open.identity.columns = fragment.xs.length - 1;
     }
     table.note ??= fragment.note;
+    this.addRegion(table, fragment);
     const map = columnMap(centersOf(fragment.xs), open.centers);
     const width = Math.max(open.centers.length, table.columnPaths.length);
     const header = headerText(fragment.headerCells);
@@ -124,21 +147,39 @@ export class TableAssembler {
     // repeated header, so they are kept as the rows they are (the form reader starts a form at them).
     const ownHeader = header !== open.identity.header && isIdentityHeader(header) ? headerLines(fragment) : [];
     for (const r of [...ownHeader, ...fragment.rows]) {
-      const cells = Array.from({ length: width || r.cells.length }, () => '');
+      const n = width || r.cells.length;
+      const cells = Array.from({ length: n }, () => '');
+      const { boxes: from, confidences: sure } = this.located(r);
+      const boxes: (BboxTuple | null)[] = Array.from({ length: n }, () => null);
+      const confidences = sure ? Array.from({ length: n }, (): number | null => null) : undefined;
       r.cells.forEach((text, c) => {
         const to = map[c] ?? c;
-        if (text) cells[to] = cells[to] ? `${cells[to]}${text}` : text;
+        if (!text) return;
+        cells[to] = cells[to] ? `${cells[to]}${text}` : text;
+        boxes[to] = unionBbox(boxes[to] ?? null, from?.[c] ?? null);
+        if (confidences && sure?.[c] != null) confidences[to] = Math.min(confidences[to] ?? Infinity, sure[c]!);
       });
-      table.rows.push({ page: fragment.page, cells });
+      table.rows.push({ page: fragment.page, cells, boxes, ...(confidences ? { confidences } : {}) });
     }
   }
 }
 
-/** A fragment's header as lines of cells, one per header level. */
-function headerLines(f: TableFragment): { cells: string[] }[] {
-  const paths = columnPaths(f.headerCells, f.xs.length - 1);
+/**
+ * A fragment's header as lines of cells, one per header level, with the box of each label (the same
+ * labels, in the same order, as columnPaths gives the column).
+ */
+function headerLines(f: TableFragment): { cells: string[]; boxes: (Box | null)[] }[] {
+  const ncols = f.xs.length - 1;
+  const paths = columnPaths(f.headerCells, ncols);
+  const labelCells = paths.map((path, c) => {
+    const covering = f.headerCells.filter(h => h.c0 <= c && h.c1 >= c).sort((a, b) => a.top - b.top);
+    return path.map(label => covering.find(h => squash(h.text).includes(label) || label.includes(squash(h.text))) ?? null);
+  });
   const depth = Math.max(0, ...paths.map(p => p.length));
-  return Array.from({ length: depth }, (_, level) => ({ cells: paths.map(p => p[level] ?? '') }));
+  return Array.from({ length: depth }, (_, level) => ({
+    cells: paths.map(p => p[level] ?? ''),
+    boxes: labelCells.map(cs => (cs[level] as HeaderCell | null | undefined)?.box ?? null),
+  }));
 }
 
 const pageTable = (f: TableFragment): PageTable => ({ page: f.page, header: headerText(f.headerCells), columns: f.xs.length - 1 });
