@@ -2,11 +2,11 @@
 import { groupChecks, statusesInOrder, type CheckTarget } from './checks.js';
 import { escapeHtml } from './escape.js';
 import { tableLabel } from './grid.js';
-import type { ReviewCheck, ReviewDocument } from './provenance.js';
+import type { Check, OutputDocument } from '../model/document.js';
 
-const STATUS_TITLES: Record<ReviewCheck['status'], string> = { fail: 'Failed checks', unknown: 'Checks that could not decide', pass: 'Checks that hold', skip: 'Checks not applicable' };
+const STATUS_TITLES: Record<Check['status'], string> = { fail: 'Failed checks', unknown: 'Checks that could not decide', pass: 'Checks that hold', skip: 'Checks not applicable' };
 
-function ruleOptions(doc: ReviewDocument): string {
+function ruleOptions(doc: OutputDocument): string {
   const rules = new Map<string, { all: number; failed: number }>();
   for (const c of doc.checks) {
     const r = rules.get(c.rule) ?? { all: 0, failed: 0 };
@@ -22,7 +22,7 @@ function checkItem(id: number, t: CheckTarget): string {
     `<span class="rule">${escapeHtml(t.rule)}</span>${t.page ? ` <span class="where">p.${t.page}</span>` : ''} <span class="msg">${escapeHtml(t.message)}</span></li>`;
 }
 
-function statusSection(doc: ReviewDocument, targets: readonly CheckTarget[], status: ReviewCheck['status']): string {
+function statusSection(doc: OutputDocument, targets: readonly CheckTarget[], status: Check['status']): string {
   const groups = groupChecks(doc, targets, status);
   const count = groups.reduce((n, g) => n + g.ids.length, 0);
   const body = groups.map(g => {
@@ -35,7 +35,7 @@ function statusSection(doc: ReviewDocument, targets: readonly CheckTarget[], sta
     : `<details class="status ${status}"><summary>${STATUS_TITLES[status]} (${count})</summary>${body}</details>`;
 }
 
-export function sidePanelHtml(doc: ReviewDocument, targets: readonly CheckTarget[], hasDebug: boolean): string {
+export function sidePanelHtml(doc: OutputDocument, targets: readonly CheckTarget[], hasDebug: boolean): string {
   const meta = doc.document;
   const failed = doc.checks.filter(c => c.status === 'fail').length;
   const about = [meta.unit, meta.year, meta.kind === 'budget' ? '预算' : meta.kind === 'final' ? '决算' : null].filter(Boolean).join(' · ');

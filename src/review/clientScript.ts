@@ -39,8 +39,10 @@ export const REVIEW_SCRIPT = String.raw`
     if (!layer || !bbox) return null;
     var r = document.createElementNS(SVG, 'rect');
     r.setAttribute('class', cls);
-    r.setAttribute('x', bbox[0]); r.setAttribute('y', bbox[1]);
-    r.setAttribute('width', Math.max(0.5, bbox[2] - bbox[0])); r.setAttribute('height', Math.max(0.5, bbox[3] - bbox[1]));
+    // A little outside the box, so that the outline does not cover the printed figure.
+    var pad = 2;
+    r.setAttribute('x', bbox[0] - pad); r.setAttribute('y', bbox[1] - pad);
+    r.setAttribute('width', Math.max(0.5, bbox[2] - bbox[0]) + 2 * pad); r.setAttribute('height', Math.max(0.5, bbox[3] - bbox[1]) + 2 * pad);
     layer.appendChild(r);
     marked.push({ rect: r });
     return r;

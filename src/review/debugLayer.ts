@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { coord, escapeHtml } from './escape.js';
-import type { Bbox } from './provenance.js';
+import type { Bbox } from '../model/document.js';
 
 const BboxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 const PlaceSchema = z.object({ page: z.number(), table: z.union([z.number(), z.string()]).nullable() }).passthrough();

@@ -1,6 +1,6 @@
 /** A table's rows printed on one page, rebuilt as an HTML grid beside the page image. */
 import { escapeHtml } from './escape.js';
-import type { ReviewTable } from './provenance.js';
+import type { Table } from '../model/document.js';
 
 /** Cells some failed check involves, as "table-row-column" keys. */
 export type CellKeys = ReadonlySet<string>;
@@ -9,9 +9,9 @@ export const cellKey = (table: number, row: number, column: number): string => `
 /** Below this OCR confidence (0–100) a cell is marked as doubtful. */
 const LOW_CONFIDENCE = 60;
 
-export const tableLabel = (t: ReviewTable): string => [t.number, t.title].filter(Boolean).join(' ') + (t.org ? `「${t.org}」` : '');
+export const tableLabel = (t: Table): string => [t.number, t.title].filter(Boolean).join(' ') + (t.org ? `「${t.org}」` : '');
 
-export function gridHtml(table: ReviewTable, tableIndex: number, page: number, failed: CellKeys): string {
+export function gridHtml(table: Table, tableIndex: number, page: number, failed: CellKeys): string {
   const rows = table.rows.filter(r => r.page === page);
   const width = Math.max(table.columns.length, ...rows.map(r => r.cells.length));
   const pages = table.pages.length > 1 ? ` — page ${page} of its pages ${table.pages.join(', ')}` : '';

@@ -3,14 +3,14 @@ import { debugNotes, debugSvg, type DebugForReview } from './debugLayer.js';
 import { coord, escapeHtml } from './escape.js';
 import { cellKey, gridHtml, tableLabel, type CellKeys } from './grid.js';
 import type { PageImage } from './pageImages.js';
-import type { Bbox, ReviewDocument } from './provenance.js';
+import type { Bbox, OutputDocument } from '../model/document.js';
 
 const rect = (b: Bbox, attrs: string, tip = ''): string =>
   `<rect ${attrs} x="${coord(b[0])}" y="${coord(b[1])}" width="${coord(Math.max(0.5, b[2] - b[0]))}" height="${coord(Math.max(0.5, b[3] - b[1]))}">` +
   (tip ? `<title>${escapeHtml(tip)}</title>` : '') + '</rect>';
 
 /** Tables with a row or a detected region on the page, in document order. */
-function tablesOnPage(doc: ReviewDocument, page: number): number[] {
+function tablesOnPage(doc: OutputDocument, page: number): number[] {
   const out: number[] = [];
   for (const [i, t] of doc.tables.entries()) {
     if (t.rows.some(r => r.page === page) || t.regions?.some(r => r.page === page)) out.push(i);
@@ -18,7 +18,7 @@ function tablesOnPage(doc: ReviewDocument, page: number): number[] {
   return out;
 }
 
-function overlaySvg(doc: ReviewDocument, tables: readonly number[], image: PageImage, failed: CellKeys, debug: DebugForReview | null): string {
+function overlaySvg(doc: OutputDocument, tables: readonly number[], image: PageImage, failed: CellKeys, debug: DebugForReview | null): string {
   const out: string[] = [`<svg class="overlay" viewBox="0 0 ${coord(image.widthPt)} ${coord(image.heightPt)}" preserveAspectRatio="none" aria-hidden="true">`];
   out.push('<g class="regions">');
   for (const ti of tables) {
@@ -46,7 +46,7 @@ function overlaySvg(doc: ReviewDocument, tables: readonly number[], image: PageI
   return out.join('');
 }
 
-export function pageSectionHtml(doc: ReviewDocument, image: PageImage, failed: CellKeys, debug: DebugForReview | null): string {
+export function pageSectionHtml(doc: OutputDocument, image: PageImage, failed: CellKeys, debug: DebugForReview | null): string {
   const n = image.number;
   const info = doc.pages.find(p => p.number === n);
   const tables = tablesOnPage(doc, n);

@@ -2,8 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { outDirProblem, parseCommandArgs, usageLine } from '../cliArgs.js';
-import { OutputDocumentSchema } from '../model/document.js';
-import type { ReviewDocument } from './provenance.js';
+import { OutputDocumentSchema, type OutputDocument } from '../model/document.js';
 import { writeReview } from './writeReview.js';
 
 const USAGE = `usage: budget-tables review <DIR/NAME.json…> [--pdf FILE] [--out DIR]
@@ -15,7 +14,7 @@ const USAGE = `usage: budget-tables review <DIR/NAME.json…> [--pdf FILE] [--ou
   --out DIR   where to write (default: the JSON's folder). DIR/NAME.debug.json (extract --debug), or the
               one beside the JSON, is drawn as a layer that can be switched on`;
 
-async function readOutput(file: string): Promise<ReviewDocument> {
+async function readOutput(file: string): Promise<OutputDocument> {
   let json: unknown;
   try { json = JSON.parse(await fs.readFile(file, 'utf8')); } catch (err) { throw new Error(`${file}: cannot read JSON: ${(err as Error).message}`); }
   const parsed = OutputDocumentSchema.safeParse(json);
@@ -23,11 +22,11 @@ async function readOutput(file: string): Promise<ReviewDocument> {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${file}: not an output file of budget-tables: ${issue.path.join('.')}: ${issue.message}`);
   }
-  return parsed.data as unknown as ReviewDocument;
+  return parsed.data;
 }
 
 /** The PDF named by --pdf, else the document's source file found from the current folder or beside the JSON. */
-async function findPdf(jsonFile: string, doc: ReviewDocument, given: string | undefined): Promise<{ file: string; data: Uint8Array }> {
+async function findPdf(jsonFile: string, doc: OutputDocument, given: string | undefined): Promise<{ file: string; data: Uint8Array }> {
   const candidates = given ? [given] : [...new Set([path.resolve(doc.source.file), path.resolve(path.dirname(jsonFile), doc.source.file)])];
   for (const file of candidates) {
     const data = await fs.readFile(file).catch((err: NodeJS.ErrnoException) => {

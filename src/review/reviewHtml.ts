@@ -7,7 +7,7 @@ import { escapeHtml, jsonForScript } from './escape.js';
 import { cellKey } from './grid.js';
 import type { PageImage } from './pageImages.js';
 import { pageSectionHtml } from './pageSection.js';
-import type { ReviewDocument } from './provenance.js';
+import type { OutputDocument } from '../model/document.js';
 import { REVIEW_CSS } from './styles.js';
 
 /** Nothing but the page itself: inline style and script, images as data: URLs. */
@@ -19,7 +19,7 @@ function failedCells(targets: readonly CheckTarget[]): Set<string> {
   return keys;
 }
 
-export async function* reviewHtml(doc: ReviewDocument, pages: AsyncIterable<PageImage>, debug: DebugForReview | null): AsyncGenerator<string> {
+export async function* reviewHtml(doc: OutputDocument, pages: AsyncIterable<PageImage>, debug: DebugForReview | null): AsyncGenerator<string> {
   const targets = checkTargets(doc);
   const failed = failedCells(targets);
   yield '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">' +

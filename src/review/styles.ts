@@ -38,7 +38,7 @@ main { margin-left: 360px; padding: 10px 16px; }
 .badge.ocr { background: #8e44ad; }
 .badge.none { background: #b36b00; }
 .spread { display: flex; gap: 12px; align-items: flex-start; }
-.sheet { position: relative; margin: 0; flex: 0 0 48%; max-width: 48%; border: 1px solid #bbb; line-height: 0; }
+.sheet { position: relative; margin: 0; flex: 0 0 52%; max-width: 52%; border: 1px solid #bbb; line-height: 0; }
 .page.ocr .sheet { border: 2px solid #8e44ad; }
 .sheet img { display: block; width: 100%; height: auto; }
 .no-image { width: 100%; display: flex; align-items: center; justify-content: center; background: #f3f3f3; line-height: 1.4; padding: 20px; }
@@ -46,12 +46,12 @@ main { margin-left: 360px; padding: 10px 16px; }
 .overlay rect, .overlay line { vector-effect: non-scaling-stroke; }
 .region { fill: none; stroke: #1f6fd1; stroke-width: 1.5; }
 .cell { fill: rgba(31, 111, 209, 0.05); stroke: rgba(31, 111, 209, 0.45); stroke-width: 0.6; }
-.cell.fail { fill: rgba(208, 2, 27, 0.12); stroke: #d0021b; }
+.cell.fail { fill: rgba(208, 2, 27, 0.08); stroke: #d0021b; }
 .cell.repaired { fill: rgba(142, 68, 173, 0.2); stroke: #8e44ad; stroke-width: 1.2; }
-.focus rect { fill: none; stroke-width: 3; }
-.focus rect.total { stroke: #d0021b; fill: rgba(208, 2, 27, 0.15); }
-.focus rect.part { stroke: #f08c00; fill: rgba(240, 140, 0, 0.12); }
-.focus rect.other, .focus rect.figure { stroke: #c2185b; fill: rgba(194, 24, 91, 0.12); }
+.focus rect { fill: none; stroke-width: 2.5; }
+.focus rect.total { stroke: #d0021b; }
+.focus rect.part { stroke: #f08c00; }
+.focus rect.other, .focus rect.figure { stroke: #c2185b; }
 .debug { display: none; }
 body.debug-on .debug { display: inline; }
 .dbg-rule { stroke: #00a3a3; stroke-width: 1; }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { writeChunksAtomic } from '../emit/atomicWrite.js';
 import { DebugForReviewSchema, type DebugForReview } from './debugLayer.js';
 import { renderPageImages, PAGE_IMAGE_SETTINGS, type PageImageSettings } from './pageImages.js';
-import type { ReviewDocument } from './provenance.js';
+import type { OutputDocument } from '../model/document.js';
 import { reviewHtml } from './reviewHtml.js';
 
 export const reviewFileName = (base: string): string => `${base}.review.html`;
@@ -37,7 +37,7 @@ export interface ReviewOptions {
  * Write DIR/NAME.review.html. `pdf` must be the file the document was extracted from (its sha256 is
  * compared): every box is drawn on its pages. Returns the file written.
  */
-export async function writeReview(doc: ReviewDocument, pdf: Uint8Array, pdfName: string, outDir: string, base: string, options: ReviewOptions = {}): Promise<string> {
+export async function writeReview(doc: OutputDocument, pdf: Uint8Array, pdfName: string, outDir: string, base: string, options: ReviewOptions = {}): Promise<string> {
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   if (sha256 !== doc.source.sha256) {
     throw new Error(`${pdfName} is not the PDF ${doc.source.file} was extracted from (its sha256 differs): the boxes would not match its pages`);
