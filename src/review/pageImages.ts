@@ -1,6 +1,6 @@
 /** The pages of a PDF as JPEG images for the review page (pdf.js onto an @napi-rs/canvas canvas). */
 import { createCanvas } from '@napi-rs/canvas';
-import { openDocument } from '../pdf/openDocument.js';
+import { openDocument, type PdfDocument } from '../pdf/openDocument.js';
 import { renderScale } from '../ocr/render.js';
 
 export interface PageImageSettings {
@@ -24,35 +24,55 @@ export interface PageImage {
   error: string | null;
 }
 
+const keepAlive = (value: unknown): void => { void value; };
+
+/** A page's image being encoded (off the main thread, by @napi-rs/canvas) while the next page is drawn. */
+type Pending = Promise<PageImage>;
+
+async function drawPage(doc: PdfDocument, number: number, settings: PageImageSettings): Promise<{ image: PageImage } | { encoding: Pending }> {
+  let page;
+  try {
+    page = await doc.getPage(number);
+  } catch (err) {
+    return { image: { number, widthPt: 0, heightPt: 0, jpeg: null, error: (err as Error).message } };
+  }
+  const base = page.getViewport({ scale: 1 });
+  const failed = (err: unknown): PageImage => ({ number, widthPt: base.width, heightPt: base.height, jpeg: null, error: (err as Error).message });
+  try {
+    const viewport = page.getViewport({ scale: renderScale(base.width, base.height, settings.dpi, settings.maxPixels) });
+    const canvas = createCanvas(Math.max(1, Math.ceil(viewport.width)), Math.max(1, Math.ceil(viewport.height)));
+    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: 'white' }).promise;
+    // The canvas is held until its encoding is done: collected earlier, its pixels would go under the encoder.
+    const encoding = canvas.encode('jpeg', settings.quality)
+      .then(jpeg => ({ number, widthPt: base.width, heightPt: base.height, jpeg, error: null }), failed)
+      .finally(() => keepAlive(canvas));
+    return { encoding };
+  } catch (err) {
+    return { image: failed(err) };
+  } finally {
+    page.cleanup();
+  }
+}
+
 /**
- * Each page of the PDF in order, rendered one at a time (only one page's raster is held at once), so a
- * long document costs its images' bytes, not its rasters'.
+ * Each page of the PDF in order, drawn one at a time (a page's JPEG is encoded while the next is drawn,
+ * so at most two rasters are held), so a long document costs its images' bytes, not its rasters'.
  */
 export async function* renderPageImages(data: Uint8Array, settings: PageImageSettings = PAGE_IMAGE_SETTINGS): AsyncGenerator<PageImage> {
   // pdf.js takes ownership of the buffer it is given; the caller keeps its own.
   const doc = await openDocument(data.slice());
+  let pending: Pending | null = null;
   try {
     for (let number = 1; number <= doc.numPages; number++) {
-      let page;
-      try {
-        page = await doc.getPage(number);
-      } catch (err) {
-        yield { number, widthPt: 0, heightPt: 0, jpeg: null, error: (err as Error).message };
-        continue;
-      }
-      const base = page.getViewport({ scale: 1 });
-      try {
-        const viewport = page.getViewport({ scale: renderScale(base.width, base.height, settings.dpi, settings.maxPixels) });
-        const canvas = createCanvas(Math.max(1, Math.ceil(viewport.width)), Math.max(1, Math.ceil(viewport.height)));
-        await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: 'white' }).promise;
-        yield { number, widthPt: base.width, heightPt: base.height, jpeg: await canvas.encode('jpeg', settings.quality), error: null };
-      } catch (err) {
-        yield { number, widthPt: base.width, heightPt: base.height, jpeg: null, error: (err as Error).message };
-      } finally {
-        page.cleanup();
-      }
+      const drawn = await drawPage(doc, number, settings);
+      if (pending) yield await pending;
+      pending = null;
+      if ('image' in drawn) yield drawn.image;
+      else pending = drawn.encoding;
     }
+    if (pending) yield await pending;
   } finally {
+    await pending?.catch(() => undefined);
     await doc.destroy();
   }
 }
