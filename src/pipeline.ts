@@ -11,6 +11,7 @@ import { assessQuality, type PageProblems } from './quality.js';
 import { pagesWithText } from './readWithOcr.js';
 import { registryChecks } from './classify/registry/index.js';
 import { validateDocument } from './validate/index.js';
+import { locateChecks } from './validate/locate.js';
 import { settleOcrLabels } from './validate/ocrLabels.js';
 import { repairByArithmetic } from './validate/ocrRepair.js';
 
@@ -122,7 +123,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   const repaired = repairByArithmetic(document, { prose });
   document.tables = repaired.document.tables;
   document.forms = readForms(document.tables);
-  document.checks = [...validateDocument(document, prose), ...registryChecks(document), ...repaired.checks];
+  document.checks = locateChecks(document, [...validateDocument(document, prose), ...registryChecks(document), ...repaired.checks]);
   document.quality = assessQuality(document, prose, problems);
   seconds.validate = now() - t;
   seconds.total = now() - t0;

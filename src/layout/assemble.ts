@@ -80,7 +80,7 @@ export class TableAssembler {
         carried ? `title printed at the foot of page ${pending.page}, its org/unit lines on page ${page.number}` : verdict.reason);
     });
     const free = lines.filter(l => !taken.some(([top, bottom]) => l.bottom > top - 1 && l.top < bottom + 1));
-    this.prose.push(...toParagraphs(taken.length ? free.filter(l => !isNoteText(l.text)) : lines, page.number));
+    this.prose.push(...toParagraphs(taken.length ? free.filter(l => !isNoteText(l.text)) : lines, page.number, this.bbox));
   }
 
   finish(): { tables: RawTable[]; prose: ProseLine[] } {

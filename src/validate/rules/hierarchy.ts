@@ -1,5 +1,5 @@
 import type { Check } from '../../model/document.js';
-import { checkAt, isTotalEntry, rowLabel, sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
+import { checkAt, entryCells, isTotalEntry, rowLabel, sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
 import { ocrPageSet, sumSlack } from '../tolerance.js';
 import type { RuleContext } from './context.js';
 
@@ -82,7 +82,7 @@ interface SumSpec {
 
 function emit(view: TableView, slack: (pages: number[], terms: number) => number, s: SumSpec): Check {
   const allowed = slack([s.at.page, ...s.terms.map((e) => e.page)], s.terms.length);
-  return sumCheck(view, { ...s, ok: Math.abs(s.actual - s.expected) <= allowed });
+  return sumCheck(view, { ...s, ok: Math.abs(s.actual - s.expected) <= allowed, parts: entryCells(s.terms, s.key) });
 }
 
 /** The rows that carry the lines' values: one per line, or each row of a code printed on several. */
