@@ -13,7 +13,7 @@ import { formatSummary } from './report.js';
 const HELP = `budget-tables — Chinese budget disclosure PDFs (预算/决算公开) to validated tables
 
 Usage:
-  budget-tables extract <pdf files or folders…> --out DIR [--strict] [--quiet] [--no-ocr] [--xlsx]
+  budget-tables extract <pdf files or folders…> --out DIR [--strict] [--quiet] [--no-ocr] [--xlsx] [--debug]
       For each NAME.pdf writes:
         DIR/NAME.json   the whole document: metadata, every table with its columns, rows, records
                         (code, level, name, project, amounts) and every validation check
@@ -34,6 +34,10 @@ Usage:
       --quiet    only the one-line summary per file
       --no-ocr   do not OCR pages without a usable text layer (they are reported as text_source "none")
       --xlsx     also write DIR/NAME.xlsx
+      --debug    also write DIR/NAME.debug.json: the layout stage's intermediates per page (ruling
+                 lines after merging, title blocks accepted or rejected with the reason, table
+                 fragments with their column boundaries and header cells) and each decision to
+                 continue a table or start a new one, with its reason
       Pages with no text layer (scans) or one that decodes to garbage are read by OCR (tesseract.js
       with Simplified Chinese data bundled from npm; nothing is downloaded).
 
@@ -92,7 +96,7 @@ function progressLine(enabled: boolean): { show(text: string): void; clear(): vo
 interface ExtractTotals { ok: number; degraded: number; failed: number; tables: number; pages: number; pagesOcr: number; failedChecks: number }
 
 async function extractOne(file: string, name: string, outDir: string, quiet: boolean, ocr: OcrPool | null,
-  progress: ReturnType<typeof progressLine>, label: string, outputs: OutputOptions): Promise<ExtractResult | null> {
+  progress: ReturnType<typeof progressLine>, label: string, outputs: { xlsx: boolean; debug: boolean }): Promise<ExtractResult | null> {
   let data: Uint8Array;
   try { data = new Uint8Array(await fs.readFile(file)); } catch (err) {
     progress.clear();
@@ -101,9 +105,9 @@ async function extractOne(file: string, name: string, outDir: string, quiet: boo
   progress.show(`${label} ${file}: opening`);
   try {
     const result = await extractDocument(data, path.basename(file), {
-      ocr, onPage: p => progress.show(`${label} ${file}: page ${Math.min(p.page + 1, p.pages)} of ${p.pages}${p.textSource === 'ocr' ? ' (OCR)' : ''}`),
+      ocr, debug: outputs.debug, onPage: p => progress.show(`${label} ${file}: page ${Math.min(p.page + 1, p.pages)} of ${p.pages}${p.textSource === 'ocr' ? ' (OCR)' : ''}`),
     });
-    await writeOutputs(result.document, outDir, name, outputs);
+    await writeOutputs(result.document, outDir, name, { xlsx: outputs.xlsx, debug: result.debug });
     progress.clear();
     console.log(formatSummary(file, result, quiet) + (name === outputBaseName(file) ? '' : `\n  → ${name}.json (another input has the same name)`));
     return result;
@@ -115,7 +119,7 @@ async function extractOne(file: string, name: string, outDir: string, quiet: boo
   }
 }
 
-const EXTRACT_OPTIONS = { out: { type: 'string' }, strict: { type: 'boolean' }, quiet: { type: 'boolean' }, 'no-ocr': { type: 'boolean' }, xlsx: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const EXTRACT_OPTIONS = { out: { type: 'string' }, strict: { type: 'boolean' }, quiet: { type: 'boolean' }, 'no-ocr': { type: 'boolean' }, xlsx: { type: 'boolean' }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 async function extractCommand(args: string[]): Promise<number> {
   const parsed = parseCommandArgs(args, EXTRACT_OPTIONS);
@@ -136,7 +140,7 @@ async function extractCommand(args: string[]): Promise<number> {
   const ocr = v['no-ocr'] ? null : lazyOcrPool();
   try {
     for (const [i, file] of files.entries()) {
-      const r = await extractOne(file, names.get(file.split(path.sep).join('/'))!, v.out, !!v.quiet, ocr?.pool ?? null, progress, `[${i + 1}/${files.length}]`, { xlsx: !!v.xlsx });
+      const r = await extractOne(file, names.get(file.split(path.sep).join('/'))!, v.out, !!v.quiet, ocr?.pool ?? null, progress, `[${i + 1}/${files.length}]`, { xlsx: !!v.xlsx, debug: !!v.debug });
       if (!r) { totals.failed++; continue; }
       totals[r.document.quality?.status === 'degraded' ? 'degraded' : 'ok']++;
       totals.tables += r.counters.tables; totals.pages += r.counters.pages; totals.pagesOcr += r.counters.pagesOcr; totals.failedChecks += r.counters.checks.fail;
