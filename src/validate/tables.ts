@@ -106,9 +106,9 @@ export const entryCells = (entries: readonly Entry[], key: string, view?: TableV
 const LABEL_ROLES = new Set(['code', 'name', 'code_name', 'project']);
 
 /**
- * The cells a reference names, with their page and box. An amount key names one column (of several
- * with the same key, the one whose printed figure the row holds); a null key names the row's label
- * cells.
+ * The printed cells a reference names, with their page and box. An amount key names one column (of
+ * several with the same key, the one whose printed figure the row holds); a null key names the row's
+ * label cells. A blank cell (a figure counted as zero) is not printed, so not named.
  */
 export function resolveCell(view: TableView, ref: CellRef, role: CheckCell['role']): CheckCell[] {
   if (view.index === null) return [];
@@ -123,7 +123,7 @@ export function resolveCell(view: TableView, ref: CellRef, role: CheckCell['role
   const columns = ref.key === null
     ? table.columns.filter((col) => LABEL_ROLES.has(col.role) && filled(col.index)).map((col) => col.index)
     : keys.map((key) => table.columns.filter((col) => col.role === 'amount' && columnKey(col) === key).map((col) => col.index))
-      .map((cs) => cs.find((c) => holds(c, keys.length > 1 ? undefined : value)) ?? cs.find(filled) ?? cs[0]).filter((c): c is number => c !== undefined);
+      .map((cs) => cs.find((c) => holds(c, keys.length > 1 ? undefined : value)) ?? cs.find(filled)).filter((c): c is number => c !== undefined);
   return columns.map((column) => ({ table: view.index!, row: row.index, column, page: row.page, bbox: row.boxes?.[column] ?? null, role }));
 }
 
