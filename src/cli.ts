@@ -14,7 +14,7 @@ import { writeReview } from './review/writeReview.js';
 const HELP = `budget-tables — Chinese budget disclosure PDFs (预算/决算公开) to validated tables
 
 Usage:
-  budget-tables extract <pdf files or folders…> --out DIR [--strict] [--quiet] [--no-ocr] [--xlsx] [--review]
+  budget-tables extract <pdf files or folders…> --out DIR [--strict] [--quiet] [--no-ocr] [--xlsx] [--debug] [--review]
       For each NAME.pdf writes:
         DIR/NAME.json   the whole document: metadata, every table with its columns, rows, records
                         (code, level, name, project, amounts) and every validation check
@@ -35,6 +35,10 @@ Usage:
       --quiet    only the one-line summary per file
       --no-ocr   do not OCR pages without a usable text layer (they are reported as text_source "none")
       --xlsx     also write DIR/NAME.xlsx
+      --debug    also write DIR/NAME.debug.json: the layout stage's intermediates per page (ruling
+                 lines after merging, title blocks accepted or rejected with the reason, table
+                 fragments with their column boundaries and header cells) and each decision to
+                 continue a table or start a new one, with its reason
       --review   also write DIR/NAME.review.html, the review page (see budget-tables review)
       Pages with no text layer (scans) or one that decodes to garbage are read by OCR (tesseract.js
       with Simplified Chinese data bundled from npm; nothing is downloaded).
@@ -99,7 +103,7 @@ function progressLine(enabled: boolean): { show(text: string): void; clear(): vo
 interface ExtractTotals { ok: number; degraded: number; failed: number; tables: number; pages: number; pagesOcr: number; failedChecks: number }
 
 async function extractOne(file: string, name: string, outDir: string, quiet: boolean, ocr: OcrPool | null,
-  progress: ReturnType<typeof progressLine>, label: string, outputs: OutputOptions, review: boolean): Promise<ExtractResult | null> {
+  progress: ReturnType<typeof progressLine>, label: string, outputs: { xlsx: boolean; debug: boolean; review: boolean }): Promise<ExtractResult | null> {
   let data: Uint8Array;
   try { data = new Uint8Array(await fs.readFile(file)); } catch (err) {
     progress.clear();
@@ -108,13 +112,13 @@ async function extractOne(file: string, name: string, outDir: string, quiet: boo
   progress.show(`${label} ${file}: opening`);
   try {
     const result = await extractDocument(data, path.basename(file), {
-      ocr, onPage: p => progress.show(`${label} ${file}: page ${Math.min(p.page + 1, p.pages)} of ${p.pages}${p.textSource === 'ocr' ? ' (OCR)' : ''}`),
+      ocr, debug: outputs.debug, onPage: p => progress.show(`${label} ${file}: page ${Math.min(p.page + 1, p.pages)} of ${p.pages}${p.textSource === 'ocr' ? ' (OCR)' : ''}`),
     });
-    await writeOutputs(result.document, outDir, name, outputs);
-    if (review) {
+    await writeOutputs(result.document, outDir, name, { xlsx: outputs.xlsx, debug: result.debug });
+    if (outputs.review) {
       progress.show(`${label} ${file}: review page`);
       // Read again: the bytes handed to pdf.js are its own (a parser thread may have taken them).
-      await writeReview(result.document, new Uint8Array(await fs.readFile(file)), file, outDir, name);
+      await writeReview(result.document, new Uint8Array(await fs.readFile(file)), file, outDir, name, { debug: result.debug ?? null });
     }
     progress.clear();
     console.log(formatSummary(file, result, quiet) + (name === outputBaseName(file) ? '' : `\n  → ${name}.json (another input has the same name)`));
@@ -127,7 +131,7 @@ async function extractOne(file: string, name: string, outDir: string, quiet: boo
   }
 }
 
-const EXTRACT_OPTIONS = { out: { type: 'string' }, strict: { type: 'boolean' }, quiet: { type: 'boolean' }, 'no-ocr': { type: 'boolean' }, xlsx: { type: 'boolean' }, review: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const EXTRACT_OPTIONS = { out: { type: 'string' }, strict: { type: 'boolean' }, quiet: { type: 'boolean' }, 'no-ocr': { type: 'boolean' }, xlsx: { type: 'boolean' }, debug: { type: 'boolean' }, review: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 async function extractCommand(args: string[]): Promise<number> {
   const parsed = parseCommandArgs(args, EXTRACT_OPTIONS);
@@ -148,7 +152,7 @@ async function extractCommand(args: string[]): Promise<number> {
   const ocr = v['no-ocr'] ? null : lazyOcrPool();
   try {
     for (const [i, file] of files.entries()) {
-      const r = await extractOne(file, names.get(file.split(path.sep).join('/'))!, v.out, !!v.quiet, ocr?.pool ?? null, progress, `[${i + 1}/${files.length}]`, { xlsx: !!v.xlsx }, !!v.review);
+      const r = await extractOne(file, names.get(file.split(path.sep).join('/'))!, v.out, !!v.quiet, ocr?.pool ?? null, progress, `[${i + 1}/${files.length}]`, { xlsx: !!v.xlsx, debug: !!v.debug, review: !!v.review });
       if (!r) { totals.failed++; continue; }
       totals[r.document.quality?.status === 'degraded' ? 'degraded' : 'ok']++;
       totals.tables += r.counters.tables; totals.pages += r.counters.pages; totals.pagesOcr += r.counters.pagesOcr; totals.failedChecks += r.counters.checks.fail;

@@ -3,6 +3,8 @@ import { classifyTable, type CodeRepair } from './classify/index.js';
 import { readForms } from './classify/forms/index.js';
 import { documentMeta, standaloneYear } from './classify/metadata.js';
 import { TableAssembler } from './layout/assemble.js';
+import { LayoutTrace } from './layout/trace.js';
+import { DEBUG_SCHEMA_VERSION, type DebugDocument } from './model/debug.js';
 import { SCHEMA_VERSION, type OutputDocument, type Warning } from './model/document.js';
 import type { ProseLine } from './model/rawTable.js';
 import { openDocument } from './pdf/openDocument.js';
@@ -11,6 +13,7 @@ import { assessQuality, type PageProblems } from './quality.js';
 import { pagesWithText } from './readWithOcr.js';
 import { registryChecks } from './classify/registry/index.js';
 import { validateDocument } from './validate/index.js';
+import { locateChecks } from './validate/locate.js';
 import { settleOcrLabels } from './validate/ocrLabels.js';
 import { repairByArithmetic } from './validate/ocrRepair.js';
 
@@ -30,6 +33,8 @@ export interface ExtractResult {
   document: OutputDocument;
   prose: ProseLine[];
   counters: Counters;
+  /** The layout stage's intermediates, when asked for (`debug`). */
+  debug?: DebugDocument;
 }
 
 const now = (): number => performance.now() / 1000;
@@ -56,6 +61,8 @@ export interface ExtractOptions {
    * document's page count, and where its text came from.
    */
   onPage?: (page: PageProgress) => void;
+  /** Keep the layout stage's intermediates (rules, title blocks, fragments, continuation decisions). */
+  debug?: boolean;
 }
 
 export interface PageProgress { page: number; pages: number; textSource: 'pdf' | 'ocr' | 'none' | null }
@@ -69,7 +76,8 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   const seconds = { read: 0, layout: 0, classify: 0, validate: 0, total: 0 };
   const warnings: Warning[] = [];
   const pages: OutputDocument['pages'] = [];
-  const assembler = new TableAssembler();
+  const trace = options.debug ? new LayoutTrace() : null;
+  const assembler = new TableAssembler(undefined, trace);
   const ownPool = options.ocr === undefined ? lazyOcrPool() : null;
   const ocr = options.ocr === undefined ? ownPool!.pool : options.ocr;
   const warn = (w: Warning): void => { warnings.push(w); };
@@ -122,7 +130,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   const repaired = repairByArithmetic(document, { prose });
   document.tables = repaired.document.tables;
   document.forms = readForms(document.tables);
-  document.checks = [...validateDocument(document, prose), ...registryChecks(document), ...repaired.checks];
+  document.checks = locateChecks(document, [...validateDocument(document, prose), ...registryChecks(document), ...repaired.checks]);
   document.quality = assessQuality(document, prose, problems);
   seconds.validate = now() - t;
   seconds.total = now() - t0;
@@ -132,6 +140,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   for (const c of document.checks) checks[c.status]++;
   return {
     document, prose,
+    ...(trace ? { debug: { schema_version: DEBUG_SCHEMA_VERSION, source: { file: fileName, sha256 }, pages: trace.pages, continuations: trace.continuations } } : {}),
     counters: { pages: pages.length, pagesWithoutText: pages.filter(p => p.text_source === 'none').length, pagesOcr: pages.filter(p => p.text_source === 'ocr').length, tables: tables.length, rows, cells, checks, seconds },
   };
 }

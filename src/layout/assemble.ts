@@ -8,7 +8,8 @@ import { buildFragment, type Segment, type TableFragment } from './fragment.js';
 import { columnPaths, type HeaderCell } from './header.js';
 import { squash } from './joinText.js';
 import { DEFAULT_LAYOUT, type LayoutSettings } from './settings.js';
-import { findTitleBlocks, type TitleBlock } from './titleBlocks.js';
+import { findTitleBlocks, type TitleBlock, type TitleCandidate } from './titleBlocks.js';
+import type { LayoutTrace } from './trace.js';
 import { toLines } from './textLines.js';
 import { toParagraphs } from './paragraphs.js';
 
@@ -37,7 +38,8 @@ export class TableAssembler {
   /** The page being added, as boxes are written out: its coordinates → displayed ones. */
   private bbox: (b: Box) => BboxTuple = b => toBbox(b);
 
-  constructor(private readonly settings: LayoutSettings = DEFAULT_LAYOUT) {}
+  /** `trace`, when given, is told what the stage finds and decides on each page (extract --debug). */
+  constructor(private readonly settings: LayoutSettings = DEFAULT_LAYOUT, private readonly trace: LayoutTrace | null = null) {}
 
   addPage(page: PageContent): void {
     const s = this.settings;
@@ -51,7 +53,9 @@ export class TableAssembler {
       lines.some(l => l.top > y && l.top - y < s.titleToBodyMaxPt && isAnchorLine(l));
     const pending = this.pending;
     this.pending = null;
-    const blocks = findTitleBlocks(lines, s.titleBlockMaxLines, hasRulesBelow, pending?.block ?? null);
+    const considered: TitleCandidate[] | undefined = this.trace ? [] : undefined;
+    const blocks = findTitleBlocks(lines, s.titleBlockMaxLines, hasRulesBelow, pending?.block ?? null, considered);
+    if (this.trace) { this.trace.page(page, [...hEdges, ...vEdges]); this.trace.titleCandidates(considered!); }
     const segment = (top: number, bottom: number): Segment => ({ page: page.number, top, bottom, lines, hEdges, vEdges });
 
     // Whatever precedes the first title on the page may continue the table of the previous page, or be
@@ -70,6 +74,7 @@ export class TableAssembler {
         // A title (with its org and unit lines) ending the page: its table is on the next page.
         const last = i === blocks.length - 1 && !lines.some(l => l.top > block.bottom && !isProseOrFooter(l, Infinity));
         if (last) { this.pending = { block, page: pending && block.carried ? pending.page : page.number }; this.current = null; taken.push([block.top, block.bottom]); }
+        else this.trace?.titleDropped(considered?.find(c => c.block === block), 'no table found under it (a heading that happens to end in 表)');
         return; // otherwise a title with no table under it (a heading that happens to end in 表)
       }
       taken.push([block.top, block.bottom], [fragment.top, fragment.bottom]);
@@ -80,7 +85,7 @@ export class TableAssembler {
         carried ? `title printed at the foot of page ${pending.page}, its org/unit lines on page ${page.number}` : verdict.reason);
     });
     const free = lines.filter(l => !taken.some(([top, bottom]) => l.bottom > top - 1 && l.top < bottom + 1));
-    this.prose.push(...toParagraphs(taken.length ? free.filter(l => !isNoteText(l.text)) : lines, page.number));
+    this.prose.push(...toParagraphs(taken.length ? free.filter(l => !isNoteText(l.text)) : lines, page.number, this.bbox));
   }
 
   finish(): { tables: RawTable[]; prose: ProseLine[] } {
@@ -89,7 +94,13 @@ export class TableAssembler {
     return { tables: this.tables, prose: this.prose };
   }
 
+  /** Where the open table stands before a page's fragment is placed (for the trace). */
+  private openAt(): { page: number; table: number } | null {
+    return this.current ? { page: this.current.identity.lastPage, table: this.tables.indexOf(this.current.table) } : null;
+  }
+
   private open(block: TitleBlock, fragment: TableFragment, pages: number[], reason: string): void {
+    const from = this.trace ? this.openAt() : null;
     const ncols = fragment.xs.length - 1;
     const page = pages[pages.length - 1];
     const table: RawTable = {
@@ -101,6 +112,10 @@ export class TableAssembler {
     };
     this.addRegion(table, fragment);
     this.tables.push(table);
+    if (this.trace) {
+      this.trace.fragment(fragment, this.tables.length - 1);
+      this.trace.continuation({ from, to: { page: fragment.page, table: this.tables.length - 1 }, decision: 'new', reason });
+    }
     this.current = {
       table, centers: centersOf(fragment.xs),
       identity: { number: block.number, title: block.title, org: block.org, header: headerText(fragment.headerCells), columns: fragment.xs.length - 1, lastPage: page },
@@ -126,6 +141,11 @@ export class TableAssembler {
 
   private append(open: OpenTable, fragment: TableFragment, reason: string): void {
     const { table } = open;
+    if (this.trace) {
+      const index = this.tables.indexOf(table);
+      this.trace.fragment(fragment, index);
+      this.trace.continuation({ from: { page: open.identity.lastPage, table: index }, to: { page: fragment.page, table: index }, decision: 'continue', reason });
+    }
     if (!table.pages.includes(fragment.page)) {
       table.pages.push(fragment.page);
       table.pageReasons?.push({ page: fragment.page, reason });

@@ -41,4 +41,6 @@ export interface RawTable {
 export interface ProseLine {
   page: number;
   text: string;
+  /** The printed lines it joins, in order (their texts make up `text`), each with its box (displayed orientation). */
+  lines?: { text: string; bbox: BboxTuple }[];
 }

@@ -1,5 +1,6 @@
 /** One page of the review: the page image with tables and cells drawn on it, beside the rebuilt grids. */
-import { debugNotes, debugSvg, type DebugForReview } from './debugLayer.js';
+import type { DebugDocument } from '../model/debug.js';
+import { debugNotes, debugSvg } from './debugLayer.js';
 import { coord, escapeHtml } from './escape.js';
 import { cellKey, gridHtml, tableLabel, type CellKeys } from './grid.js';
 import type { PageImage } from './pageImages.js';
@@ -18,7 +19,7 @@ function tablesOnPage(doc: OutputDocument, page: number): number[] {
   return out;
 }
 
-function overlaySvg(doc: OutputDocument, tables: readonly number[], image: PageImage, failed: CellKeys, debug: DebugForReview | null): string {
+function overlaySvg(doc: OutputDocument, tables: readonly number[], image: PageImage, failed: CellKeys, debug: DebugDocument | null): string {
   const out: string[] = [`<svg class="overlay" viewBox="0 0 ${coord(image.widthPt)} ${coord(image.heightPt)}" preserveAspectRatio="none" aria-hidden="true">`];
   out.push('<g class="regions">');
   for (const ti of tables) {
@@ -46,7 +47,7 @@ function overlaySvg(doc: OutputDocument, tables: readonly number[], image: PageI
   return out.join('');
 }
 
-export function pageSectionHtml(doc: OutputDocument, image: PageImage, failed: CellKeys, debug: DebugForReview | null): string {
+export function pageSectionHtml(doc: OutputDocument, image: PageImage, failed: CellKeys, debug: DebugDocument | null): string {
   const n = image.number;
   const info = doc.pages.find(p => p.number === n);
   const tables = tablesOnPage(doc, n);
@@ -60,7 +61,7 @@ export function pageSectionHtml(doc: OutputDocument, image: PageImage, failed: C
     ? `<img src="data:image/jpeg;base64,${image.jpeg.toString('base64')}" width="${Math.round(image.widthPt)}" height="${Math.round(image.heightPt)}" alt="page ${n}">`
     : `<div class="no-image"${aspect}>page ${n} could not be drawn: ${escapeHtml(image.error ?? 'unknown error')}</div>`;
   const overlay = image.widthPt > 0 ? overlaySvg(doc, tables, image, failed, debug) : '';
-  const notes = debug ? debugNotes(debug.pages.find(p => p.number === n), debug, n) : '';
+  const notes = debug ? debugNotes(debug.pages.find(p => p.number === n), debug, n, i => doc.tables[i] ? tableLabel(doc.tables[i]!) : `table ${i}`) : '';
   const grids = tables.map(i => gridHtml(doc.tables[i]!, i, n, failed)).join('');
   return `<section class="page${info?.text_source === 'ocr' ? ' ocr' : ''}" id="page-${n}" data-page="${n}">${heading}${note}` +
     `<div class="spread"><figure class="sheet">${picture}${overlay}</figure><div class="grids">${notes}${grids}</div></div></section>\n`;

@@ -59,7 +59,8 @@ export async function reviewCommand(args: string[]): Promise<number> {
       const besideJson = path.join(path.dirname(jsonFile), `${base}.debug.json`);
       const inOut = path.join(outDir, `${base}.debug.json`);
       const debugFile = await fs.access(inOut).then(() => inOut, () => besideJson);
-      const file = await writeReview(doc, pdf.data, pdf.file, outDir, base, { debugFile });
+      const { file, notes } = await writeReview(doc, pdf.data, pdf.file, outDir, base, { debugFile });
+      for (const note of notes) console.error(`${jsonFile}: ${note}`);
       console.log(`${jsonFile}: → ${file}`);
     } catch (err) {
       console.error((err as Error).message);

@@ -2,7 +2,7 @@
 import { checkTargets, type CheckTarget } from './checks.js';
 import { sidePanelHtml } from './checkList.js';
 import { REVIEW_SCRIPT } from './clientScript.js';
-import type { DebugForReview } from './debugLayer.js';
+import type { DebugDocument } from '../model/debug.js';
 import { escapeHtml, jsonForScript } from './escape.js';
 import { cellKey } from './grid.js';
 import type { PageImage } from './pageImages.js';
@@ -19,7 +19,7 @@ function failedCells(targets: readonly CheckTarget[]): Set<string> {
   return keys;
 }
 
-export async function* reviewHtml(doc: OutputDocument, pages: AsyncIterable<PageImage>, debug: DebugForReview | null): AsyncGenerator<string> {
+export async function* reviewHtml(doc: OutputDocument, pages: AsyncIterable<PageImage>, debug: DebugDocument | null): AsyncGenerator<string> {
   const targets = checkTargets(doc);
   const failed = failedCells(targets);
   yield '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">' +

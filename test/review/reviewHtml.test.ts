@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { OutputDocument } from '../../src/model/document.js';
-import type { DebugForReview } from '../../src/review/debugLayer.js';
+import type { DebugDocument } from '../../src/model/debug.js';
 import type { PageImage } from '../../src/review/pageImages.js';
 import { reviewHtml } from '../../src/review/reviewHtml.js';
 
@@ -30,17 +30,21 @@ function hostileDocument(): OutputDocument {
   };
 }
 
-const DEBUG: DebugForReview = {
-  pages: [{ number: 1, rules: [{ x0: 40, top: 80, x1: 560, bottom: 80 }], titleBlocks: [{ bbox: [40, 40, 300, 60], text: HOSTILE, accepted: false, reason: HOSTILE }],
-    fragments: [{ bbox: [40, 80, 560, 130], columns: [200, 300], headerCells: [{ bbox: [40, 80, 200, 95], text: HOSTILE }] }] }],
-  continuations: [{ from: { page: 1, table: 0 }, to: { page: 2, table: 0 }, decision: 'new', reason: HOSTILE }],
+const DEBUG: DebugDocument = {
+  schema_version: 1,
+  source: { file: 'x.pdf', sha256: '0'.repeat(64) },
+  pages: [{ number: 1, width: 595, height: 842, rules: [{ x0: 40, top: 80, x1: 560, bottom: 80 }],
+    titleBlocks: [{ bbox: [40, 40, 300, 60], text: HOSTILE, accepted: false, reason: HOSTILE }],
+    fragments: [{ bbox: [40, 80, 560, 130], columns: [40, 200, 300, 560], columnAxis: 'x', ruled: true, table: 0,
+      headerCells: [{ bbox: [40, 80, 200, 95], text: HOSTILE, columns: [0, 0] }] }] }],
+  continuations: [{ from: null, to: { page: 1, table: 0 }, decision: 'new', reason: HOSTILE }],
 };
 
 async function* onePage(): AsyncGenerator<PageImage> {
   yield { number: 1, widthPt: 595, heightPt: 842, jpeg: Buffer.from([0xff, 0xd8, 0xff, 0xd9]), error: null };
 }
 
-async function html(debug: DebugForReview | null): Promise<string> {
+async function html(debug: DebugDocument | null): Promise<string> {
   let out = '';
   for await (const chunk of reviewHtml(hostileDocument(), onePage(), debug)) out += chunk;
   return out;
@@ -77,6 +81,8 @@ describe('review page HTML', () => {
     expect(page).toMatch(/class="cell fail repaired" id="b-0-0-1"/);
     expect(page).toContain('<g class="debug">');
     expect(page).toContain('class="dbg-title rejected"');
+    expect(page.match(/class="dbg-column"/g)).toHaveLength(4);
+    expect(page).toMatch(/<li class="new">.*: a new table \(none open before\) — &lt;\/script&gt;/);
     expect(page).toContain('id="debug-toggle"');
     const plain = await html(null);
     expect(plain).not.toContain('<g class="debug">');

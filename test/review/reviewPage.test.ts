@@ -67,7 +67,7 @@ describe.skipIf(!haveChromium)('review page in Chromium', () => {
   beforeAll(async () => {
     await ensureBuilt();
     work = await fs.mkdtemp(path.join(os.tmpdir(), 'bt-review-'));
-    await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'extract', SAMPLE, '--out', work, '--quiet', '--no-ocr', '--review'], { cwd: ROOT });
+    await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'extract', SAMPLE, '--out', work, '--quiet', '--no-ocr', '--debug', '--review'], { cwd: ROOT });
     reviewUrl = pathToFileURL(path.join(work, 'atushi-2024-grid.review.html')).href;
     browser = await launchChromium();
   }, 10 * MINUTES);
