@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { assignOutputNames } from './batch/outputNames.js';
 import { outDirProblem, parseCommandArgs, usageLine } from './cliArgs.js';
-import { outputBaseName, writeOutputs, type OutputOptions } from './emit/writeOutputs.js';
+import { outputBaseName, writeOutputs } from './emit/writeOutputs.js';
 import { findFiles } from './findFiles.js';
 import { PdfOpenError } from './pdf/openDocument.js';
 import type { OcrPool } from './ocr/index.js';

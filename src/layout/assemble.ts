@@ -37,6 +37,8 @@ export class TableAssembler {
   private pending: PendingTitle | null = null;
   /** The page being added, as boxes are written out: its coordinates → displayed ones. */
   private bbox: (b: Box) => BboxTuple = b => toBbox(b);
+  /** The page being added, in its own coordinates: a table's area is kept inside it. */
+  private pageBox: Box = { x0: 0, top: 0, x1: Infinity, bottom: Infinity };
 
   /** `trace`, when given, is told what the stage finds and decides on each page (extract --debug). */
   constructor(private readonly settings: LayoutSettings = DEFAULT_LAYOUT, private readonly trace: LayoutTrace | null = null) {}
@@ -45,6 +47,7 @@ export class TableAssembler {
     const s = this.settings;
     const turned = page.displayed?.transform;
     this.bbox = b => toBbox(b, turned);
+    this.pageBox = { x0: 0, top: 0, x1: page.width, bottom: page.height };
     const lines = toLines(page.runs, s.lineOverlapShare);
     const hEdges = rulesToEdges(page.rules, 'h', s.snapTolerancePt, s.joinTolerancePt);
     const vEdges = rulesToEdges(page.rules, 'v', s.snapTolerancePt, s.joinTolerancePt);
@@ -131,8 +134,9 @@ export class TableAssembler {
 
   /** The fragment's area (header, body and note) on its page, added to the table's regions. */
   private addRegion(table: RawTable, f: TableFragment): void {
-    const box = { x0: Math.min(f.xs[0], ...f.headerCells.map(h => h.box?.x0 ?? Infinity)), top: f.top,
-      x1: Math.max(f.xs[f.xs.length - 1], ...f.headerCells.map(h => h.box?.x1 ?? -Infinity)), bottom: f.bottom };
+    const p = this.pageBox;
+    const box = { x0: Math.max(p.x0, Math.min(f.xs[0], ...f.headerCells.map(h => h.box?.x0 ?? Infinity))), top: Math.max(p.top, f.top),
+      x1: Math.min(p.x1, Math.max(f.xs[f.xs.length - 1], ...f.headerCells.map(h => h.box?.x1 ?? -Infinity))), bottom: Math.min(p.bottom, f.bottom) };
     const bbox = this.bbox(box);
     const same = table.regions?.find(r => r.page === f.page);
     if (same) same.bbox = unionBbox(same.bbox, bbox)!;
