@@ -115,13 +115,17 @@ async function extractOne(file: string, name: string, outDir: string, quiet: boo
       ocr, debug: outputs.debug, onPage: p => progress.show(`${label} ${file}: page ${Math.min(p.page + 1, p.pages)} of ${p.pages}${p.textSource === 'ocr' ? ' (OCR)' : ''}`),
     });
     await writeOutputs(result.document, outDir, name, { xlsx: outputs.xlsx, debug: result.debug });
+    let reviewFailure: string | null = null;
     if (outputs.review) {
       progress.show(`${label} ${file}: review page`);
       // Read again: the bytes handed to pdf.js are its own (a parser thread may have taken them).
-      await writeReview(result.document, new Uint8Array(await fs.readFile(file)), file, outDir, name, { debug: result.debug ?? null });
+      await writeReview(result.document, new Uint8Array(await fs.readFile(file)), file, outDir, name, { debug: result.debug ?? null })
+        .catch((err: Error) => { reviewFailure = err.message; });
     }
     progress.clear();
     console.log(formatSummary(file, result, quiet) + (name === outputBaseName(file) ? '' : `\n  → ${name}.json (another input has the same name)`));
+    // The other outputs are written, but what was asked for is not all there: the file counts as failed.
+    if (reviewFailure) { console.error(`${file}: the review page could not be written: ${reviewFailure}`); return null; }
     return result;
   } catch (err) {
     progress.clear();
