@@ -3,17 +3,18 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { assignOutputNames } from './batch/outputNames.js';
 import { outDirProblem, parseCommandArgs, usageLine } from './cliArgs.js';
-import { outputBaseName, writeOutputs, type OutputOptions } from './emit/writeOutputs.js';
+import { outputBaseName, writeOutputs } from './emit/writeOutputs.js';
 import { findFiles } from './findFiles.js';
 import { PdfOpenError } from './pdf/openDocument.js';
 import type { OcrPool } from './ocr/index.js';
 import { extractDocument, lazyOcrPool, type ExtractResult } from './pipeline.js';
 import { formatSummary } from './report.js';
+import { writeReview } from './review/writeReview.js';
 
 const HELP = `budget-tables — Chinese budget disclosure PDFs (预算/决算公开) to validated tables
 
 Usage:
-  budget-tables extract <pdf files or folders…> --out DIR [--strict] [--quiet] [--no-ocr] [--xlsx]
+  budget-tables extract <pdf files or folders…> --out DIR [--strict] [--quiet] [--no-ocr] [--xlsx] [--debug] [--review]
       For each NAME.pdf writes:
         DIR/NAME.json   the whole document: metadata, every table with its columns, rows, records
                         (code, level, name, project, amounts) and every validation check
@@ -34,8 +35,18 @@ Usage:
       --quiet    only the one-line summary per file
       --no-ocr   do not OCR pages without a usable text layer (they are reported as text_source "none")
       --xlsx     also write DIR/NAME.xlsx
+      --debug    also write DIR/NAME.debug.json: the layout stage's intermediates per page (ruling
+                 lines after merging, title blocks accepted or rejected with the reason, table
+                 fragments with their column boundaries and header cells) and each decision to
+                 continue a table or start a new one, with its reason
+      --review   also write DIR/NAME.review.html, the review page (see budget-tables review)
       Pages with no text layer (scans) or one that decodes to garbage are read by OCR (tesseract.js
       with Simplified Chinese data bundled from npm; nothing is downloaded).
+
+  budget-tables review <DIR/NAME.json…> [--pdf FILE] [--out DIR]
+      DIR/NAME.review.html: one self-contained page showing each page of the PDF with its tables and cells
+      drawn, the rebuilt tables beside it, and the failed checks first — a click shows a check's cells on
+      the page and in the grid, printed against expected. See "budget-tables review --help".
 
   budget-tables check <DIR/NAME.json…>
       Validate an output file against the schema and re-run the validation rules on it.
@@ -92,7 +103,7 @@ function progressLine(enabled: boolean): { show(text: string): void; clear(): vo
 interface ExtractTotals { ok: number; degraded: number; failed: number; tables: number; pages: number; pagesOcr: number; failedChecks: number }
 
 async function extractOne(file: string, name: string, outDir: string, quiet: boolean, ocr: OcrPool | null,
-  progress: ReturnType<typeof progressLine>, label: string, outputs: OutputOptions): Promise<ExtractResult | null> {
+  progress: ReturnType<typeof progressLine>, label: string, outputs: { xlsx: boolean; debug: boolean; review: boolean }): Promise<ExtractResult | null> {
   let data: Uint8Array;
   try { data = new Uint8Array(await fs.readFile(file)); } catch (err) {
     progress.clear();
@@ -101,11 +112,20 @@ async function extractOne(file: string, name: string, outDir: string, quiet: boo
   progress.show(`${label} ${file}: opening`);
   try {
     const result = await extractDocument(data, path.basename(file), {
-      ocr, onPage: p => progress.show(`${label} ${file}: page ${Math.min(p.page + 1, p.pages)} of ${p.pages}${p.textSource === 'ocr' ? ' (OCR)' : ''}`),
+      ocr, debug: outputs.debug, onPage: p => progress.show(`${label} ${file}: page ${Math.min(p.page + 1, p.pages)} of ${p.pages}${p.textSource === 'ocr' ? ' (OCR)' : ''}`),
     });
-    await writeOutputs(result.document, outDir, name, outputs);
+    await writeOutputs(result.document, outDir, name, { xlsx: outputs.xlsx, debug: result.debug });
+    let reviewFailure: string | null = null;
+    if (outputs.review) {
+      progress.show(`${label} ${file}: review page`);
+      // Read again: the bytes handed to pdf.js are its own (a parser thread may have taken them).
+      await writeReview(result.document, new Uint8Array(await fs.readFile(file)), file, outDir, name, { debug: result.debug ?? null })
+        .catch((err: Error) => { reviewFailure = err.message; });
+    }
     progress.clear();
     console.log(formatSummary(file, result, quiet) + (name === outputBaseName(file) ? '' : `\n  → ${name}.json (another input has the same name)`));
+    // The other outputs are written, but what was asked for is not all there: the file counts as failed.
+    if (reviewFailure) { console.error(`${file}: the review page could not be written: ${reviewFailure}`); return null; }
     return result;
   } catch (err) {
     progress.clear();
@@ -115,7 +135,7 @@ async function extractOne(file: string, name: string, outDir: string, quiet: boo
   }
 }
 
-const EXTRACT_OPTIONS = { out: { type: 'string' }, strict: { type: 'boolean' }, quiet: { type: 'boolean' }, 'no-ocr': { type: 'boolean' }, xlsx: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const EXTRACT_OPTIONS = { out: { type: 'string' }, strict: { type: 'boolean' }, quiet: { type: 'boolean' }, 'no-ocr': { type: 'boolean' }, xlsx: { type: 'boolean' }, debug: { type: 'boolean' }, review: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 async function extractCommand(args: string[]): Promise<number> {
   const parsed = parseCommandArgs(args, EXTRACT_OPTIONS);
@@ -136,7 +156,7 @@ async function extractCommand(args: string[]): Promise<number> {
   const ocr = v['no-ocr'] ? null : lazyOcrPool();
   try {
     for (const [i, file] of files.entries()) {
-      const r = await extractOne(file, names.get(file.split(path.sep).join('/'))!, v.out, !!v.quiet, ocr?.pool ?? null, progress, `[${i + 1}/${files.length}]`, { xlsx: !!v.xlsx });
+      const r = await extractOne(file, names.get(file.split(path.sep).join('/'))!, v.out, !!v.quiet, ocr?.pool ?? null, progress, `[${i + 1}/${files.length}]`, { xlsx: !!v.xlsx, debug: !!v.debug, review: !!v.review });
       if (!r) { totals.failed++; continue; }
       totals[r.document.quality?.status === 'degraded' ? 'degraded' : 'ok']++;
       totals.tables += r.counters.tables; totals.pages += r.counters.pages; totals.pagesOcr += r.counters.pagesOcr; totals.failedChecks += r.counters.checks.fail;
@@ -170,6 +190,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'codes') {
     const { codesCommand } = await import('./codesCommand.js');
     return codesCommand(rest);
+  }
+  if (command === 'review') {
+    const { reviewCommand } = await import('./review/reviewCommand.js');
+    return reviewCommand(rest);
   }
   if (command === 'check') {
     const { checkCommand } = await import('./checkCommand.js');

@@ -3,7 +3,9 @@ import { classifyTable, type CodeRepair } from './classify/index.js';
 import { readForms } from './classify/forms/index.js';
 import { documentMeta, standaloneYear } from './classify/metadata.js';
 import { TableAssembler } from './layout/assemble.js';
-import type { OutputDocument, Warning } from './model/document.js';
+import { LayoutTrace } from './layout/trace.js';
+import { DEBUG_SCHEMA_VERSION, type DebugDocument } from './model/debug.js';
+import { SCHEMA_VERSION, type OutputDocument, type Warning } from './model/document.js';
 import type { ProseLine } from './model/rawTable.js';
 import { openDocument } from './pdf/openDocument.js';
 import { createOcrPool, type OcrPool, type OcrPoolOptions } from './ocr/index.js';
@@ -11,6 +13,7 @@ import { assessQuality, type PageProblems } from './quality.js';
 import { pagesWithText } from './readWithOcr.js';
 import { registryChecks } from './classify/registry/index.js';
 import { validateDocument } from './validate/index.js';
+import { locateChecks } from './validate/locate.js';
 import { settleOcrLabels } from './validate/ocrLabels.js';
 import { repairByArithmetic } from './validate/ocrRepair.js';
 
@@ -30,9 +33,12 @@ export interface ExtractResult {
   document: OutputDocument;
   prose: ProseLine[];
   counters: Counters;
+  /** The layout stage's intermediates, when asked for (`debug`). */
+  debug?: DebugDocument;
 }
 
 const now = (): number => performance.now() / 1000;
+const round1 = (v: number): number => Math.round(v * 10) / 10;
 
 /** An OCR pool whose engines start only if some page needs them. */
 export function lazyOcrPool(options: OcrPoolOptions = {}): { pool: OcrPool; close: () => Promise<void> } {
@@ -55,6 +61,8 @@ export interface ExtractOptions {
    * document's page count, and where its text came from.
    */
   onPage?: (page: PageProgress) => void;
+  /** Keep the layout stage's intermediates (rules, title blocks, fragments, continuation decisions). */
+  debug?: boolean;
 }
 
 export interface PageProgress { page: number; pages: number; textSource: 'pdf' | 'ocr' | 'none' | null }
@@ -68,7 +76,8 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   const seconds = { read: 0, layout: 0, classify: 0, validate: 0, total: 0 };
   const warnings: Warning[] = [];
   const pages: OutputDocument['pages'] = [];
-  const assembler = new TableAssembler();
+  const trace = options.debug ? new LayoutTrace() : null;
+  const assembler = new TableAssembler(undefined, trace);
   const ownPool = options.ocr === undefined ? lazyOcrPool() : null;
   const ocr = options.ocr === undefined ? ownPool!.pool : options.ocr;
   const warn = (w: Warning): void => { warnings.push(w); };
@@ -83,7 +92,8 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
     for await (const page of pagesWithText(doc, { ocr, maxPagesInFlight: 4, onPageProblem }, warn)) {
       const t1 = now();
       seconds.read += t1 - t;
-      pages.push({ number: page.number, text_source: page.textSource, note: page.textNote });
+      const shown = page.displayed ?? page;
+      pages.push({ number: page.number, text_source: page.textSource, note: page.textNote, width: round1(shown.width), height: round1(shown.height) });
       options.onPage?.({ page: page.number, pages: doc.numPages, textSource: page.textSource });
       if (page.textSource === 'none') warn({ page: page.number, message: `page ${page.number}: ${page.textNote ?? 'no usable text'}; its tables are not extracted${ocr ? '' : ' (OCR is off)'}` });
       assembler.addPage(page);
@@ -106,7 +116,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   }
   seconds.classify = now() - t;
   const document: OutputDocument = {
-    schema_version: 1,
+    schema_version: SCHEMA_VERSION,
     source: { file: fileName, sha256, pages: pages.length, bytes },
     document: meta, pages: pages.sort((a, b) => a.number - b.number), tables, forms: [], checks: [], warnings,
   };
@@ -120,7 +130,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   const repaired = repairByArithmetic(document, { prose });
   document.tables = repaired.document.tables;
   document.forms = readForms(document.tables);
-  document.checks = [...validateDocument(document, prose), ...registryChecks(document), ...repaired.checks];
+  document.checks = locateChecks(document, [...validateDocument(document, prose), ...registryChecks(document), ...repaired.checks]);
   document.quality = assessQuality(document, prose, problems);
   seconds.validate = now() - t;
   seconds.total = now() - t0;
@@ -130,6 +140,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   for (const c of document.checks) checks[c.status]++;
   return {
     document, prose,
+    ...(trace ? { debug: { schema_version: DEBUG_SCHEMA_VERSION, source: { file: fileName, sha256 }, pages: trace.pages, continuations: trace.continuations } } : {}),
     counters: { pages: pages.length, pagesWithoutText: pages.filter(p => p.text_source === 'none').length, pagesOcr: pages.filter(p => p.text_source === 'ocr').length, tables: tables.length, rows, cells, checks, seconds },
   };
 }

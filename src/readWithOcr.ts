@@ -37,7 +37,10 @@ async function ocrPage(doc: PdfDocument, content: PageContent, pool: OcrPool, wa
     for (const e of r.corrections ?? []) {
       warn({ page: content.number, message: `page ${content.number}: OCR read "${e.from}", corrected to the standard phrase "${e.to}"` });
     }
-    return { ...content, runs: r.runs, rules: r.rules, textSource: 'ocr', textNote: `${content.textNote ?? 'no usable text'}; read by OCR` };
+    // OCR reads the page as displayed: its runs and rules are in that orientation whatever way a
+    // garbled text layer suggested turning it.
+    const shown = page.getViewport({ scale: 1 });
+    return { ...content, width: shown.width, height: shown.height, displayed: undefined, runs: r.runs, rules: r.rules, textSource: 'ocr', textNote: `${content.textNote ?? 'no usable text'}; read by OCR` };
   } catch (err) {
     warn({ page: content.number, message: `page ${content.number}: ${err instanceof Error ? err.message : String(err)}` });
     return content;

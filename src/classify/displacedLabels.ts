@@ -19,17 +19,22 @@ export function relocateDisplacedLabels(table: RawTable): RawTable {
   const figureColumn = (c: number): boolean => numericShare[c] >= 0.5;
   const rows = table.rows.map(row => {
     const cells = [...row.cells];
+    // Where the label was printed moves with it.
+    const boxes = row.boxes && [...row.boxes], confidences = row.confidences && [...row.confidences];
+    const move = <T>(xs: (T | null)[] | undefined, from: number, to: number): void => {
+      if (xs) { xs[to] = xs[from] ?? null; xs[from] = null; }
+    };
     cells.forEach((text, c) => {
       if (!text.trim() || isNumber(text) || !figureColumn(c)) return;
       const figuresRight = cells.slice(c + 1).some(isNumber);
       const step = figuresRight ? 1 : -1;
       for (let t = c + step; t >= 0 && t < ncols; t += step) {
         if (figureColumn(t)) continue;
-        if (!cells[t].trim()) { cells[t] = text; cells[c] = ''; }
+        if (!cells[t].trim()) { cells[t] = text; cells[c] = ''; move(boxes, c, t); move(confidences, c, t); }
         break;
       }
     });
-    return { ...row, cells };
+    return { ...row, cells, ...(boxes ? { boxes } : {}), ...(confidences ? { confidences } : {}) };
   });
   return { ...table, rows };
 }

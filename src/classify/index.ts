@@ -23,5 +23,6 @@ export function classifyTable(printed: RawTable, fallbackUnit: Table['unit'], re
   return {
     number: raw.number, title: raw.title, org: raw.org, type, unit: raw.unit ?? fallbackUnit,
     pages: raw.pages, note: raw.note, columns, rows: buildRows(raw, columns, groups, system, repairs),
+    regions: raw.regions ?? [],
   };
 }

@@ -1,6 +1,6 @@
 import { columnKey, parseAmount, unreadableReading } from '../model/amounts.js';
 import type { BudgetRecord, Column, Row } from '../model/document.js';
-import type { RawTable } from '../model/rawTable.js';
+import type { RawRow, RawTable } from '../model/rawTable.js';
 import { looseText, squash } from '../model/text.js';
 import { type CodeSystem, codeLevel, joinCodeParts, splitCodeName } from './codes.js';
 import type { ColumnGroup } from './columnRoles.js';
@@ -47,6 +47,20 @@ function settleTail(code: string, parts: readonly string[], previous: string | n
   return !named(code) && named(other) ? other : code;
 }
 
+/** Each cell's box, aligned with its cells (null where a cell is empty or its place is unknown). */
+function cellBoxes(row: RawRow): Row['boxes'] {
+  return row.cells.map((text, c) => (text.trim() ? row.boxes?.[c] ?? null : null));
+}
+
+/** A row read by OCR: each cell's confidence (no reading is repaired yet). */
+function ocrReadings(row: RawRow): Pick<Row, 'ocr'> {
+  if (!row.confidences) return {};
+  return { ocr: row.cells.map((text, c) => {
+    const confidence = row.confidences?.[c];
+    return text.trim() && confidence != null ? { confidence: Math.round(confidence * 10) / 10, original: null } : null;
+  }) };
+}
+
 /** Turn printed rows into records: one per column group, with codes, names and amounts. */
 export function buildRows(table: RawTable, columns: readonly Column[], groups: readonly ColumnGroup[], system: CodeSystem, repairs: CodeRepair[] = []): Row[] {
   const previous: (string | null)[] = groups.map(() => null);
@@ -84,6 +98,6 @@ export function buildRows(table: RawTable, columns: readonly Column[], groups: r
       const project = g.project !== null ? squash(cell(g.project)) || null : null;
       return { code, level: code ? codeLevel(code, system) : null, name: squash(name) || null, project, amounts, ...(unreadable ? { unreadable } : {}) };
     });
-    return { index, page: row.page, cells: row.cells, records };
+    return { index, page: row.page, cells: row.cells, boxes: cellBoxes(row), ...ocrReadings(row), records };
   });
 }

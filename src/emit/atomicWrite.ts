@@ -18,6 +18,27 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   }
 }
 
+/**
+ * Write a file from pieces produced one after another (a file too large to build as one string), so that
+ * readers see the old content or the new, never a torn one.
+ */
+export async function writeChunksAtomic(file: string, chunks: AsyncIterable<string | Uint8Array>): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const handle = await fs.open(tmp, 'w');
+  try {
+    try {
+      for await (const chunk of chunks) await (typeof chunk === 'string' ? handle.write(chunk) : handle.write(chunk));
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
+}
+
 /** Replace a whole folder of files at once: build it beside the target, then swap it in. */
 export async function replaceDirAtomic(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
   const parent = path.dirname(dir);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { DebugDocument } from '../model/debug.js';
 import type { OutputDocument } from '../model/document.js';
 import { replaceDirAtomic, writeFileAtomic } from './atomicWrite.js';
 import { safeName, tidyCsv, wideCsv, wideCsvName } from './csv.js';
@@ -10,6 +11,8 @@ export const outputBaseName = (sourceFile: string): string => safeName(path.base
 export interface OutputOptions {
   /** Also write DIR/NAME.xlsx, the workbook for spreadsheet users. */
   xlsx?: boolean;
+  /** The layout stage's intermediates, written to DIR/NAME.debug.json (extract --debug). */
+  debug?: DebugDocument;
 }
 
 /**
@@ -37,6 +40,11 @@ export async function writeOutputs(doc: OutputDocument, outDir: string, base = o
     const xlsxFile = path.join(outDir, `${base}.xlsx`);
     await writeFileAtomic(xlsxFile, await xlsxBytes(doc));
     written.push(xlsxFile);
+  }
+  if (options.debug) {
+    const debugFile = path.join(outDir, `${base}.debug.json`);
+    await writeFileAtomic(debugFile, JSON.stringify(options.debug) + '\n');
+    written.push(debugFile);
   }
   await writeFileAtomic(jsonFile, JSON.stringify(doc, null, 1) + '\n');
   return written;

@@ -1,13 +1,15 @@
-import { median } from '../model/geometry.js';
+import { type BboxTuple, type Box, median, toBbox, unionBbox } from '../model/geometry.js';
 import type { PageContent } from '../model/page.js';
-import type { ProseLine, RawTable } from '../model/rawTable.js';
+import type { ProseLine, RawRow, RawTable } from '../model/rawTable.js';
 import { isAnchorLine, isNoteText, isProseOrFooter } from './anchors.js';
 import { continuesTable, headerText, isIdentityHeader, type PageTable, type TableIdentity } from './continuation.js';
 import { rulesToEdges } from './edges.js';
 import { buildFragment, type Segment, type TableFragment } from './fragment.js';
-import { columnPaths } from './header.js';
+import { columnPaths, type HeaderCell } from './header.js';
+import { squash } from './joinText.js';
 import { DEFAULT_LAYOUT, type LayoutSettings } from './settings.js';
-import { findTitleBlocks, type TitleBlock } from './titleBlocks.js';
+import { findTitleBlocks, type TitleBlock, type TitleCandidate } from './titleBlocks.js';
+import type { LayoutTrace } from './trace.js';
 import { toLines } from './textLines.js';
 import { toParagraphs } from './paragraphs.js';
 
@@ -33,11 +35,19 @@ export class TableAssembler {
   private readonly prose: ProseLine[] = [];
   private current: OpenTable | null = null;
   private pending: PendingTitle | null = null;
+  /** The page being added, as boxes are written out: its coordinates → displayed ones. */
+  private bbox: (b: Box) => BboxTuple = b => toBbox(b);
+  /** The page being added, in its own coordinates: a table's area is kept inside it. */
+  private pageBox: Box = { x0: 0, top: 0, x1: Infinity, bottom: Infinity };
 
-  constructor(private readonly settings: LayoutSettings = DEFAULT_LAYOUT) {}
+  /** `trace`, when given, is told what the stage finds and decides on each page (extract --debug). */
+  constructor(private readonly settings: LayoutSettings = DEFAULT_LAYOUT, private readonly trace: LayoutTrace | null = null) {}
 
   addPage(page: PageContent): void {
     const s = this.settings;
+    const turned = page.displayed?.transform;
+    this.bbox = b => toBbox(b, turned);
+    this.pageBox = { x0: 0, top: 0, x1: page.width, bottom: page.height };
     const lines = toLines(page.runs, s.lineOverlapShare);
     const hEdges = rulesToEdges(page.rules, 'h', s.snapTolerancePt, s.joinTolerancePt);
     const vEdges = rulesToEdges(page.rules, 'v', s.snapTolerancePt, s.joinTolerancePt);
@@ -46,7 +56,9 @@ export class TableAssembler {
       lines.some(l => l.top > y && l.top - y < s.titleToBodyMaxPt && isAnchorLine(l));
     const pending = this.pending;
     this.pending = null;
-    const blocks = findTitleBlocks(lines, s.titleBlockMaxLines, hasRulesBelow, pending?.block ?? null);
+    const considered: TitleCandidate[] | undefined = this.trace ? [] : undefined;
+    const blocks = findTitleBlocks(lines, s.titleBlockMaxLines, hasRulesBelow, pending?.block ?? null, considered);
+    if (this.trace) { this.trace.page(page, [...hEdges, ...vEdges]); this.trace.titleCandidates(considered!); }
     const segment = (top: number, bottom: number): Segment => ({ page: page.number, top, bottom, lines, hEdges, vEdges });
 
     // Whatever precedes the first title on the page may continue the table of the previous page, or be
@@ -68,6 +80,7 @@ export class TableAssembler {
         // A title (with its org and unit lines) ending the page: its table is on the next page.
         const last = i === blocks.length - 1 && !lines.some(l => l.top > block.bottom && !isProseOrFooter(l, Infinity));
         if (last) { this.pending = { block, page: pending && block.carried ? pending.page : page.number }; this.current = null; taken.push([block.top, block.bottom]); }
+        else this.trace?.titleDropped(considered?.find(c => c.block === block), 'no table found under it (a heading that happens to end in 表)');
         return; // otherwise a title with no table under it (a heading that happens to end in 表)
       }
       taken.push([block.top, block.bottom], [fragment.top, fragment.bottom]);
@@ -78,7 +91,7 @@ export class TableAssembler {
         carried ? `title printed at the foot of page ${pending.page}, its org/unit lines on page ${page.number}` : verdict.reason);
     });
     const free = lines.filter(l => !taken.some(([top, bottom]) => l.bottom > top - 1 && l.top < bottom + 1));
-    this.prose.push(...toParagraphs(taken.length ? free.filter(l => !isNoteText(l.text)) : lines, page.number));
+    this.prose.push(...toParagraphs(taken.length ? free.filter(l => !isNoteText(l.text)) : lines, page.number, this.bbox));
   }
 
   finish(): { tables: RawTable[]; prose: ProseLine[] } {
@@ -87,26 +100,59 @@ export class TableAssembler {
     return { tables: this.tables, prose: this.prose };
   }
 
+  /** Where the open table stands before a page's fragment is placed (for the trace). */
+  private openAt(): { page: number; table: number } | null {
+    return this.current ? { page: this.current.identity.lastPage, table: this.tables.indexOf(this.current.table) } : null;
+  }
+
   private open(block: TitleBlock, fragment: TableFragment, pages: number[], reason: string): void {
+    const from = this.trace ? this.openAt() : null;
     const ncols = fragment.xs.length - 1;
     const page = pages[pages.length - 1];
     const table: RawTable = {
       number: block.number, title: block.title, org: block.org, orgLabel: block.orgLabel, unit: block.unit, pages,
       columnPaths: columnPaths(fragment.headerCells, ncols),
       columnNumbers: fragment.columnNumbers ?? [],
-      rows: [], note: fragment.note, ruled: fragment.ruled,
+      rows: [], regions: [], note: fragment.note, ruled: fragment.ruled,
       pageReasons: [{ page: pages[0], reason: `new table: ${reason}` }],
     };
+    this.addRegion(table, fragment);
     this.tables.push(table);
+    if (this.trace) {
+      this.trace.fragment(fragment, this.tables.length - 1);
+      this.trace.continuation({ from, to: { page: fragment.page, table: this.tables.length - 1 }, decision: 'new', reason });
+    }
     this.current = {
       table, centers: centersOf(fragment.xs),
       identity: { number: block.number, title: block.title, org: block.org, header: headerText(fragment.headerCells), columns: fragment.xs.length - 1, lastPage: page },
     };
-    for (const r of fragment.rows) table.rows.push({ page, cells: r.cells });
+    for (const r of fragment.rows) table.rows.push({ page, cells: r.cells, ...this.located(r) });
+  }
+
+  /** A fragment row's boxes in displayed coordinates, and its OCR confidences when it has any. */
+  private located(r: { boxes: (Box | null)[]; confidences?: (number | null)[] }): Pick<RawRow, 'boxes' | 'confidences'> {
+    const boxes = r.boxes.map(b => (b ? this.bbox(b) : null));
+    return r.confidences?.some(c => c !== null) ? { boxes, confidences: r.confidences } : { boxes };
+  }
+
+  /** The fragment's area (header, body and note) on its page, added to the table's regions. */
+  private addRegion(table: RawTable, f: TableFragment): void {
+    const p = this.pageBox;
+    const box = { x0: Math.max(p.x0, Math.min(f.xs[0], ...f.headerCells.map(h => h.box?.x0 ?? Infinity))), top: Math.max(p.top, f.top),
+      x1: Math.min(p.x1, Math.max(f.xs[f.xs.length - 1], ...f.headerCells.map(h => h.box?.x1 ?? -Infinity))), bottom: Math.min(p.bottom, f.bottom) };
+    const bbox = this.bbox(box);
+    const same = table.regions?.find(r => r.page === f.page);
+    if (same) same.bbox = unionBbox(same.bbox, bbox)!;
+    else (table.regions ??= []).push({ page: f.page, bbox });
   }
 
   private append(open: OpenTable, fragment: TableFragment, reason: string): void {
     const { table } = open;
+    if (this.trace) {
+      const index = this.tables.indexOf(table);
+      this.trace.fragment(fragment, index);
+      this.trace.continuation({ from: { page: open.identity.lastPage, table: index }, to: { page: fragment.page, table: index }, decision: 'continue', reason });
+    }
     if (!table.pages.includes(fragment.page)) {
       table.pages.push(fragment.page);
       table.pageReasons?.push({ page: fragment.page, reason });
@@ -120,6 +166,7 @@ export class TableAssembler {
       open.identity.columns = fragment.xs.length - 1;
     }
     table.note ??= fragment.note;
+    this.addRegion(table, fragment);
     const map = columnMap(centersOf(fragment.xs), open.centers);
     const width = Math.max(open.centers.length, table.columnPaths.length);
     const header = headerText(fragment.headerCells);
@@ -127,21 +174,39 @@ export class TableAssembler {
     // repeated header, so they are kept as the rows they are (the form reader starts a form at them).
     const ownHeader = header !== open.identity.header && isIdentityHeader(header) ? headerLines(fragment) : [];
     for (const r of [...ownHeader, ...fragment.rows]) {
-      const cells = Array.from({ length: width || r.cells.length }, () => '');
+      const n = width || r.cells.length;
+      const cells = Array.from({ length: n }, () => '');
+      const { boxes: from, confidences: sure } = this.located(r);
+      const boxes: (BboxTuple | null)[] = Array.from({ length: n }, () => null);
+      const confidences = sure ? Array.from({ length: n }, (): number | null => null) : undefined;
       r.cells.forEach((text, c) => {
         const to = map[c] ?? c;
-        if (text) cells[to] = cells[to] ? `${cells[to]}${text}` : text;
+        if (!text) return;
+        cells[to] = cells[to] ? `${cells[to]}${text}` : text;
+        boxes[to] = unionBbox(boxes[to] ?? null, from?.[c] ?? null);
+        if (confidences && sure?.[c] != null) confidences[to] = Math.min(confidences[to] ?? Infinity, sure[c]!);
       });
-      table.rows.push({ page: fragment.page, cells });
+      table.rows.push({ page: fragment.page, cells, boxes, ...(confidences ? { confidences } : {}) });
     }
   }
 }
 
-/** A fragment's header as lines of cells, one per header level. */
-function headerLines(f: TableFragment): { cells: string[] }[] {
-  const paths = columnPaths(f.headerCells, f.xs.length - 1);
+/**
+ * A fragment's header as lines of cells, one per header level, with the box of each label (the same
+ * labels, in the same order, as columnPaths gives the column).
+ */
+function headerLines(f: TableFragment): { cells: string[]; boxes: (Box | null)[] }[] {
+  const ncols = f.xs.length - 1;
+  const paths = columnPaths(f.headerCells, ncols);
+  const labelCells = paths.map((path, c) => {
+    const covering = f.headerCells.filter(h => h.c0 <= c && h.c1 >= c).sort((a, b) => a.top - b.top);
+    return path.map(label => covering.find(h => squash(h.text).includes(label) || label.includes(squash(h.text))) ?? null);
+  });
   const depth = Math.max(0, ...paths.map(p => p.length));
-  return Array.from({ length: depth }, (_, level) => ({ cells: paths.map(p => p[level] ?? '') }));
+  return Array.from({ length: depth }, (_, level) => ({
+    cells: paths.map(p => p[level] ?? ''),
+    boxes: labelCells.map(cs => (cs[level] as HeaderCell | null | undefined)?.box ?? null),
+  }));
 }
 
 const pageTable = (f: TableFragment): PageTable => ({ page: f.page, header: headerText(f.headerCells), columns: f.xs.length - 1 });

@@ -1,4 +1,4 @@
-import { bandIndex, clusterValues } from '../model/geometry.js';
+import { bandIndex, type Box, clusterValues, union } from '../model/geometry.js';
 import { isAnchorLine, isColumnNumberLine, isNoteText, isPageNumberLine, isProseOrFooter, isTotalLabelLine } from './anchors.js';
 import { cellText, runsToColumns } from './cells.js';
 import { coverage, type Edge } from './edges.js';
@@ -22,10 +22,26 @@ export interface TableFragment {
   headerCells: HeaderCell[];
   /** Each column's number from the column-number line under the header ("1", "2", "甲"), or null. */
   columnNumbers: (string | null)[];
-  rows: { top: number; cells: string[] }[];
+  rows: FragmentRow[];
   note: string | null;
   /** Whether the columns came from drawn rules or from text alignment. */
   ruled: boolean;
+}
+
+export interface FragmentRow {
+  top: number;
+  cells: string[];
+  /** Where each cell's text is printed (null for an empty cell). */
+  boxes: (Box | null)[];
+  /** Cells read by OCR: the lowest confidence of their runs (null for an empty cell or a text-layer page). */
+  confidences: (number | null)[];
+}
+
+/** The lowest OCR confidence of a cell's runs; null when none was read by OCR. */
+function cellConfidence(runs: readonly TextRun[]): number | null {
+  let min: number | null = null;
+  for (const r of runs) if (r.confidence !== undefined) min = Math.min(min ?? Infinity, r.confidence);
+  return min;
 }
 
 export interface Segment {
@@ -176,11 +192,16 @@ function bodyCells(bodyLines: readonly TextLine[], bandYs: readonly number[], xs
   let note: string | null = null;
   for (const group of groups) {
     const drawn = (k: number): boolean => drawnIn(k, group);
-    const cells = mergedCellRuns(runsToColumns(group.runs, xs, drawn), drawn, s).map(col => cellText(col, s.lineOverlapShare));
+    const columns = mergedCellRuns(runsToColumns(group.runs, xs, drawn), drawn, s);
+    const cells = columns.map(col => cellText(col, s.lineOverlapShare));
     if (cells.every(c => !c)) continue;
     const whole = joinFragments(cells.filter(Boolean));
     if (isNoteText(whole) && cells.filter(Boolean).length === 1) { note ??= squash(whole); continue; }
-    rows.push({ top: group.top, cells });
+    rows.push({
+      top: group.top, cells,
+      boxes: columns.map((col, c) => (cells[c] ? union(col) : null)),
+      confidences: columns.map((col, c) => (cells[c] ? cellConfidence(col) : null)),
+    });
   }
   return { rows, note };
 }

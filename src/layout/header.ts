@@ -1,3 +1,4 @@
+import { type Box, union } from '../model/geometry.js';
 import type { TextRun } from '../model/page.js';
 import { coverage, type Edge } from './edges.js';
 import { cellText } from './cells.js';
@@ -10,6 +11,8 @@ export interface HeaderCell {
   c1: number;
   top: number;
   text: string;
+  /** Where its text is printed (the union of its runs). */
+  box?: Box;
 }
 
 const center = (r: TextRun): [number, number] => [(r.x0 + r.x1) / 2, (r.top + r.bottom) / 2];
@@ -49,7 +52,7 @@ export function ruledHeaderCells(runs: readonly TextRun[], ys: readonly number[]
   const cells: HeaderCell[] = [];
   for (const [g, info] of groups) {
     const text = cellText(byGroup.get(g) ?? [], s.lineOverlapShare);
-    if (text) cells.push({ c0: info.c0, c1: info.c1, top: ys[info.r0], text });
+    if (text) cells.push({ c0: info.c0, c1: info.c1, top: ys[info.r0], text, box: union(byGroup.get(g)!) });
   }
   return cells;
 }
@@ -83,7 +86,7 @@ export function openHeaderCells(runs: readonly TextRun[], xs: readonly number[],
   const cells: HeaderCell[] = [];
   for (const { stack, covered } of own) {
     if (!covered.length) continue;
-    cells.push({ c0: Math.min(...covered), c1: Math.max(...covered), top: Math.min(...stack.map(r => r.top)), text: cellText(stack, s.lineOverlapShare) });
+    cells.push({ c0: Math.min(...covered), c1: Math.max(...covered), top: Math.min(...stack.map(r => r.top)), text: cellText(stack, s.lineOverlapShare), box: union(stack) });
   }
   return cells;
 }

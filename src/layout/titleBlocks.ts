@@ -82,6 +82,26 @@ export function titleLineText(line: TextLine): string {
 
 type ParsedTitle = NonNullable<ReturnType<typeof parseTitleLine>>;
 
+/** A title line considered as a block's start, kept (with `extract --debug`) with the verdict and its reason. */
+export interface TitleCandidate {
+  x0: number;
+  top: number;
+  x1: number;
+  bottom: number;
+  text: string;
+  accepted: boolean;
+  reason: string;
+  /** The block it became, when accepted. */
+  block?: TitleBlock;
+}
+
+/** Lines from..to as one candidate's box and text. */
+function candidateOf(lines: readonly TextLine[], from: number, to: number, accepted: boolean, reason: string, block?: TitleBlock): TitleCandidate {
+  const ls = lines.slice(from, to + 1);
+  return { x0: Math.min(...ls.map(l => l.x0)), top: Math.min(...ls.map(l => l.top)), x1: Math.max(...ls.map(l => l.x1)),
+    bottom: Math.max(...ls.map(l => l.bottom)), text: ls.map(l => squash(l.text)).join(' / '), accepted, reason, block };
+}
+
 /**
  * The title starting at lines[i], and how many lines it takes: one, or two when a long title wraps
  * ("…会议费、培训费支出预算" / "表") — the second line in the same type size, right under the first.
@@ -140,9 +160,13 @@ function metaLines(lines: readonly TextLine[], from: number, maxLines: number, b
  * complete it.
  */
 export function findTitleBlocks(lines: readonly TextLine[], maxLines: number, bodyStartsBelow: (y: number) => boolean,
-  carried: TitleBlock | null = null): TitleBlock[] {
+  carried: TitleBlock | null = null, considered?: TitleCandidate[]): TitleBlock[] {
   const blocks: TitleBlock[] = [];
-  if (lines.some(l => squash(l.text) === '目录')) return blocks;
+  if (lines.some(l => squash(l.text) === '目录')) {
+    const at = lines.findIndex(l => squash(l.text) === '目录');
+    considered?.push(candidateOf(lines, at, at, false, 'a contents page (目录): its titles are not tables'));
+    return blocks;
+  }
   const content = lines.filter(l => !isProseOrFooter(l, Infinity));
   let i = 0;
   if (carried && content.length) {
@@ -150,6 +174,7 @@ export function findTitleBlocks(lines: readonly TextLine[], maxLines: number, bo
     if (meta.sawMeta) {
       blocks.push({ ...carried, top: content[0].top, bottom: meta.bottom, org: carried.org ?? meta.org,
         orgLabel: carried.orgLabel ?? meta.orgLabel, unit: carried.unit ?? meta.unit, carried: true });
+      considered?.push(candidateOf(content, 0, meta.last, true, `org/unit lines completing the title "${carried.title}" printed at the foot of the page before`, blocks[blocks.length - 1]));
       i = meta.last + 1;
     }
   }
@@ -166,9 +191,16 @@ export function findTitleBlocks(lines: readonly TextLine[], maxLines: number, bo
     if (!number && prevLabel && line.top - prev.bottom < 3 * line.fontSize) { number = prevLabel; top = prev.top; }
     const meta = metaLines(content, i + span, maxLines, content[i + span - 1].bottom);
     const atPageEnd = meta.last === content.length - 1;
-    if (!meta.sawMeta && !atPageEnd && !bodyStartsBelow(meta.bottom)) continue;
+    const first = top === line.top ? i : i - 1;
+    if (!meta.sawMeta && !atPageEnd && !bodyStartsBelow(meta.bottom)) {
+      considered?.push(candidateOf(content, first, Math.max(meta.last, i + span - 1), false, 'reads as a title, but no org or unit line follows it and no table (rules or a row of figures) starts right below it'));
+      continue;
+    }
     blocks.push({ top, bottom: meta.bottom, number: number ?? meta.number, title: parsed.title, org: meta.org,
       orgLabel: meta.orgLabel, unit: meta.unit, continued: parsed.continued });
+    considered?.push(candidateOf(content, first, Math.max(meta.last, i + span - 1), true,
+      meta.sawMeta ? 'title followed by its org or unit line' : atPageEnd ? 'title ending the page (its table may start on the next page)' : 'title with a table (rules or a row of figures) right below it',
+      blocks[blocks.length - 1]));
     i = meta.last;
   }
   return blocks;

@@ -6,9 +6,20 @@ import { TextSourceSchema } from './page.js';
 export { CurrencyUnitSchema, type CurrencyUnit } from './currencyUnit.js';
 
 /**
- * The output contract (schema_version 1): the single source of the types of everything emitted.
- * See README "Outputs" for an example of each file.
+ * The output contract (schema_version 2): the single source of the types of everything emitted.
+ * See README "Outputs" for an example of each file. Files of schema_version 1 still read: they lack the
+ * provenance fields (boxes, OCR readings, check cells, page sizes), which are therefore optional here and
+ * always written by an extraction.
  */
+export const SCHEMA_VERSION = 2;
+
+/**
+ * A box on a page: [x0, top, x1, bottom] in PDF points, origin at the top left, in the page's displayed
+ * orientation (pdf.js `page.getViewport({ scale: 1 })`, i.e. after the page's /Rotate), rounded to 0.1 pt.
+ */
+export const BboxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+export type Bbox = z.infer<typeof BboxSchema>;
+
 export const LevelSchema = z.enum(['类', '款', '项']);
 export type Level = z.infer<typeof LevelSchema>;
 
@@ -40,10 +51,23 @@ export const RecordSchema = z.object({
 });
 export type BudgetRecord = z.infer<typeof RecordSchema>;
 
+/** How OCR read one cell: its confidence and, when an ocr_repair changed the figure, what was read. */
+export const OcrReadingSchema = z.object({
+  /** The lowest word confidence of the cell's text, 0–100. */
+  confidence: z.number().min(0).max(100),
+  /** The cell's text as OCR read it before an ocr_repair corrected it; null when it was not repaired. */
+  original: z.string().nullable(),
+});
+export type OcrReading = z.infer<typeof OcrReadingSchema>;
+
 export const RowSchema = z.object({
   index: z.number().int().nonnegative(),
   page: z.number().int().positive(),
   cells: z.array(z.string()),
+  /** Box of each cell's printed text on `page`, aligned with `cells`; null for an empty cell (v2). */
+  boxes: z.array(BboxSchema.nullable()).optional(),
+  /** Rows read by OCR: each cell's OCR reading, aligned with `cells`; null for an empty cell (v2). */
+  ocr: z.array(OcrReadingSchema.nullable()).optional(),
   records: z.array(RecordSchema),
 });
 export type Row = z.infer<typeof RowSchema>;
@@ -73,11 +97,25 @@ export const TableSchema = z.object({
   note: z.string().nullable(),
   columns: z.array(ColumnSchema),
   rows: z.array(RowSchema),
+  /** The detected table area on each page it spans, header and note included (v2). */
+  regions: z.array(z.object({ page: z.number().int().positive(), bbox: BboxSchema })).optional(),
 });
 export type Table = z.infer<typeof TableSchema>;
 
 /** unknown: the check could not say yes or no (a well-formed code the registry does not list). */
 export const CheckStatusSchema = z.enum(['pass', 'fail', 'skip', 'unknown']);
+/** A printed cell a check involves; `table` indexes `tables`, `row` is the row's `index`. */
+export const CheckCellSchema = z.object({
+  table: z.number().int().nonnegative(),
+  row: z.number().int().nonnegative(),
+  column: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  bbox: BboxSchema.nullable(),
+  /** total: the printed figure checked; part: a figure it is compared with; other: a label or code. */
+  role: z.enum(['total', 'part', 'other']),
+});
+export type CheckCell = z.infer<typeof CheckCellSchema>;
+
 export const CheckSchema = z.object({
   rule: z.string(),
   status: CheckStatusSchema,
@@ -88,6 +126,10 @@ export const CheckSchema = z.object({
   message: z.string(),
   expected: z.number().nullable(),
   actual: z.number().nullable(),
+  /** Every printed cell the check involves, the printed total first (v2). */
+  cells: z.array(CheckCellSchema).optional(),
+  /** Box of the printed figure the check is about on `page` (a prose check: its text line), or null (v2). */
+  bbox: BboxSchema.nullable().optional(),
 });
 export type Check = z.infer<typeof CheckSchema>;
 
@@ -95,6 +137,9 @@ export const PageInfoSchema = z.object({
   number: z.number().int().positive(),
   text_source: TextSourceSchema,
   note: z.string().nullable().optional(),
+  /** Page size in points, displayed orientation (v2). */
+  width: z.number().positive().optional(),
+  height: z.number().positive().optional(),
 });
 
 export const DocumentMetaSchema = z.object({
@@ -127,7 +172,8 @@ export const QualitySchema = z.object({
 export type Quality = z.infer<typeof QualitySchema>;
 
 export const OutputDocumentSchema = z.object({
-  schema_version: z.literal(1),
+  /** 2 since boxes and OCR readings were recorded; files of version 1 still read. */
+  schema_version: z.union([z.literal(1), z.literal(2)]),
   source: z.object({ file: z.string(), sha256: z.string(), pages: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
   document: DocumentMetaSchema,
   pages: z.array(PageInfoSchema),

@@ -74,3 +74,28 @@ export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 };
+
+/** A box as the output contract writes it: [x0, top, x1, bottom], rounded to 0.1 pt. */
+export type BboxTuple = [number, number, number, number];
+
+const tenth = (v: number): number => Math.round(v * 10) / 10;
+
+/**
+ * The box in the page's displayed orientation: mapped through `transform` (an affine [a,b,c,d,e,f],
+ * when the page was read turned) and rounded to 0.1 pt.
+ */
+export function toBbox(b: Box, transform?: readonly number[]): BboxTuple {
+  if (!transform) return [tenth(b.x0), tenth(b.top), tenth(b.x1), tenth(b.bottom)];
+  const [a, bb, c, d, e, f] = transform;
+  const xs: number[] = [], ys: number[] = [];
+  for (const [x, y] of [[b.x0, b.top], [b.x1, b.top], [b.x0, b.bottom], [b.x1, b.bottom]] as const) {
+    xs.push(a * x + c * y + e); ys.push(bb * x + d * y + f);
+  }
+  return [tenth(Math.min(...xs)), tenth(Math.min(...ys)), tenth(Math.max(...xs)), tenth(Math.max(...ys))];
+}
+
+/** The smallest box holding both (either may be null). */
+export function unionBbox(a: BboxTuple | null, b: BboxTuple | null): BboxTuple | null {
+  if (!a || !b) return a ?? b;
+  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+}

@@ -8,6 +8,8 @@ export const TextRunSchema = z.object({
   text: z.string(),
   fontSize: z.number(),
   fontName: z.string(),
+  /** Runs read by OCR: the lowest confidence (0–100) of the words they hold. */
+  confidence: z.number().optional(),
 });
 export type TextRun = z.infer<typeof TextRunSchema>;
 
@@ -31,5 +33,11 @@ export const PageContentSchema = z.object({
   textSource: TextSourceSchema,
   /** Why the text layer was (not) used, when it was not plainly fine. */
   textNote: z.string().nullable(),
+  /**
+   * Set when the page was read turned (text placed sideways, read upright): the page's size as displayed
+   * (pdf.js viewport at its /Rotate) and the affine matrix [a,b,c,d,e,f] from these coordinates to it.
+   * Absent when the coordinates above are the displayed ones.
+   */
+  displayed: z.object({ width: z.number(), height: z.number(), transform: z.array(z.number()).length(6) }).optional(),
 });
 export type PageContent = z.infer<typeof PageContentSchema>;

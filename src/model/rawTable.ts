@@ -1,4 +1,15 @@
 import type { CurrencyUnit } from './document.js';
+import type { BboxTuple } from './geometry.js';
+
+/** A printed row: its page, its cells' text and where each cell's text is printed. */
+export interface RawRow {
+  page: number;
+  cells: string[];
+  /** Box of each cell's text in the page's displayed orientation (null for an empty cell). */
+  boxes?: (BboxTuple | null)[];
+  /** Cells read by OCR: the lowest confidence of their words; absent on pages with a text layer. */
+  confidences?: (number | null)[];
+}
 
 /** A table as the layout stage rebuilt it: printed cells, before any meaning is attached. */
 export interface RawTable {
@@ -13,7 +24,9 @@ export interface RawTable {
   columnPaths: string[][];
   /** Number of each column from the column-number line under the header (栏次 1 2 3), or null. */
   columnNumbers: (string | null)[];
-  rows: { page: number; cells: string[] }[];
+  rows: RawRow[];
+  /** The table's area on each page it spans (displayed orientation). */
+  regions?: { page: number; bbox: BboxTuple }[];
   note: string | null;
   ruled: boolean;
   /**
@@ -28,4 +41,6 @@ export interface RawTable {
 export interface ProseLine {
   page: number;
   text: string;
+  /** The printed lines it joins, in order (their texts make up `text`), each with its box (displayed orientation). */
+  lines?: { text: string; bbox: BboxTuple }[];
 }

@@ -157,5 +157,6 @@ function toRun(words: OcrWord[], pxPerPt: number, s: WordSettings): TextRun {
   return {
     x0: x0 / pxPerPt, top: top / pxPerPt, x1: x1 / pxPerPt, bottom: bottom / pxPerPt,
     text: repairCjkText(joinWords(words, s)), fontSize: size / pxPerPt, fontName: s.fontName,
+    confidence: Math.min(...words.map(w => w.confidence)),
   };
 }

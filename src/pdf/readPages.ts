@@ -1,5 +1,5 @@
 import type { PageContent, TextRun } from '../model/page.js';
-import type { Matrix } from './matrix.js';
+import { multiply, type Matrix } from './matrix.js';
 import { PdfParserError, whileParserAlive, type PdfDocument, type PdfPage } from './openDocument.js';
 import { collectParseWarnings } from './parseWarnings.js';
 import { readRules } from './rules.js';
@@ -28,6 +28,20 @@ export function mayHoldTable(runs: readonly TextRun[]): boolean {
     for (const piece of t.split(/\s+/)) if (FIGURE.test(piece) && ++figures >= 2) return true;
   }
   return false;
+}
+
+/** Inverse of an affine matrix (the viewport transforms are never singular). */
+function invert(m: Matrix): Matrix {
+  const det = m[0] * m[3] - m[1] * m[2];
+  return [m[3] / det, -m[1] / det, -m[2] / det, m[0] / det, (m[2] * m[5] - m[3] * m[4]) / det, (m[1] * m[4] - m[0] * m[5]) / det];
+}
+
+/** The page as displayed, and how to get there from a viewport it was read in (absent when the same). */
+function displayedOf(page: PdfPage, viewport: ReturnType<PdfPage['getViewport']>): PageContent['displayed'] {
+  const plain = page.getViewport({ scale: 1 });
+  if (viewport.rotation === plain.rotation) return undefined;
+  const transform = multiply(invert(viewport.transform as unknown as Matrix), plain.transform as unknown as Matrix);
+  return { width: plain.width, height: plain.height, transform: [...transform] };
 }
 
 /** The page as printed, or turned by a quarter or half turn when that is how its text reads upright. */
@@ -62,6 +76,7 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
       runs: verdict.usable ? (shown === items ? runs : toRuns(shown, vt)) : [],
       textSource: verdict.usable ? 'pdf' : 'none',
       textNote: verdict.reason,
+      displayed: displayedOf(page, viewport),
     };
   } finally {
     page.cleanup();

@@ -246,7 +246,12 @@ function repairCheck(fix: Candidate): Check {
   const col = cell.table.columns.filter(c => c.role === 'amount' && c.path.join('/') === cell.key);
   const at = (col.length === 1 ? col[0] : col[cell.group])?.index;
   const original = cell.printed ?? (cell.value === null ? '' : formatHundredths(toHundredths(cell.value)));
-  if (at !== undefined && row.cells[at] !== undefined) row.cells[at] = fix.text;
+  if (at !== undefined && row.cells[at] !== undefined) {
+    // The OCR reading of the cell keeps what was read before the first repair.
+    const reading = row.ocr?.[at];
+    if (reading && reading.original === null) reading.original = row.cells[at];
+    row.cells[at] = fix.text;
+  }
   const how = cell.value === null ? 'which OCR could not read with confidence' : 'which breaks the sums it is part of';
   return {
     rule: 'ocr_repair', status: 'pass', table: label, page: row.page, row: row.index, column: cell.key,

@@ -2,8 +2,11 @@ import type { CurrencyUnit } from '../../model/document.js';
 import { fenPerUnit } from '../money.js';
 import { normLabel } from '../names.js';
 
-/** One line of the document's non-table text, in reading order. */
-export interface ProseLine { page: number; text: string }
+/** One line of the document's non-table text, in reading order; `lines`: its printed lines with their boxes. */
+export interface ProseLine { page: number; text: string; lines?: { text: string; bbox: [number, number, number, number] }[] }
+
+/** A stretch of a paragraph's text printed as one line: [start, end) in the text, its page and box. */
+export interface PrintedSpan { start: number; end: number; page: number; bbox: [number, number, number, number] }
 
 /** A paragraph rebuilt from printed lines, with the top-level section it sits in. */
 export interface Paragraph {
@@ -12,6 +15,8 @@ export interface Paragraph {
   /** the text of the enclosing "一、…" heading, '' before the first */
   section: string;
   isHeading: boolean;
+  /** Where its text is printed, line by line (absent when the lines' boxes are not known). */
+  spans: PrintedSpan[];
 }
 
 /** A figure stated in prose: an amount ("3,481.70 万元") or a percentage ("92.26%"). */
@@ -29,6 +34,8 @@ export interface Mention {
   after: string;
   /** the whole sentence before it (for "…（类）…（款）…（项）：预算数为 …") */
   before: string;
+  /** where it starts in the paragraph's text */
+  start: number;
 }
 
 const MARKER = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))/;
@@ -48,13 +55,31 @@ export function paragraphs(lines: ProseLine[]): Paragraph[] {
     const prev = out[out.length - 1];
     const heading = isHeadingLine(text);
     if (prev && !prev.isHeading && !heading && !MARKER.test(text) && !TERMINAL.test(prev.text)) {
+      prev.spans.push(...spansOf(line, prev.text.length));
       prev.text += text;
       continue;
     }
     if (heading && TOP_HEADING.test(text)) section = text;
-    out.push({ text, page: line.page, section, isHeading: heading });
+    out.push({ text, page: line.page, section, isHeading: heading, spans: spansOf(line, 0) });
   }
   return out;
+}
+
+/** The printed lines of a prose line as spans of a paragraph's text that reaches `offset` before it. */
+function spansOf(line: ProseLine, offset: number): PrintedSpan[] {
+  const lead = line.text.length - line.text.trimStart().length;
+  let at = offset - lead;
+  return (line.lines ?? []).map((l) => {
+    const start = at;
+    at += l.text.length;
+    return { start, end: at, page: line.page, bbox: l.bbox };
+  });
+}
+
+/** The box of the printed line where a stretch of a paragraph starts, on the given page, or null. */
+export function lineBoxAt(p: Paragraph, index: number, page: number): [number, number, number, number] | null {
+  const span = p.spans.find((s) => index >= s.start && index < s.end);
+  return span && span.page === page ? span.bbox : null;
 }
 
 const FIGURE = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(亿元|万元|元|%|％)/g;
@@ -77,14 +102,14 @@ export function mentions(p: Paragraph): Mention[] {
     const digits = BigInt(intPart + frac);
     if (unit === '%' || unit === '％') {
       out.push({ kind: 'percent', value: Number(digits), decimals: frac.length, unit: null,
-        label: normLabel(text.slice(from, start)), printed: m[0], after: text.slice(start + m[0].length, next), before: text.slice(0, start) });
+        label: normLabel(text.slice(from, start)), printed: m[0], after: text.slice(start + m[0].length, next), before: text.slice(0, start), start });
       return;
     }
     const cu = unit as CurrencyUnit;
     // fen = digits × fenPerUnit / 10^decimals, exact in integers for 元 and 万元 with ≤ 2 decimals
     const fen = Number(digits) * fenPerUnit(cu) / 10 ** frac.length;
     out.push({ kind: 'amount', value: Math.round(fen), decimals: frac.length, unit: cu,
-      label: normLabel(text.slice(from, start)), printed: m[0], after: text.slice(start + m[0].length, next), before: text.slice(0, start) });
+      label: normLabel(text.slice(from, start)), printed: m[0], after: text.slice(start + m[0].length, next), before: text.slice(0, start), start });
   });
   return out;
 }

@@ -1,15 +1,23 @@
 import type { Check } from '../../model/document.js';
 import { fenPerUnit, formatFen } from '../money.js';
 import type { RuleContext } from '../rules/context.js';
-import { cleanLabel, isChangeLabel, isShareLabel, mentions, paragraphs, type Mention, type Paragraph, type ProseLine } from './parse.js';
+import { cleanLabel, isChangeLabel, isShareLabel, lineBoxAt, mentions, paragraphs, type Mention, type Paragraph, type ProseLine } from './parse.js';
+import { resolveCell } from '../tables.js';
+import type { Candidate } from './ties.js';
 import { tieAmount } from './ties.js';
 import { doubtfulOcrFigure } from './ocrFigures.js';
 import { ocrPageSet } from '../tolerance.js';
 
 export type { ProseLine } from './parse.js';
 
-const at = (p: Paragraph, init: Pick<Check, 'rule' | 'status' | 'message'> & Partial<Check>): Check => ({
+/**
+ * A prose check on the paragraph's page, boxed by the printed line holding the figure it is about;
+ * its cells are those of the table figure it was compared with, if any.
+ */
+const at = (p: Paragraph, about: Mention, init: Pick<Check, 'rule' | 'status' | 'message'> & Partial<Check>, tied?: Candidate): Check => ({
   table: null, row: null, column: null, expected: null, actual: null, page: p.page, ...init,
+  cells: tied?.entry ? resolveCell(tied.view, { row: tied.entry.row, key: tied.column, group: tied.entry.group }, 'part') : [],
+  bbox: lineBoxAt(p, about.start, p.page),
 });
 
 const quote = (m: Mention, label: string) => `"${label}${m.printed}"`;
@@ -26,13 +34,13 @@ function figureCheck(ctx: RuleContext, p: Paragraph, m: Mention, label: string):
   const unit = c.view.unit!;
   const toUnit = (fen: number) => fen / fenPerUnit(unit);
   if (!hit && tie.strength === 'weak') return null;
-  return at(p, {
+  return at(p, m, {
     rule: 'prose_figure', status: hit ? 'pass' : 'fail', table: c.view.label, row: c.entry?.row ?? null, column: c.column,
     expected: toUnit(c.fen), actual: toUnit(m.value),
     message: hit
       ? `The text on page ${p.page} states ${quote(m, label)}, matching ${c.what} (${formatFen(c.fen, unit)}).`
       : `The text on page ${p.page} states ${quote(m, label)}, but ${tie.candidates.map((x) => `${x.what} is ${formatFen(x.fen, x.view.unit!)}`).join('; ')}.`,
-  });
+  }, c);
 }
 
 /** prose_share: "占 92.26%" = the figure ÷ the whole it is part of ("收入预算 …，其中：…"). */
@@ -40,7 +48,7 @@ function shareCheck(ctx: RuleContext, p: Paragraph, part: Mention, partLabel: st
   if (whole.value <= 0 || part.value > whole.value) return null;
   const computed = (part.value / whole.value) * 100 * 10 ** share.decimals;
   const ok = Math.abs(computed - share.value) <= 0.5 + ctx.settings.percentSlackLastDigits + 1e-9;
-  return at(p, {
+  return at(p, share, {
     rule: 'prose_share', status: ok ? 'pass' : 'fail', expected: Math.round(computed) / 10 ** share.decimals, actual: share.value / 10 ** share.decimals,
     message: ok
       ? `The text on page ${p.page}: ${quote(part, partLabel)} is ${pct(share.value, share.decimals)} of ${whole.printed} as stated.`
@@ -63,13 +71,13 @@ function changeCheck(ctx: RuleContext, p: Paragraph, current: Mention, label: st
   // the rate is of the figure compared with: printed ("比2025年年初预算数 99,003.18 万元增加…") or derived
   const previous = base ? base.value : up ? current.value - change.value : current.value + change.value;
   if (change.value !== 0 && up !== rateUp) {
-    return at(p, { rule: 'prose_change', status: 'fail', actual: rate.value / 10 ** rate.decimals,
+    return at(p, rate, { rule: 'prose_change', status: 'fail', actual: rate.value / 10 ** rate.decimals,
       message: `The text on page ${p.page} says ${quote(current, label)} changed by "${change.label}${change.printed}" but calls the rate "${rate.label}${rate.printed}": the directions disagree.` });
   }
   if (previous <= 0) return null; // growth from nothing: "增长 100%" by convention, nothing to check
   const computed = (change.value / previous) * 100 * 10 ** rate.decimals;
   const ok = Math.abs(computed - rate.value) <= 0.5 + ctx.settings.percentSlackLastDigits + 1e-9;
-  return at(p, {
+  return at(p, rate, {
     rule: 'prose_change', status: ok ? 'pass' : 'fail', expected: Math.round(computed) / 10 ** rate.decimals, actual: rate.value / 10 ** rate.decimals,
     message: ok
       ? `The text on page ${p.page}: ${quote(current, label)}, "${change.label}${change.printed}" is ${pct(rate.value, rate.decimals)} of last year's figure as stated.`

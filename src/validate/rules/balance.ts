@@ -2,7 +2,7 @@ import type { Check } from '../../model/document.js';
 import { grandTotalKey } from '../columns.js';
 import { formatHundredths, fromHundredths } from '../money.js';
 import { isTotalName, outlineLevel } from '../names.js';
-import { checkAt, rowLabel, sumCheck, sumKeys, totalEntry, type Entry, type GroupView, type TableView } from '../tables.js';
+import { checkAt, entryCells, rowLabel, sumCheck, sumKeys, totalEntry, type Entry, type GroupView, type TableView } from '../tables.js';
 import { ocrPageSet, sumSlack } from '../tolerance.js';
 import type { RuleContext } from './context.js';
 
@@ -109,13 +109,13 @@ function linesCheck(view: TableView, group: GroupView, rule: string, slack: Slac
   const names = parts.map((p) => rowLabel(p.rec)).join(' + ');
   if (Math.abs(diff) > tol && mode === 'equal' && nestedWithoutMarkers(parts, group.keys, slack)) {
     return checkAt(view, {
-      rule, status: 'skip', page: at.page, row: at.row, column: key,
+      rule, status: 'skip', page: at.page, row: at.row, column: key, group: at.group, parts: entryCells(parts, key),
       message: `${view.label} row ${rowLabel(at.rec)}: not checked, because the lines under it (${names}) nest without ` +
         'outline markers (a line equals the lines after it), so which of them are its parts is unclear.',
     });
   }
   const what = `${mode === 'at_most' ? 'its "其中" lines' : 'the lines it covers'} (${names})`;
-  return sumCheck(view, { rule, at, key, actual, expected, ok: Math.abs(diff) <= tol, what });
+  return sumCheck(view, { rule, at, key, actual, expected, ok: Math.abs(diff) <= tol, what, parts: entryCells(parts, key) });
 }
 
 /** side_sum: on each side of a side-by-side table, totals and parent lines add up. */
@@ -170,6 +170,8 @@ export function balance(ctx: RuleContext): Check[] {
       page: incTotal.page,
       row: incTotal.row,
       column: incKey,
+      group: incTotal.group,
+      parts: [{ row: expTotal.row, key: expKey, group: expTotal.group }],
       expected: fromHundredths(spending),
       actual: fromHundredths(income),
       message: ok

@@ -28,6 +28,7 @@ export function codeParents(ctx: RuleContext): Check[] {
         const plvl = LEVEL_OF_LENGTH[parent.length] ?? 'parent';
         out.push(checkAt(view, {
           rule: 'code_parent', status: ok ? 'pass' : 'fail', row: e.row, page: e.page, column: null,
+        parts: coded.filter((p) => p.rec.code === parent).slice(0, 1).map((p) => ({ row: p.row, key: null })),
           message: ok
             ? `${view.label}: ${lvl} ${code} sits under ${plvl} ${parent}.`
             : `${view.label}: ${lvl} "${code} ${e.rec.name ?? ''}" has no ${plvl} row ${parent} in this table; ` +
@@ -64,6 +65,7 @@ export function codeNames(ctx: RuleContext): Check[] {
       if (new Set(list.map((s) => s.view)).size > 1) {
         out.push(checkAt(main.view, {
           rule: 'code_name', status: 'pass', row: main.entry.row, page: main.entry.page, column: null,
+          parts: list.filter((s) => s !== main).map((s) => ({ view: s.view, row: s.entry.row, key: null })),
           message: `Code ${code} is named "${main.name}" in every table.`,
         }));
       }
@@ -73,6 +75,7 @@ export function codeNames(ctx: RuleContext): Check[] {
       const s = variant[0]!;
       out.push(checkAt(s.view, {
         rule: 'code_name', status: 'fail', row: s.entry.row, page: s.entry.page, column: null,
+        parts: [{ view: main.view, row: main.entry.row, key: null }],
         message: `${s.view.label}: code ${code} is named "${s.name}", but ${main.view.label} names it "${main.name}".`,
       }));
     }

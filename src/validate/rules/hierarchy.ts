@@ -1,5 +1,5 @@
 import type { Check } from '../../model/document.js';
-import { checkAt, isTotalEntry, rowLabel, sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
+import { checkAt, entryCells, isTotalEntry, rowLabel, sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
 import { ocrPageSet, sumSlack } from '../tolerance.js';
 import type { RuleContext } from './context.js';
 
@@ -78,15 +78,22 @@ interface SumSpec {
   expected: number;
   terms: Entry[];
   what: string;
+  /** The rows whose printed figures make up `actual` besides `at`, and those summed into `expected`. */
+  totalRows?: Entry[];
+  partRows: Entry[];
 }
 
 function emit(view: TableView, slack: (pages: number[], terms: number) => number, s: SumSpec): Check {
   const allowed = slack([s.at.page, ...s.terms.map((e) => e.page)], s.terms.length);
-  return sumCheck(view, { ...s, ok: Math.abs(s.actual - s.expected) <= allowed });
+  const parts = [...entryCells(s.totalRows ?? [], s.key).map((c) => ({ ...c, role: 'total' as const })), ...entryCells(s.partRows, s.key)];
+  return sumCheck(view, { ...s, ok: Math.abs(s.actual - s.expected) <= allowed, parts });
 }
 
 /** The rows that carry the lines' values: one per line, or each row of a code printed on several. */
 const lineRows = (lines: CodeLine[]): Entry[] => lines.flatMap((l) => (l.rows.length > 0 ? l.rows : [lineEntry(l)]));
+
+/** The rows whose printed figures lineValue adds up: its rows, else its subtotal, else its projects. */
+const valueRows = (l: CodeLine): Entry[] => (l.rows.length > 1 ? l.rows : l.subtotal ? [l.subtotal] : l.projects);
 
 const childLevel: Record<number, string> = { 3: '款', 5: '项' };
 
@@ -122,6 +129,7 @@ export function hierarchySums(ctx: RuleContext): Check[] {
             if (actual === 0 && expected === 0) continue;
             out.push(emit(view, slack, {
               rule: 'code_sum', at: lineEntry(line), key, actual, expected, terms: [...line.rows.slice(1), ...lineRows(children)],
+              totalRows: valueRows(line).filter((e) => e !== lineEntry(line)), partRows: children.flatMap(valueRows),
               what: `its ${children.length} ${childLevel[line.code.length] ?? 'child'} rows`,
             }));
           }
@@ -132,7 +140,7 @@ export function hierarchySums(ctx: RuleContext): Check[] {
             const expected = line.projects.reduce((s, e) => s + sumKeys(e.rec, [key]), 0);
             if (actual === 0 && expected === 0) continue;
             out.push(emit(view, slack, {
-              rule: 'project_sum', at: line.subtotal, key, actual, expected, terms: line.projects,
+              rule: 'project_sum', at: line.subtotal, key, actual, expected, terms: line.projects, partRows: line.projects,
               what: `its ${line.projects.length} project rows`,
             }));
           }
@@ -149,7 +157,7 @@ export function hierarchySums(ctx: RuleContext): Check[] {
           const expected = top.reduce((s, l) => s + lineValue(l, key), 0);
           if (actual === 0 && expected === 0) continue;
           out.push(emit(view, slack, {
-            rule: 'total_sum', at: total, key, actual, expected, terms: lineRows(top),
+            rule: 'total_sum', at: total, key, actual, expected, terms: lineRows(top), partRows: top.flatMap(valueRows),
             what: `the ${top.length} ${minLen === 3 ? '类' : 'top-level'} rows`,
           }));
         }

@@ -24,7 +24,8 @@ export function rowSums(ctx: RuleContext): Check[] {
           const slack = sumSlack(ctx.settings, ocr, [e.page], id.partKeys.length);
           const ok = Math.abs(expected - actual) <= slack;
           const parts = id.partKeys.map(quoteKey).join(' + ');
-          out.push(sumCheck(view, { rule: 'row_sum', at: e, key: id.totalKey, actual, expected, ok, what: parts }));
+          out.push(sumCheck(view, { rule: 'row_sum', at: e, key: id.totalKey, actual, expected, ok, what: parts,
+            parts: id.partKeys.map((key) => ({ row: e.row, key, group: e.group })) }));
         }
       }
     }

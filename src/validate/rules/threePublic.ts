@@ -1,6 +1,6 @@
 import type { Check } from '../../model/document.js';
 import { isTotalName, stripMarker } from '../names.js';
-import { sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
+import { entryCells, sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
 import { ocrPageSet, sumSlack } from '../tolerance.js';
 import type { RuleContext } from './context.js';
 
@@ -32,7 +32,7 @@ function partsCheck(view: TableView, slack: (pages: number[], terms: number) => 
   const actual = sumKeys(at.rec, [key]);
   const expected = parts.reduce((s, e) => s + sumKeys(e.rec, [key]), 0);
   if (actual === 0 && expected === 0) return null;
-  return sumCheck(view, { rule: 'three_public_sum', at, key, actual, expected, ok: Math.abs(actual - expected) <= slack([at.page, ...parts.map((e) => e.page)], parts.length), what });
+  return sumCheck(view, { rule: 'three_public_sum', at, key, actual, expected, ok: Math.abs(actual - expected) <= slack([at.page, ...parts.map((e) => e.page)], parts.length), what, parts: entryCells(parts, key) });
 }
 
 /**

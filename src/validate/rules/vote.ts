@@ -1,7 +1,7 @@
 import type { Check } from '../../model/document.js';
 import { fenPerHundredth, formatFen } from '../money.js';
 import type { ValidationSettings } from '../settings.js';
-import { checkAt, rowLabel } from '../tables.js';
+import { checkAt, rowLabel, type CellRef } from '../tables.js';
 import { covers, isTotalCode, TOTAL_WITH_CARRYOVER, type Source } from './sources.js';
 import { sameFigureSlackFen } from '../tolerance.js';
 
@@ -37,6 +37,14 @@ const codeWords = (code: string, v: Vote) => {
   if (code === TOTAL_WITH_CARRYOVER) return 'the total with carry-over';
   return isTotalCode(code) ? 'the total' : e ? rowLabel(e.rec) : `code ${code}`;
 };
+
+/** The printed cell of a vote's figure, when its table prints a row for the code. */
+function voteCells(votes: readonly Vote[], code: string): CellRef[] {
+  return votes.flatMap((v) => {
+    const fig = v.source.figures.get(code);
+    return fig?.entry ? [{ view: v.source.view, row: fig.entry.row, key: fig.key, group: fig.entry.group }] : [];
+  });
+}
 
 /** Sources that disagree with every other source on most codes cover other money: set them aside. */
 function outOfScope(f: Family, s: ValidationSettings, ocr: ReadonlySet<number>): Source[] {
@@ -91,6 +99,7 @@ export function voteFamily(f: Family, settings: ValidationSettings, ocr: Readonl
       const fig = last.source.figures.get(code);
       out.push(checkAt(last.source.view, {
         rule: f.rule, status: 'pass', row: fig?.entry?.row ?? null, page: fig?.entry?.page, column: fig?.key ?? null,
+        group: fig?.entry?.group, parts: voteCells(votes.filter((v) => v !== last), code),
         expected: last.fen / fenPerHundredth(last.source.view.unit!) / 100, actual: last.fen / fenPerHundredth(last.source.view.unit!) / 100,
         message: `${f.what}: ${codeWords(code, last)} agrees across ${votes.map((v) => where(v.source)).join(', ')}.`,
       }));
@@ -112,6 +121,7 @@ function failFor(f: Family, code: string, v: Vote, reference: Vote[]): Check {
   const toUnit = (fen: number) => fen / fenPerHundredth(unit) / 100;
   return checkAt(v.source.view, {
     rule: f.rule, status: 'fail', row: fig?.entry?.row ?? null, page: fig?.entry?.page, column: fig?.key ?? v.source.column,
+    group: fig?.entry?.group, parts: voteCells(reference, code),
     expected: toUnit(ref.fen), actual: toUnit(v.fen),
     message: `${f.what}: ${where(v.source)} ${fig?.entry ? `row ${codeWords(code, v)}` : `has no row for ${codeWords(code, ref)}`} ` +
       `is ${formatFen(v.fen, unit)}, but ${others}.`,
