@@ -9,10 +9,10 @@ function docWith(year: number, records: BudgetRecord[]): OutputDocument {
   return {
     schema_version: 1, source: { file: 'fixture.pdf', sha256: 'ab'.repeat(32), pages: 1, bytes: 1 },
     document: { unit: '某某局', year, kind: 'budget', scope: 'unit', currency_unit: '万元' }, pages: [{ number: 1, text_source: 'pdf' }],
-    tables: [{ number: '表3', title: '支出总体情况表', type: 'expenditure', unit: '万元', pages: [1], note: null,
+    tables: [{ number: '表3', title: '支出总体情况表', org: null, type: 'expenditure', unit: '万元', pages: [1], note: null,
       columns: [{ index: 0, path: ['科目名称'], role: 'code_name' }, { index: 1, path: ['合计'], role: 'amount' }],
       rows: records.map((r, i) => ({ index: i, page: 1, cells: [`${r.code} ${r.name}`, '1'], records: [r] })) }],
-    checks: [], warnings: [],
+    forms: [], checks: [], warnings: [],
   };
 }
 const verdicts = (year: number, records: BudgetRecord[], rule: string) =>
