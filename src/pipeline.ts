@@ -9,7 +9,7 @@ import { openDocument } from './pdf/openDocument.js';
 import { createOcrPool, type OcrPool, type OcrPoolOptions } from './ocr/index.js';
 import { assessQuality, type PageProblems } from './quality.js';
 import { pagesWithText } from './readWithOcr.js';
-import { registryChecks } from './classify/registry/index.js';
+import { registryChecks } from './validate/rules/registry.js';
 import { validateDocument } from './validate/index.js';
 import { settleOcrLabels } from './validate/ocrLabels.js';
 import { repairByArithmetic } from './validate/ocrRepair.js';

@@ -4,7 +4,7 @@ import type { RawTable } from '../model/rawTable.js';
 import { looseText, squash } from '../model/text.js';
 import { type CodeSystem, codeLevel, joinCodeParts, splitCodeName } from './codes.js';
 import type { ColumnGroup } from './columnRoles.js';
-import { classificationOfCode, findCodeByName, registryNamesCode } from './registry/index.js';
+import { classificationOfCode, findCodeByName, registryNamesCode } from '../codes/index.js';
 
 /** A code the printed cells did not settle, taken from the registry by the row's name. */
 export interface CodeRepair { page: number; row: number; printed: string[]; name: string; code: string }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Level } from '../../model/document.js';
-import { nameKey } from '../../model/text.js';
+import type { Level } from '../model/document.js';
+import { nameKey } from '../model/text.js';
 
 export { nameKey };
 

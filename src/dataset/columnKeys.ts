@@ -1,4 +1,4 @@
-import { foldName, lookupCode } from '../classify/registry/index.js';
+import { foldName, lookupCode } from '../codes/index.js';
 import type { DocumentMeta, TableType } from '../model/document.js';
 
 export type Phase = 'proposed' | 'executed';

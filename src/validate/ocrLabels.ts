@@ -6,7 +6,7 @@
  * one code a single digit away ("30220" read for "30226 劳务费"), is that code. Each edit is returned as a
  * warning. Text-layer pages are never touched.
  */
-import { classificationOfCode, registryEntries, registryNamesOf } from '../classify/registry/index.js';
+import { classificationOfCode, registryEntries, registryNamesOf } from '../codes/index.js';
 import type { OutputDocument, Warning } from '../model/document.js';
 import { looseText } from '../model/text.js';
 import { tableLabel } from './tables.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lookupCode, registryChecks, registryEntries } from '../../src/classify/registry/index.js';
-import { REGISTRY_COLUMNS, RegistryFileSchema, entryLine } from '../../src/classify/registry/entries.js';
+import { lookupCode, registryEntries } from '../../src/codes/index.js';
+import { registryChecks } from '../../src/validate/rules/registry.js';
+import { REGISTRY_COLUMNS, RegistryFileSchema, entryLine } from '../../src/codes/entries.js';
 import type { BudgetRecord, OutputDocument } from '../../src/model/document.js';
 
 const rec = (code: string, name: string): BudgetRecord => ({ code, level: null, name, project: null, amounts: { 合计: 1 } });

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registryChecks } from '../../src/classify/registry/index.js';
+import { registryChecks } from '../../src/validate/rules/registry.js';
 import type { OutputDocument } from '../../src/model/document.js';
 import { createOcrPool, type OcrPool } from '../../src/ocr/index.js';
 import { extractDocument, type ExtractResult } from '../../src/pipeline.js';

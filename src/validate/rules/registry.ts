@@ -1,6 +1,6 @@
 import type { BudgetRecord, Check, OutputDocument, Row, Table } from '../../model/document.js';
-import { type Classification, levelOf, parentOf, sameName } from './entries.js';
-import { classificationOfCode, lookupCode } from './lookup.js';
+import { type Classification, levelOf, parentOf, sameName } from '../../codes/entries.js';
+import { classificationOfCode, lookupCode } from '../../codes/lookup.js';
 
 type Located = Pick<Check, 'table' | 'page' | 'row'>;
 
