@@ -9,7 +9,6 @@ import { openDocument } from './pdf/openDocument.js';
 import { createOcrPool, type OcrPool, type OcrPoolOptions } from './ocr/index.js';
 import { assessQuality, type PageProblems } from './quality.js';
 import { pagesWithText } from './readWithOcr.js';
-import { registryChecks } from './validate/rules/registry.js';
 import { validateDocument } from './validate/index.js';
 import { settleOcrLabels } from './validate/ocrLabels.js';
 import { repairByArithmetic } from './validate/ocrRepair.js';
@@ -85,7 +84,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
       seconds.read += t1 - t;
       pages.push({ number: page.number, text_source: page.textSource, note: page.textNote });
       options.onPage?.({ page: page.number, pages: doc.numPages, textSource: page.textSource });
-      if (page.textSource === 'none') warn({ page: page.number, message: `page ${page.number}: ${page.textNote ?? 'no usable text'}; its tables are not extracted${ocr ? '' : ' (OCR is off)'}` });
+      if (page.textSource === 'none') warn({ page: page.number, code: 'page_without_text', message: `page ${page.number}: ${page.textNote ?? 'no usable text'}; its tables are not extracted${ocr ? '' : ' (OCR is off)'}` });
       assembler.addPage(page);
       for (const run of page.runs) { const y = standaloneYear(run.text); if (y) yearMarks.push(y); }
       t = now();
@@ -102,7 +101,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   const repairs: CodeRepair[] = [];
   const tables = raw.map(r => classifyTable(r, meta.currency_unit, repairs));
   for (const r of repairs) {
-    warn({ page: r.page, message: `page ${r.page}: code cells ${JSON.stringify(r.printed)} of "${r.name}" do not settle its code; ${r.code} is the registry's code of that name` });
+    warn({ page: r.page, code: 'code_settled_by_registry', message: `page ${r.page}: code cells ${JSON.stringify(r.printed)} of "${r.name}" do not settle its code; ${r.code} is the registry's code of that name` });
   }
   seconds.classify = now() - t;
   const document: OutputDocument = {
@@ -120,7 +119,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   const repaired = repairByArithmetic(document, { prose });
   document.tables = repaired.document.tables;
   document.forms = readForms(document.tables);
-  document.checks = [...validateDocument(document, prose), ...registryChecks(document), ...repaired.checks];
+  document.checks = [...validateDocument(document, prose), ...repaired.checks];
   document.quality = assessQuality(document, prose, problems);
   seconds.validate = now() - t;
   seconds.total = now() - t0;

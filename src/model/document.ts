@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CurrencyUnitSchema } from './currencyUnit.js';
 import { PerformanceFormSchema } from './forms.js';
 import { TextSourceSchema } from './page.js';
+import { RuleIdSchema, WarningCodeSchema } from './rules.js';
 
 export { CurrencyUnitSchema, type CurrencyUnit } from './currencyUnit.js';
 
@@ -79,7 +80,8 @@ export type Table = z.infer<typeof TableSchema>;
 /** unknown: the check could not say yes or no (a well-formed code the registry does not list). */
 export const CheckStatusSchema = z.enum(['pass', 'fail', 'skip', 'unknown']);
 export const CheckSchema = z.object({
-  rule: z.string(),
+  /** One of the closed list of rule ids (src/model/rules.ts). */
+  rule: RuleIdSchema,
   status: CheckStatusSchema,
   table: z.string().nullable(),
   page: z.number().int().positive().nullable(),
@@ -106,7 +108,12 @@ export const DocumentMetaSchema = z.object({
 });
 export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
 
-export const WarningSchema = z.object({ page: z.number().int().positive().nullable(), message: z.string() });
+export const WarningSchema = z.object({
+  page: z.number().int().positive().nullable(),
+  /** Why the warning was given; absent in files written before warnings had codes. */
+  code: WarningCodeSchema.optional(),
+  message: z.string(),
+});
 export type Warning = z.infer<typeof WarningSchema>;
 
 /** Why a document is degraded; `pages` lists the pages concerned (empty when no page is to blame). */

@@ -49,13 +49,13 @@ export function settleOcrLabels(doc: OutputDocument): { document: OutputDocument
         if (names.some(n => looseText(n) === looseText(rec.name!))) continue;
         const near = names.find(n => oneHanApart(looseText(n), looseText(rec.name!)));
         if (near) {
-          warnings.push({ page: row.page, message: `page ${row.page}: ${tableLabel(table)} row "${rec.code}": the name read by OCR as "${rec.name}" is one glyph from the registry's name of ${rec.code}; taken as "${near}"` });
+          warnings.push({ page: row.page, code: 'ocr_label_settled', message: `page ${row.page}: ${tableLabel(table)} row "${rec.code}": the name read by OCR as "${rec.name}" is one glyph from the registry's name of ${rec.code}; taken as "${near}"` });
           rec.name = near;
           continue;
         }
         const code = codeNamed(rec.code, rec.name);
         if (code) {
-          warnings.push({ page: row.page, message: `page ${row.page}: ${tableLabel(table)} row "${rec.name}": the code read by OCR as ${rec.code} is not the registry's code of that name; one digit away, ${code} is, so the row is taken as ${code}` });
+          warnings.push({ page: row.page, code: 'ocr_label_settled', message: `page ${row.page}: ${tableLabel(table)} row "${rec.name}": the code read by OCR as ${rec.code} is not the registry's code of that name; one digit away, ${code} is, so the row is taken as ${code}` });
           rec.code = code;
         }
       }

@@ -4,7 +4,7 @@ import type { Check, OutputDocument } from '../../src/model/document.js';
 import { assessQuality, contentsOrdinals, missingTables, smallNumber, tableOrdinal } from '../../src/quality.js';
 
 const table = (number: string | null) => ({ number, title: 't', org: null, type: null, unit: null, pages: [1], note: null, columns: [], rows: [] });
-const check = (status: Check['status'], rule = 'row_sum'): Check => ({ rule, status, table: '表1', page: 3, row: 1, column: null, message: '', expected: null, actual: null });
+const check = (status: Check['status'], rule: Check['rule'] = 'row_sum'): Check => ({ rule, status, table: '表1', page: 3, row: 1, column: null, message: '', expected: null, actual: null });
 const doc = (numbers: (string | null)[], extra: Partial<OutputDocument> = {}): OutputDocument => ({
   schema_version: 1, source: { file: 'x.pdf', sha256: 'x', pages: 3, bytes: 1 },
   document: { unit: null, year: null, kind: null, scope: null, currency_unit: null },
