@@ -1,2 +1,2 @@
-export { type Classification, type RegistryEntry, foldName, levelOf, nameKey, parentOf, sameName } from './entries.js';
+export { type Classification, type RegistryEntry, levelOf, nameKey, parentOf, sameName } from './entries.js';
 export { type CodeInfo, type Rename, classificationOfCode, findCodeByName, lookupCode, registryEdition, registryEntries, registryNamesCode, registryNamesOf } from './lookup.js';
