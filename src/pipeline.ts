@@ -6,9 +6,10 @@ import { TableAssembler } from './layout/assemble.js';
 import type { OutputDocument, Warning } from './model/document.js';
 import type { ProseLine } from './model/rawTable.js';
 import { openDocument } from './pdf/openDocument.js';
-import { createOcrPool, type OcrPool, type OcrPoolOptions } from './ocr/index.js';
+import type { OcrPool } from './ocr/index.js';
+import { lazyOcrPool } from './ocr/lazyPool.js';
 import { assessQuality, type PageProblems } from './quality.js';
-import { pagesWithText } from './readWithOcr.js';
+import { pagesWithText } from './ocr/readWithOcr.js';
 import { validateDocument } from './validate/index.js';
 import { settleOcrLabels } from './validate/ocrLabels.js';
 import { repairByArithmetic } from './validate/ocrRepair.js';
@@ -33,15 +34,7 @@ export interface ExtractResult {
 
 const now = (): number => performance.now() / 1000;
 
-/** An OCR pool whose engines start only if some page needs them. */
-export function lazyOcrPool(options: OcrPoolOptions = {}): { pool: OcrPool; close: () => Promise<void> } {
-  let real: OcrPool | null = null;
-  const get = (): OcrPool => (real ??= createOcrPool(options));
-  return {
-    pool: { recognizePage: (page, n) => get().recognizePage(page, n), counters: () => get().counters(), close: async () => { await real?.close(); } },
-    close: async () => { await real?.close(); },
-  };
-}
+export { lazyOcrPool } from './ocr/lazyPool.js';
 
 export interface ExtractOptions {
   /**

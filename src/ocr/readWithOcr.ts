@@ -1,8 +1,8 @@
-import type { PageContent } from './model/page.js';
-import type { Warning } from './model/document.js';
-import type { OcrPool } from './ocr/index.js';
-import { whileParserAlive, type PdfDocument } from './pdf/openDocument.js';
-import { readPages } from './pdf/readPages.js';
+import type { PageContent } from '../model/page.js';
+import type { Warning } from '../model/document.js';
+import type { OcrPool } from './index.js';
+import { whileParserAlive, type PdfDocument } from '../pdf/openDocument.js';
+import { readPages } from '../pdf/readPages.js';
 
 export interface PageSourceOptions {
   /** OCR for pages without usable text; null turns OCR off. */

@@ -1,6 +1,6 @@
 /** `budget-tables enqueue | worker | queue status | queue retry-failed`: arguments, help, exit status. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { positive } from '../batch/batchCommand.js';
+import { positive } from '../cli/batchCommand.js';
 import { defaultBatchSettings } from '../batch/settings.js';
 import { redisConnection } from './connection.js';
 import { enqueue } from './enqueue.js';

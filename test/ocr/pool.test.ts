@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrEngineFactory } from '../../src/ocr/engine.js';
-import { createOcrPool, OcrPageError, OcrTimeoutError } from '../../src/ocr/index.js';
+import { createOcrPool, lazyOcrPool, OcrPageError, OcrTimeoutError, type OcrPoolOptions } from '../../src/ocr/index.js';
 import type { OcrLine } from '../../src/ocr/words.js';
 import { openDocument, type PdfDocument, type PdfPage } from '../../src/pdf/openDocument.js';
 
@@ -28,6 +28,28 @@ function fakeEngines(delayMs: number | null, lines: OcrLine[] = []) {
   };
   return { factory, log };
 }
+
+describe('lazy OCR pool', () => {
+  it('starts no pool when asked for its counters or closed, and one when a page needs it', async () => {
+    let created = 0;
+    const { factory } = fakeEngines(0);
+    const create = (options: OcrPoolOptions) => { created++; return createOcrPool({ ...options, engine: factory }); };
+    const lazy = lazyOcrPool({ workers: 1 }, create);
+    expect(lazy.pool.counters()).toMatchObject({ pages: 0, enginesStarted: 0 });
+    await lazy.close();
+    expect(created).toBe(0);
+    const again = lazyOcrPool({ workers: 1 }, create);
+    const doc = await openDocument(new Uint8Array(readFileSync('samples/atushi-2024-scan.pdf')));
+    try {
+      await again.pool.recognizePage(await doc.getPage(7), 7);
+      expect(created).toBe(1);
+      expect(again.pool.counters()).toMatchObject({ pages: 1, enginesStarted: 1 });
+    } finally {
+      await again.close();
+      await doc.destroy();
+    }
+  });
+});
 
 describe('OCR pool', () => {
   let doc: PdfDocument;

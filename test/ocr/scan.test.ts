@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageContent } from '../../src/model/page.js';
-import { estimateOffset, mergeRules, scoreAmounts, scoreRules, shiftBox } from '../../src/ocr/evaluate.js';
+import { estimateOffset, mergeRules, scoreAmounts, scoreRules, shiftBox } from '../../bench/support/ocrScoring.mjs';
 import { createOcrPool, type OcrPageResult, type OcrPool } from '../../src/ocr/index.js';
 import { openDocument, type PdfDocument } from '../../src/pdf/openDocument.js';
 import { readPage } from '../../src/pdf/readPages.js';
