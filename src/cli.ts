@@ -160,7 +160,7 @@ async function main(argv: string[]): Promise<number> {
     return batchCommand(rest);
   }
   if (command === 'enqueue' || command === 'worker' || command === 'queue') {
-    const queue = await import('./queue/commands.js');
+    const queue = await import('./cli/queueCommands.js');
     return (command === 'enqueue' ? queue.enqueueCommand : command === 'worker' ? queue.workerCommand : queue.queueCommand)(rest);
   }
   if (command === 'merge') {
