@@ -27,6 +27,8 @@ const ALLOWED: Record<string, string[]> = {
   queue: ['model', 'batch', 'emit', 'findFiles'],
   /** The command doors: argument parsing, the terminal report, one file per command. */
   cli: ['model', 'codes', 'pdf', 'ocr', 'validate', 'quality', 'pipeline', 'emit', 'batch', 'queue', 'dataset', 'findFiles'],
+  /** The library's entry (package.json "exports"). */
+  index: ['model', 'ocr', 'pipeline', 'validate', 'emit', 'dataset'],
 };
 
 /** src/cli.ts, the program's entry (package.json "bin"), is the cli room's door. */
