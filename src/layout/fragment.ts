@@ -47,7 +47,7 @@ const isSentence = (t: string): boolean => /[，。；]/.test(t) && squash(t).le
  */
 function mergedCellBoundaries(groups: readonly RowGroup[], xs: readonly number[], vE: readonly Edge[], ruled: boolean, s: LayoutSettings) {
   if (!ruled || !groups.length) return (): boolean => true;
-  const drawnAt = (k: number, g: RowGroup): boolean => coverage(vE, xs[k], g.top, g.bottom, s.snapTolerancePt) >= 0.5;
+  const drawnAt = (k: number, g: RowGroup): boolean => coverage(vE, xs[k], g.top, g.bottom, s.snapTolerancePt) >= s.minBoundaryCoverage;
   const usual = xs.map((_, k) => groups.filter(g => drawnAt(k, g)).length >= groups.length / 2);
   return (k: number, g: RowGroup): boolean => !usual[k] || drawnAt(k, g);
 }
