@@ -22,6 +22,12 @@ export const ColumnSchema = z.object({
   role: ColumnRoleSchema,
   /** The column's number as printed in the column-number line under the header (栏次 1 2 3 …), or null. */
   number: z.string().nullable().optional(),
+  /**
+   * An amount column's canonical key (total, basic, general_budget.project, income.total …), the same as
+   * the dataset's column_key; empty when the printed header is not recognised. Absent on other columns and
+   * in files written before it was recorded.
+   */
+  column_key: z.string().optional(),
 });
 export type Column = z.infer<typeof ColumnSchema>;
 

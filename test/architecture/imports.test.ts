@@ -22,7 +22,7 @@ const ALLOWED: Record<string, string[]> = {
   emit: ['model'],
   pipeline: ['model', 'codes', 'pdf', 'ocr', 'layout', 'classify', 'validate', 'quality'],
   findFiles: [],
-  dataset: ['model', 'codes', 'validate', 'emit', 'findFiles'],
+  dataset: ['model', 'codes', 'classify', 'validate', 'emit', 'findFiles'],
   batch: ['model', 'pdf', 'pipeline', 'emit', 'findFiles'],
   queue: ['model', 'batch', 'emit', 'findFiles'],
   /** The command doors: argument parsing, the terminal report, one file per command. */
