@@ -143,7 +143,7 @@ function bodyCells(bodyLines: readonly TextLine[], bandYs: readonly number[], xs
   const rows: TableFragment['rows'] = [];
   let note: string | null = null;
   for (const group of groups) {
-    const cells = runsToColumns(group.runs, xs, k => drawnIn(k, group)).map(col => cellText(col, s.lineOverlapShare));
+    const cells = runsToColumns(group.runs, xs, k => drawnIn(k, group), s).map(col => cellText(col, s.lineOverlapShare));
     if (cells.every(c => !c)) continue;
     const whole = joinFragments(cells.filter(Boolean));
     if (isNoteText(whole) && cells.filter(Boolean).length === 1) { note ??= squash(whole); continue; }

@@ -64,8 +64,8 @@ export function openHeaderCells(runs: readonly TextRun[], xs: readonly number[],
   const own = stacks.map(stack => {
     const x0 = Math.min(...stack.map(r => r.x0)), x1 = Math.max(...stack.map(r => r.x1));
     const bottom = Math.max(...stack.map(r => r.bottom)), em = stack[0].fontSize;
-    const under = hEdges.find(e => e.pos > bottom - 1 && e.pos < bottom + 1.5 * em && e.from <= (x0 + x1) / 2 && e.to >= (x0 + x1) / 2 && e.to - e.from > x1 - x0);
-    const [lo, hi] = under ? [under.from, under.to] : [x0 - em / 2, x1 + em / 2];
+    const under = hEdges.find(e => e.pos > bottom - 1 && e.pos < bottom + s.headerUnderlineReachEm * em && e.from <= (x0 + x1) / 2 && e.to >= (x0 + x1) / 2 && e.to - e.from > x1 - x0);
+    const [lo, hi] = under ? [under.from, under.to] : [x0 - s.headerLabelReachEm * em, x1 + s.headerLabelReachEm * em];
     let covered: number[] = [];
     for (let c = 0; c < C; c++) { const m = (xs[c] + xs[c + 1]) / 2; if (m >= lo && m <= hi) covered.push(c); }
     if (!covered.length) {

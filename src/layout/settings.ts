@@ -28,6 +28,12 @@ export interface LayoutSettings {
   gridTopSlackPt: number;
   /** Vertical rules at least this long (or half the ruled height, if less) make columns. */
   columnRuleMinLengthPt: number;
+  /** A run may overhang a column boundary by this much (in font sizes) and still lie in one column. */
+  boundaryOverhangEm: number;
+  /** A rule this far (in font sizes) under an open header label spans the columns the label covers. */
+  headerUnderlineReachEm: number;
+  /** Without such a rule, an open header label covers the columns whose middle is within this (in font sizes) of it. */
+  headerLabelReachEm: number;
 }
 
 export const DEFAULT_LAYOUT: LayoutSettings = {
@@ -43,4 +49,7 @@ export const DEFAULT_LAYOUT: LayoutSettings = {
   tableSideSlackPt: 4,
   gridTopSlackPt: 2,
   columnRuleMinLengthPt: 8,
+  boundaryOverhangEm: 1 / 3,
+  headerUnderlineReachEm: 1.5,
+  headerLabelReachEm: 0.5,
 };
