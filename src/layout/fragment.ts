@@ -169,7 +169,7 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
 
   const minV = Math.min(s.columnRuleMinLengthPt, 0.5 * Math.max(1, ext.ruleBottom - gridTop));
   const ruledXs = ruledColumns(vE, ext.x0, ext.x1, minV, s);
-  const xs = ruledXs ?? openColumns(bodyLines.flatMap(l => l.runs), leafLabels(headerRuns, hE));
+  const xs = ruledXs ?? openColumns(bodyLines.flatMap(l => l.runs), leafLabels(headerRuns, hE, s));
   const ruled = ruledXs !== null;
   if (xs.length < 2) return null;
 

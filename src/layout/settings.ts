@@ -34,6 +34,10 @@ export interface LayoutSettings {
   headerUnderlineReachEm: number;
   /** Without such a rule, an open header label covers the columns whose middle is within this (in font sizes) of it. */
   headerLabelReachEm: number;
+  /** Header runs one above the other are one wrapped label when they overlap across by this share of the narrower. */
+  stackOverlapShare: number;
+  /** … and the lower starts at most this far (in font sizes) below the upper. */
+  stackGapEm: number;
 }
 
 export const DEFAULT_LAYOUT: LayoutSettings = {
@@ -52,4 +56,6 @@ export const DEFAULT_LAYOUT: LayoutSettings = {
   boundaryOverhangEm: 1 / 3,
   headerUnderlineReachEm: 1.5,
   headerLabelReachEm: 0.5,
+  stackOverlapShare: 0.5,
+  stackGapEm: 0.9,
 };
