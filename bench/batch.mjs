@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Batch throughput: a folder of ≥200 documents (copies of the text-layer samples) through
-// `node dist/batch/main.js` at concurrency 1 and 2. Reports documents/s, pages/s, peak RSS of the batch
+// `node dist/cli.js batch` at concurrency 1 and 2. Reports documents/s, pages/s, peak RSS of the batch
 // (the batch process and its worker processes, summed) and whether RSS stays flat over the batch
 // (RSS sampled at every finished document; the last quarter's median against the second quarter's).
 // Usage: npm run build && node bench/batch.mjs [--docs 200] [--concurrency 1,2] [--docs-per-worker N]
@@ -33,7 +33,7 @@ function run(concurrency) {
   const out = path.join(work, `out-${concurrency}`);
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [path.join(root, 'dist/batch/main.js'), input, '--out', out, '--concurrency', String(concurrency), ...(perWorker ? ['--docs-per-worker', perWorker] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(root, 'dist/cli.js'), 'batch', input, '--out', out, '--concurrency', String(concurrency), ...(perWorker ? ['--docs-per-worker', perWorker] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
     const series = []; let peak = 0, cpu = 0, buffered = '', summary = null;
     const load0 = os.loadavg()[0];
     const sample = () => { const rss = treeRss(child.pid).total; peak = Math.max(peak, rss); cpu = Math.max(cpu, treeCpuSeconds(child.pid)); return rss; };

@@ -65,7 +65,7 @@ async function child({ workers, dpi, pages, secondLook }) {
   const { openDocument } = await import(path.join(dist, 'pdf/openDocument.js'));
   const { readPage } = await import(path.join(dist, 'pdf/readPages.js'));
   const { createOcrPool, DEFAULT_OCR_SETTINGS } = await import(path.join(dist, 'ocr/index.js'));
-  const { estimateOffset, mergeRules, scoreAmounts, scoreCodes, scoreRules, shiftBox } = await import(path.join(dist, 'ocr/evaluate.js'));
+  const { estimateOffset, mergeRules, scoreAmounts, scoreCodes, scoreRules, shiftBox } = await import('./support/ocrScoring.mjs');
   const scan = await openDocument(new Uint8Array(readFileSync(SCAN)));
   const recover = { ...DEFAULT_OCR_SETTINGS.recover, enabled: secondLook !== false };
   const pool = createOcrPool({ workers, dpi, settings: { recover } });

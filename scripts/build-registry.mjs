@@ -11,7 +11,7 @@
 //   npm run build && node scripts/build-registry.mjs
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { entryLine, nameKey, REGISTRY_COLUMNS, RegistryFileSchema } from '../dist/classify/registry/entries.js';
+import { entryLine, nameKey, REGISTRY_COLUMNS, RegistryFileSchema } from '../dist/codes/entries.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const read = rel => readFileSync(root + rel, 'utf8');

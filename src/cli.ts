@@ -2,13 +2,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { assignOutputNames } from './batch/outputNames.js';
-import { outDirProblem, parseCommandArgs, usageLine } from './cliArgs.js';
-import { outputBaseName, writeOutputs } from './emit/writeOutputs.js';
+import { outDirProblem, parseCommandArgs, usageLine } from './cli/cliArgs.js';
+import { outputBaseName, writeOutputs, type OutputOptions } from './emit/writeOutputs.js';
 import { findFiles } from './findFiles.js';
 import { PdfOpenError } from './pdf/openDocument.js';
 import type { OcrPool } from './ocr/index.js';
 import { extractDocument, lazyOcrPool, type ExtractResult } from './pipeline.js';
-import { formatSummary } from './report.js';
+import { formatSummary } from './cli/report.js';
 import { writeReview } from './review/writeReview.js';
 
 const HELP = `budget-tables — Chinese budget disclosure PDFs (预算/决算公开) to validated tables
@@ -176,27 +176,27 @@ async function main(argv: string[]): Promise<number> {
   if (command === '--version') { console.log(JSON.parse(await fs.readFile(new URL('../package.json', import.meta.url), 'utf8')).version); return 0; }
   if (command === 'extract') return extractCommand(rest);
   if (command === 'batch') {
-    const { batchCommand } = await import('./batch/batchCommand.js');
+    const { batchCommand } = await import('./cli/batchCommand.js');
     return batchCommand(rest);
   }
   if (command === 'enqueue' || command === 'worker' || command === 'queue') {
-    const queue = await import('./queue/commands.js');
+    const queue = await import('./cli/queueCommands.js');
     return (command === 'enqueue' ? queue.enqueueCommand : command === 'worker' ? queue.workerCommand : queue.queueCommand)(rest);
   }
   if (command === 'merge') {
-    const { mergeCommand } = await import('./dataset/mergeCommand.js');
+    const { mergeCommand } = await import('./cli/mergeCommand.js');
     return mergeCommand(rest);
   }
   if (command === 'codes') {
-    const { codesCommand } = await import('./codesCommand.js');
+    const { codesCommand } = await import('./cli/codesCommand.js');
     return codesCommand(rest);
   }
   if (command === 'review') {
-    const { reviewCommand } = await import('./review/reviewCommand.js');
+    const { reviewCommand } = await import('./cli/reviewCommand.js');
     return reviewCommand(rest);
   }
   if (command === 'check') {
-    const { checkCommand } = await import('./checkCommand.js');
+    const { checkCommand } = await import('./cli/checkCommand.js');
     return checkCommand(rest);
   }
   console.error(`budget-tables: unknown command "${command}" (see budget-tables --help)`);

@@ -8,10 +8,10 @@ import { DEBUG_SCHEMA_VERSION, type DebugDocument } from './model/debug.js';
 import { SCHEMA_VERSION, type OutputDocument, type Warning } from './model/document.js';
 import type { ProseLine } from './model/rawTable.js';
 import { openDocument } from './pdf/openDocument.js';
-import { createOcrPool, type OcrPool, type OcrPoolOptions } from './ocr/index.js';
+import type { OcrPool } from './ocr/index.js';
+import { lazyOcrPool } from './ocr/lazyPool.js';
 import { assessQuality, type PageProblems } from './quality.js';
-import { pagesWithText } from './readWithOcr.js';
-import { registryChecks } from './classify/registry/index.js';
+import { pagesWithText } from './ocr/readWithOcr.js';
 import { validateDocument } from './validate/index.js';
 import { locateChecks } from './validate/locate.js';
 import { settleOcrLabels } from './validate/ocrLabels.js';
@@ -40,15 +40,7 @@ export interface ExtractResult {
 const now = (): number => performance.now() / 1000;
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 
-/** An OCR pool whose engines start only if some page needs them. */
-export function lazyOcrPool(options: OcrPoolOptions = {}): { pool: OcrPool; close: () => Promise<void> } {
-  let real: OcrPool | null = null;
-  const get = (): OcrPool => (real ??= createOcrPool(options));
-  return {
-    pool: { recognizePage: (page, n) => get().recognizePage(page, n), counters: () => get().counters(), close: async () => { await real?.close(); } },
-    close: async () => { await real?.close(); },
-  };
-}
+export { lazyOcrPool } from './ocr/lazyPool.js';
 
 export interface ExtractOptions {
   /**
@@ -95,7 +87,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
       const shown = page.displayed ?? page;
       pages.push({ number: page.number, text_source: page.textSource, note: page.textNote, width: round1(shown.width), height: round1(shown.height) });
       options.onPage?.({ page: page.number, pages: doc.numPages, textSource: page.textSource });
-      if (page.textSource === 'none') warn({ page: page.number, message: `page ${page.number}: ${page.textNote ?? 'no usable text'}; its tables are not extracted${ocr ? '' : ' (OCR is off)'}` });
+      if (page.textSource === 'none') warn({ page: page.number, code: 'page_without_text', message: `page ${page.number}: ${page.textNote ?? 'no usable text'}; its tables are not extracted${ocr ? '' : ' (OCR is off)'}` });
       assembler.addPage(page);
       for (const run of page.runs) { const y = standaloneYear(run.text); if (y) yearMarks.push(y); }
       t = now();
@@ -112,7 +104,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   const repairs: CodeRepair[] = [];
   const tables = raw.map(r => classifyTable(r, meta.currency_unit, repairs));
   for (const r of repairs) {
-    warn({ page: r.page, message: `page ${r.page}: code cells ${JSON.stringify(r.printed)} of "${r.name}" do not settle its code; ${r.code} is the registry's code of that name` });
+    warn({ page: r.page, code: 'code_settled_by_registry', message: `page ${r.page}: code cells ${JSON.stringify(r.printed)} of "${r.name}" do not settle its code; ${r.code} is the registry's code of that name` });
   }
   seconds.classify = now() - t;
   const document: OutputDocument = {
@@ -130,7 +122,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   const repaired = repairByArithmetic(document, { prose });
   document.tables = repaired.document.tables;
   document.forms = readForms(document.tables);
-  document.checks = locateChecks(document, [...validateDocument(document, prose), ...registryChecks(document), ...repaired.checks]);
+  document.checks = locateChecks(document, [...validateDocument(document, prose), ...repaired.checks]);
   document.quality = assessQuality(document, prose, problems);
   seconds.validate = now() - t;
   seconds.total = now() - t0;

@@ -6,9 +6,10 @@
  */
 import type { Check, OutputDocument, Quality, QualityReason } from './model/document.js';
 import type { ProseLine } from './model/rawTable.js';
+import { SUM_RULES } from './model/rules.js';
 
-/** Rules that check a table's own printed totals against its parts. */
-export const SUM_RULES = new Set(['row_sum', 'code_sum', 'total_sum', 'project_sum', 'three_public_sum', 'side_sum', 'balance']);
+/** Kept here too for callers that imported it from the quality verdict. */
+export { SUM_RULES };
 
 /**
  * Above this share of failing printed sums a document is degraded. Real disclosures misprint a sum now

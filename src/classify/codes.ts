@@ -1,19 +1,9 @@
-import type { Level } from '../model/document.js';
-
-export type CodeSystem = 'functional' | 'economic';
+import type { Classification } from '../model/codes.js';
 
 /** Which classification a table's codes follow, from its header words. */
-export function codeSystem(headerText: string, title: string): CodeSystem {
+export function codeSystem(headerText: string, title: string): Classification {
   if (/经济分类/.test(headerText) || /经济分类|基本支出/.test(title) && !/功能分类/.test(headerText)) return 'economic';
   return 'functional';
-}
-
-/** 类/款/项 from the code's length: functional codes are 3/5/7 digits, economic 3/5. */
-export function codeLevel(code: string, system: CodeSystem): Level | null {
-  if (code.length === 3) return '类';
-  if (code.length === 5) return '款';
-  if (code.length === 7 && system === 'functional') return '项';
-  return null;
 }
 
 // A code is followed by its name, not by a measure word ("100人", "2022年", "300万元", "50%").

@@ -1,6 +1,7 @@
 import type { Column, Table } from '../model/document.js';
 import type { RawTable } from '../model/rawTable.js';
 import { codeSystem } from './codes.js';
+import { columnMeaning } from './columnKeys.js';
 import { columnGroups, columnRoles } from './columnRoles.js';
 import { relocateDisplacedLabels } from './displacedLabels.js';
 import { buildRows, type CodeRepair } from './records.js';
@@ -18,6 +19,7 @@ export function classifyTable(printed: RawTable, fallbackUnit: Table['unit'], re
   const filled = roles.map((_, c) => raw.rows.filter(r => (r.cells[c] ?? '').trim() !== '').length);
   // Performance forms are prose in a grid: their figures are targets and scores, not classification codes.
   const type = tableType(raw.title);
+  for (const c of columns) if (c.role === 'amount') c.column_key = columnMeaning(c.path, type, null).key;
   const groups = type === 'performance_target' || type === 'performance_evaluation' ? [] : columnGroups(roles, filled, raw.columnPaths);
   const system = codeSystem(raw.columnPaths.flat().join(' '), raw.title);
   return {

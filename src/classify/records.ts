@@ -2,9 +2,10 @@ import { columnKey, parseAmount, unreadableReading } from '../model/amounts.js';
 import type { BudgetRecord, Column, Row } from '../model/document.js';
 import type { RawRow, RawTable } from '../model/rawTable.js';
 import { looseText, squash } from '../model/text.js';
-import { type CodeSystem, codeLevel, joinCodeParts, splitCodeName } from './codes.js';
+import { joinCodeParts, splitCodeName } from './codes.js';
+import { type Classification, levelOf } from '../model/codes.js';
 import type { ColumnGroup } from './columnRoles.js';
-import { classificationOfCode, findCodeByName, registryNamesCode } from './registry/index.js';
+import { classificationOfCode, findCodeByName, registryNamesCode } from '../codes/index.js';
 
 /** A code the printed cells did not settle, taken from the registry by the row's name. */
 export interface CodeRepair { page: number; row: number; printed: string[]; name: string; code: string }
@@ -15,7 +16,7 @@ export interface CodeRepair { page: number; row: number; printed: string[]; name
  * name for that code is not the row's name, the one code under the same parent that carries the row's
  * name is taken instead (a misread 款 under 201 named 机关服务 is 2010303).
  */
-function settleCode(code: string, parts: readonly string[], name: string, system: CodeSystem): string {
+function settleCode(code: string, parts: readonly string[], name: string, system: Classification): string {
   // A whole code printed in one cell (2089901) is what the document says, known to the registry or not;
   // so are 类 | 款 | 项 parts printed in full.
   const whole = parts.length === 1 && /^\d{3}(\d{2}){0,2}$/.test(parts[0].replace(/\s/g, ''));
@@ -62,7 +63,7 @@ function ocrReadings(row: RawRow): Pick<Row, 'ocr'> {
 }
 
 /** Turn printed rows into records: one per column group, with codes, names and amounts. */
-export function buildRows(table: RawTable, columns: readonly Column[], groups: readonly ColumnGroup[], system: CodeSystem, repairs: CodeRepair[] = []): Row[] {
+export function buildRows(table: RawTable, columns: readonly Column[], groups: readonly ColumnGroup[], system: Classification, repairs: CodeRepair[] = []): Row[] {
   const previous: (string | null)[] = groups.map(() => null);
   const itemsWhole = groups.map(g => g.code.length === 1 && table.rows.some(r => /^\d{7}$/.test(squash(r.cells[g.code[0]] ?? ''))));
   return table.rows.map((row, index) => {
@@ -96,7 +97,7 @@ export function buildRows(table: RawTable, columns: readonly Column[], groups: r
         if (raw !== null) (unreadable ??= {})[columnKey(columns[c])] = raw;
       }
       const project = g.project !== null ? squash(cell(g.project)) || null : null;
-      return { code, level: code ? codeLevel(code, system) : null, name: squash(name) || null, project, amounts, ...(unreadable ? { unreadable } : {}) };
+      return { code, level: code ? levelOf(code, system) : null, name: squash(name) || null, project, amounts, ...(unreadable ? { unreadable } : {}) };
     });
     return { index, page: row.page, cells: row.cells, boxes: cellBoxes(row), ...ocrReadings(row), records };
   });

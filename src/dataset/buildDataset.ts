@@ -1,4 +1,4 @@
-import { registryChecks } from '../classify/registry/index.js';
+import { registryChecks } from '../validate/rules/registry.js';
 import type { OutputDocument } from '../model/document.js';
 import { documentCells } from './cells.js';
 import { type CodeSightings, addSightings, codeRows } from './codes.js';

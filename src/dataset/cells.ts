@@ -1,7 +1,7 @@
 import { columnKey, parseAmount } from '../model/amounts.js';
-import { classificationOfCode, lookupCode, parentOf } from '../classify/registry/index.js';
+import { classificationOfCode, lookupCode, parentOf } from '../codes/index.js';
 import type { BudgetRecord, OutputDocument, Row as TableRow, Table } from '../model/document.js';
-import { columnMeaning } from './columnKeys.js';
+import { columnMeaning } from '../classify/columnKeys.js';
 import type { Row } from './fields.js';
 import { regionOfUnit } from './region.js';
 import { toYuan } from './yuan.js';

@@ -1,4 +1,5 @@
-import { classificationOfCode, levelOf, lookupCode, nameVerdict, parentOf, sameName } from '../classify/registry/index.js';
+import { classificationOfCode, levelOf, lookupCode, parentOf, sameName } from '../codes/index.js';
+import { nameVerdict } from '../validate/rules/registry.js';
 import type { OutputDocument } from '../model/document.js';
 import { documentId } from './cells.js';
 import type { Row } from './fields.js';

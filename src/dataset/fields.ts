@@ -67,7 +67,7 @@ export const DOCUMENT_FIELDS: Field[] = [
   i('checks_passed', 'Validation checks that passed (from the extraction)'),
   i('checks_failed', 'Validation checks that failed'),
   i('checks_skipped', 'Validation checks that were skipped'),
-  i('registry_failed', 'Code-registry checks that failed (code_registry, code_name) at merge time'),
+  i('registry_failed', 'Code-registry checks that failed (code_registry, code_registry_name) at merge time'),
   i('registry_unknown', 'Well-formed codes the registry does not list (code_registry unknown) at merge time'),
   i('pages_pdf', 'Pages read from the PDF text layer'),
   i('pages_ocr', 'Pages read by OCR'),

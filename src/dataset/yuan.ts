@@ -1,7 +1,8 @@
+import { YUAN_PER_UNIT } from '../model/currencyUnit.js';
 import type { CurrencyUnit } from '../model/document.js';
 
-/** How many 元 one printed unit is. */
-const YUAN_PER_UNIT: Record<CurrencyUnit, bigint> = { 元: 1n, 千元: 1000n, 万元: 10000n, 亿元: 100000000n };
+/** How many 元 one printed unit is, as a bigint for exact arithmetic. */
+const yuanPerUnit = (unit: CurrencyUnit): bigint => BigInt(YUAN_PER_UNIT[unit]);
 
 const DECIMAL = /^([-−–]?)(\d+)(?:\.(\d+))?$/;
 
@@ -14,7 +15,7 @@ export function toYuan(printed: string, unit: CurrencyUnit): string | null {
   const m = printed.replace(/[\s,]/g, '').match(DECIMAL);
   if (!m) return null;
   const fraction = m[3] ?? '';
-  let scaled = BigInt(m[2] + fraction) * YUAN_PER_UNIT[unit];
+  let scaled = BigInt(m[2] + fraction) * yuanPerUnit(unit);
   let scale = fraction.length;
   if (scale < 2) { scaled *= 10n ** BigInt(2 - scale); scale = 2; }
   while (scale > 2 && scaled % 10n === 0n) { scaled /= 10n; scale--; }

@@ -52,7 +52,7 @@ export class TableAssembler {
     const hEdges = rulesToEdges(page.rules, 'h', s.snapTolerancePt, s.joinTolerancePt);
     const vEdges = rulesToEdges(page.rules, 'v', s.snapTolerancePt, s.joinTolerancePt);
     const hasRulesBelow = (y: number): boolean =>
-      hEdges.some(e => e.pos > y && e.pos - y < s.titleToBodyMaxPt && e.to - e.from > 40) ||
+      hEdges.some(e => e.pos > y && e.pos - y < s.titleToBodyMaxPt && e.to - e.from > s.titleRuleMinLengthPt) ||
       lines.some(l => l.top > y && l.top - y < s.titleToBodyMaxPt && isAnchorLine(l));
     const pending = this.pending;
     this.pending = null;

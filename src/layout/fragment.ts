@@ -53,7 +53,6 @@ export interface Segment {
   vEdges: Edge[];
 }
 
-const MIN_EDGE_PT = 6;
 const isSentence = (t: string): boolean => /[，。；]/.test(t) && squash(t).length > 20;
 
 /**
@@ -63,7 +62,7 @@ const isSentence = (t: string): boolean => /[，。；]/.test(t) && squash(t).le
  */
 function mergedCellBoundaries(groups: readonly RowGroup[], xs: readonly number[], vE: readonly Edge[], ruled: boolean, s: LayoutSettings) {
   if (!ruled || !groups.length) return (): boolean => true;
-  const drawnAt = (k: number, g: RowGroup): boolean => coverage(vE, xs[k], g.top, g.bottom, s.snapTolerancePt) >= 0.5;
+  const drawnAt = (k: number, g: RowGroup): boolean => coverage(vE, xs[k], g.top, g.bottom, s.snapTolerancePt) >= s.minBoundaryCoverage;
   const usual = xs.map((_, k) => groups.filter(g => drawnAt(k, g)).length >= groups.length / 2);
   return (k: number, g: RowGroup): boolean => !usual[k] || drawnAt(k, g);
 }
@@ -100,14 +99,14 @@ function tableExtent(hE: readonly Edge[], vE: readonly Edge[], lines: readonly T
  * only frames the header — the lines below it until prose, a note, a footer or a wide gap. Also the
  * note printed under the table, if any.
  */
-function tableLinesOf(lines: readonly TextLine[], ext: Extent): { gridTop: number; tableLines: TextLine[]; note: string | null } {
-  const slack = 4;
+function tableLinesOf(lines: readonly TextLine[], ext: Extent, s: LayoutSettings): { gridTop: number; tableLines: TextLine[]; note: string | null } {
+  const slack = s.tableSideSlackPt;
   const near = lines.filter(l => l.x1 > ext.x0 - slack && l.x0 < ext.x1 + slack);
   // A page number below every other line is the page's footer, never a row of the table.
   const inside = near.filter(l => !(isPageNumberLine(l) && near.every(o => o === l || o.bottom <= l.top + 1)));
   const closed = Number.isFinite(ext.ruleBottom);
   const gridTop = Number.isFinite(ext.ruleTop) ? ext.ruleTop : (inside[0]?.top ?? 0);
-  const inGrid = inside.filter(l => midY(l) >= gridTop - 2 && (!closed || midY(l) <= ext.ruleBottom));
+  const inGrid = inside.filter(l => midY(l) >= gridTop - s.gridTopSlackPt && (!closed || midY(l) <= ext.ruleBottom));
   const below = closed ? inside.filter(l => midY(l) > ext.ruleBottom) : inside.filter(l => !inGrid.includes(l));
   if (closed && inGrid.some(isAnchorLine)) {
     const n = below.find(l => isNoteText(l.text));
@@ -192,7 +191,7 @@ function bodyCells(bodyLines: readonly TextLine[], bandYs: readonly number[], xs
   let note: string | null = null;
   for (const group of groups) {
     const drawn = (k: number): boolean => drawnIn(k, group);
-    const columns = mergedCellRuns(runsToColumns(group.runs, xs, drawn), drawn, s);
+    const columns = mergedCellRuns(runsToColumns(group.runs, xs, drawn, s), drawn, s);
     const cells = columns.map(col => cellText(col, s.lineOverlapShare));
     if (cells.every(c => !c)) continue;
     const whole = joinFragments(cells.filter(Boolean));
@@ -208,22 +207,22 @@ function bodyCells(bodyLines: readonly TextLine[], bandYs: readonly number[], xs
 
 /** Find the table body in a stretch of page (below a title block, or at the top of a continuation page). */
 export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSettings): TableFragment | null {
-  const hE = seg.hEdges.filter(e => e.pos >= seg.top - 1 && e.pos <= seg.bottom && e.to - e.from >= MIN_EDGE_PT);
-  const vE = seg.vEdges.filter(e => e.to > seg.top && e.from < seg.bottom && e.to - e.from >= MIN_EDGE_PT)
+  const hE = seg.hEdges.filter(e => e.pos >= seg.top - 1 && e.pos <= seg.bottom && e.to - e.from >= s.minEdgeLengthPt);
+  const vE = seg.vEdges.filter(e => e.to > seg.top && e.from < seg.bottom && e.to - e.from >= s.minEdgeLengthPt)
     .map(e => ({ ...e, from: Math.max(e.from, seg.top), to: Math.min(e.to, seg.bottom) }));
   const lines = seg.lines.filter(l => midY(l) > seg.top && midY(l) < seg.bottom);
   if (!hE.length && !vE.length && !lines.some(isAnchorLine)) return null;
   const ext = tableExtent(hE, vE, lines);
   if (!ext) return null;
-  const { gridTop, tableLines, note: noteBelow } = tableLinesOf(lines, ext);
+  const { gridTop, tableLines, note: noteBelow } = tableLinesOf(lines, ext, s);
   // Running prose at the top of a page ends a table instead of continuing it.
   if (continuation && tableLines.filter(l => isSentence(l.text)).length > Math.max(1, 0.2 * tableLines.length)) return null;
   const hPos = clusterValues(hE.map(e => e.pos), s.snapTolerancePt);
   const { anchor, headerBottom, headerRuns, numberRuns, bodyLines } = splitHeader(tableLines, hPos, gridTop, continuation);
 
-  const minV = Math.min(8, 0.5 * Math.max(1, ext.ruleBottom - gridTop));
+  const minV = Math.min(s.columnRuleMinLengthPt, 0.5 * Math.max(1, ext.ruleBottom - gridTop));
   const ruledXs = ruledColumns(vE, ext.x0, ext.x1, minV, s);
-  const xs = ruledXs ?? openColumns(bodyLines.flatMap(l => l.runs), leafLabels(headerRuns, hE));
+  const xs = ruledXs ?? openColumns(bodyLines.flatMap(l => l.runs), leafLabels(headerRuns, hE, s));
   const ruled = ruledXs !== null;
   if (xs.length < 2) return null;
 

@@ -62,13 +62,13 @@ export function ruledHeaderCells(runs: readonly TextRun[], ys: readonly number[]
  * label spans the columns under the rule drawn beneath it, or else the columns its text covers.
  */
 export function openHeaderCells(runs: readonly TextRun[], xs: readonly number[], hEdges: readonly Edge[], s: LayoutSettings): HeaderCell[] {
-  const stacks = stackLabels(runs, hEdges);
+  const stacks = stackLabels(runs, hEdges, s);
   const C = xs.length - 1;
   const own = stacks.map(stack => {
     const x0 = Math.min(...stack.map(r => r.x0)), x1 = Math.max(...stack.map(r => r.x1));
     const bottom = Math.max(...stack.map(r => r.bottom)), em = stack[0].fontSize;
-    const under = hEdges.find(e => e.pos > bottom - 1 && e.pos < bottom + 1.5 * em && e.from <= (x0 + x1) / 2 && e.to >= (x0 + x1) / 2 && e.to - e.from > x1 - x0);
-    const [lo, hi] = under ? [under.from, under.to] : [x0 - em / 2, x1 + em / 2];
+    const under = hEdges.find(e => e.pos > bottom - 1 && e.pos < bottom + s.headerUnderlineReachEm * em && e.from <= (x0 + x1) / 2 && e.to >= (x0 + x1) / 2 && e.to - e.from > x1 - x0);
+    const [lo, hi] = under ? [under.from, under.to] : [x0 - s.headerLabelReachEm * em, x1 + s.headerLabelReachEm * em];
     let covered: number[] = [];
     for (let c = 0; c < C; c++) { const m = (xs[c] + xs[c + 1]) / 2; if (m >= lo && m <= hi) covered.push(c); }
     if (!covered.length) {
@@ -113,7 +113,7 @@ function parentLabels(stacks: readonly TextRun[][]): (number | null)[] {
 }
 
 /** Runs that stack vertically in one narrow column (a header word wrapped line by line). */
-export function stackLabels(runs: readonly TextRun[], hEdges: readonly Edge[] = []): TextRun[][] {
+export function stackLabels(runs: readonly TextRun[], hEdges: readonly Edge[], s: LayoutSettings): TextRun[][] {
   const sorted = [...runs].sort((a, b) => a.top - b.top);
   const stacks: TextRun[][] = [];
   for (const r of sorted) {
@@ -122,7 +122,7 @@ export function stackLabels(runs: readonly TextRun[], hEdges: readonly Edge[] = 
       const ov = Math.min(last.x1, r.x1) - Math.max(last.x0, r.x0);
       const narrow = Math.min(last.x1 - last.x0, r.x1 - r.x0);
       const gap = r.top - last.bottom;
-      if (!(ov >= 0.5 * narrow && gap <= 0.9 * r.fontSize && gap > -0.5 * r.fontSize)) return false;
+      if (!(ov >= s.stackOverlapShare * narrow && gap <= s.stackGapEm * r.fontSize && gap > -0.5 * r.fontSize)) return false;
       // A rule drawn between them closes the upper label: the lower one is the next header level.
       const mid = (Math.max(last.x0, r.x0) + Math.min(last.x1, r.x1)) / 2;
       if (hEdges.some(e => e.pos >= last.bottom - 1 && e.pos <= r.top + 1 && e.from <= mid && e.to >= mid)) return false;
@@ -137,8 +137,8 @@ export function stackLabels(runs: readonly TextRun[], hEdges: readonly Edge[] = 
 }
 
 /** Leaf labels: those with no other label below them inside their extent (used to seed open columns). */
-export function leafLabels(runs: readonly TextRun[], hEdges: readonly Edge[] = []): TextRun[] {
-  const stacks = stackLabels(runs, hEdges);
+export function leafLabels(runs: readonly TextRun[], hEdges: readonly Edge[], s: LayoutSettings): TextRun[] {
+  const stacks = stackLabels(runs, hEdges, s);
   return stacks.filter(st => {
     const x0 = Math.min(...st.map(r => r.x0)), x1 = Math.max(...st.map(r => r.x1)), bottom = Math.max(...st.map(r => r.bottom));
     const below = stacks.filter(o => o !== st && Math.min(...o.map(r => r.top)) >= bottom - 1 &&

@@ -1,4 +1,8 @@
-/** Every tolerance of the layout stage, in one place, with its unit in its name. */
+/**
+ * Every tolerance of the layout stage, in one place, with its unit in its name. One object is resolved per
+ * document (TableAssembler's) and handed to every step; test/layout/settings.test.ts fails when any of them
+ * stops mattering on the sample documents.
+ */
 export interface LayoutSettings {
   /** Rule pieces closer than this across their axis are one line. */
   snapTolerancePt: number;
@@ -8,14 +12,34 @@ export interface LayoutSettings {
   minBoundaryCoverage: number;
   /** Text lines overlapping vertically by this share of the smaller height are one line. */
   lineOverlapShare: number;
-  /** A gap (in font sizes) between text runs on one line that separates columns in open tables. */
-  columnGapEm: number;
   /** How far (in font sizes) a wrapped line may sit from the row line it belongs to in open tables. */
   wrapReachEm: number;
   /** Lines below a title that may hold its org/unit lines before the table starts. */
   titleBlockMaxLines: number;
   /** How far below a title (in points) its table must begin. */
   titleToBodyMaxPt: number;
+  /** A horizontal rule at least this long under a title says a table follows it. */
+  titleRuleMinLengthPt: number;
+  /** Rule pieces shorter than this (tick marks, underlines of a glyph) are not table rules. */
+  minEdgeLengthPt: number;
+  /** Text lines reaching this far past a table's drawn sides still belong to it. */
+  tableSideSlackPt: number;
+  /** A line whose middle is this far above the first drawn rule still belongs to the grid. */
+  gridTopSlackPt: number;
+  /** Vertical rules at least this long (or half the ruled height, if less) make columns. */
+  columnRuleMinLengthPt: number;
+  /** A run may overhang a column boundary by this much (in font sizes) and still lie in one column. */
+  boundaryOverhangEm: number;
+  /** A rule this far (in font sizes) under an open header label spans the columns the label covers. */
+  headerUnderlineReachEm: number;
+  /** Without such a rule, an open header label covers the columns whose middle is within this (in font sizes) of it. */
+  headerLabelReachEm: number;
+  /** Header runs one above the other are one wrapped label when they overlap across by this share of the narrower. */
+  stackOverlapShare: number;
+  /** … and the lower starts at most this far (in font sizes) below the upper. */
+  stackGapEm: number;
+  /** Runs of one line closer than this (in font sizes) across a merged cell's inner boundary are one paragraph. */
+  columnGapEm: number;
 }
 
 export const DEFAULT_LAYOUT: LayoutSettings = {
@@ -23,8 +47,18 @@ export const DEFAULT_LAYOUT: LayoutSettings = {
   joinTolerancePt: 3,
   minBoundaryCoverage: 0.6,
   lineOverlapShare: 0.5,
-  columnGapEm: 1.0,
   wrapReachEm: 1.7,
   titleBlockMaxLines: 4,
   titleToBodyMaxPt: 140,
+  titleRuleMinLengthPt: 40,
+  minEdgeLengthPt: 6,
+  tableSideSlackPt: 4,
+  gridTopSlackPt: 2,
+  columnRuleMinLengthPt: 8,
+  boundaryOverhangEm: 1 / 3,
+  headerUnderlineReachEm: 1.5,
+  headerLabelReachEm: 0.5,
+  stackOverlapShare: 0.5,
+  stackGapEm: 0.9,
+  columnGapEm: 1.0,
 };

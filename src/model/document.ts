@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CurrencyUnitSchema } from './currencyUnit.js';
 import { PerformanceFormSchema } from './forms.js';
 import { TextSourceSchema } from './page.js';
+import { RuleIdSchema, WarningCodeSchema } from './rules.js';
 
 export { CurrencyUnitSchema, type CurrencyUnit } from './currencyUnit.js';
 
@@ -32,6 +33,12 @@ export const ColumnSchema = z.object({
   role: ColumnRoleSchema,
   /** The column's number as printed in the column-number line under the header (栏次 1 2 3 …), or null. */
   number: z.string().nullable().optional(),
+  /**
+   * An amount column's canonical key (total, basic, general_budget.project, income.total …), the same as
+   * the dataset's column_key; empty when the printed header is not recognised. Absent on other columns and
+   * in files written before it was recorded.
+   */
+  column_key: z.string().optional(),
 });
 export type Column = z.infer<typeof ColumnSchema>;
 
@@ -117,7 +124,8 @@ export const CheckCellSchema = z.object({
 export type CheckCell = z.infer<typeof CheckCellSchema>;
 
 export const CheckSchema = z.object({
-  rule: z.string(),
+  /** One of the closed list of rule ids (src/model/rules.ts). */
+  rule: RuleIdSchema,
   status: CheckStatusSchema,
   table: z.string().nullable(),
   page: z.number().int().positive().nullable(),
@@ -151,7 +159,12 @@ export const DocumentMetaSchema = z.object({
 });
 export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
 
-export const WarningSchema = z.object({ page: z.number().int().positive().nullable(), message: z.string() });
+export const WarningSchema = z.object({
+  page: z.number().int().positive().nullable(),
+  /** Why the warning was given; absent in files written before warnings had codes. */
+  code: WarningCodeSchema.optional(),
+  message: z.string(),
+});
 export type Warning = z.infer<typeof WarningSchema>;
 
 /** Why a document is degraded; `pages` lists the pages concerned (empty when no page is to blame). */

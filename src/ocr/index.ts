@@ -1,5 +1,6 @@
 /** OCR stage: scanned or unreadable pages → TextRun and Rule in page points (y down). */
 export { createOcrPool, OcrPageError, OcrTimeoutError } from './pool.js';
+export { lazyOcrPool } from './lazyPool.js';
 export type { OcrCounters, OcrPageResult, OcrPool, OcrPoolOptions } from './pool.js';
 export { tesseractEngineFactory, defaultLangPath } from './engine.js';
 export type { OcrEngine, OcrEngineFactory, ReadMode, TesseractSettings } from './engine.js';

@@ -88,6 +88,9 @@ export class OcrPageError extends Error {
 
 interface Slot { engine: OcrEngine | null }
 
+/** The counters of a pool that has done nothing yet. */
+export const zeroOcrCounters = (): OcrCounters => ({ pages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0, cells: 0, cellsRead: 0, amountSuspects: 0, amountsCorrected: 0, amountsUnreadable: 0 });
+
 export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const settings: OcrSettings = {
     ...DEFAULT_OCR_SETTINGS,
@@ -101,7 +104,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const waiting: { resolve: (s: Slot) => void; reject: (e: unknown) => void }[] = [];
   const live = new Set<OcrEngine>();
   const inflight = new Set<(why: 'timeout' | 'closed') => void>();
-  const counters: OcrCounters = { pages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0, cells: 0, cellsRead: 0, amountSuspects: 0, amountsCorrected: 0, amountsUnreadable: 0 };
+  const counters: OcrCounters = zeroOcrCounters();
   let closed = false;
 
   const acquire = (): Promise<Slot> => {

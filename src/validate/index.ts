@@ -6,6 +6,7 @@ import { crossTable } from './rules/crossTable.js';
 import { formFunds, formProjectFunds, formWeights } from './rules/forms.js';
 import { formStaffChecks } from './rules/formStaff.js';
 import { hierarchySums } from './rules/hierarchy.js';
+import { registryChecks } from './rules/registry.js';
 import { rowSums } from './rules/rowIdentities.js';
 import { threePublicSums } from './rules/threePublic.js';
 import { threePublicLines } from './rules/threePublicLines.js';
@@ -37,7 +38,12 @@ export const tableRules: Record<string, TableRule> = {
   ocr_unreadable: unreadableCells,
 };
 
-/** Run every table rule; prose rules too when the document's prose lines are given. */
+/** The rules on the codes against the bundled registry (listed after the prose checks). */
+export const registryRules: Record<string, TableRule> = {
+  code_registry: (ctx) => registryChecks(ctx.doc),
+};
+
+/** Run every table rule, the prose rules when the document's prose lines are given, and the registry rules. */
 export function validateDocument(doc: OutputDocument, prose: ProseLine[] | null,
   settings: ValidationSettings = defaultValidationSettings): Check[] {
   const ctx: RuleContext = { doc, views: viewDocument(doc), settings };
@@ -48,6 +54,7 @@ export function validateDocument(doc: OutputDocument, prose: ProseLine[] | null,
   } else {
     checks.push(...proseChecks(ctx, prose), ...formStaffChecks(ctx, prose));
   }
+  checks.push(...Object.values(registryRules).flatMap((rule) => rule(ctx)));
   return checks;
 }
 

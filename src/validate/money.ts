@@ -1,7 +1,5 @@
+import { YUAN_PER_UNIT } from '../model/currencyUnit.js';
 import type { CurrencyUnit } from '../model/document.js';
-
-/** 分 (fen) in one of each printed unit. */
-const FEN_PER_UNIT: Record<CurrencyUnit, number> = { 元: 100, 千元: 100_000, 万元: 1_000_000, 亿元: 10_000_000_000 };
 
 /** An amount in the table's unit → integer hundredths of that unit. */
 export function toHundredths(amount: number): number {
@@ -10,11 +8,12 @@ export function toHundredths(amount: number): number {
 
 /** 分 in one hundredth of the unit: 1 for 元, 10 000 for 万元. */
 export function fenPerHundredth(unit: CurrencyUnit): number {
-  return FEN_PER_UNIT[unit] / 100;
+  return fenPerUnit(unit) / 100;
 }
 
+/** 分 (fen) in one of the printed unit. */
 export function fenPerUnit(unit: CurrencyUnit): number {
-  return FEN_PER_UNIT[unit];
+  return YUAN_PER_UNIT[unit] * 100;
 }
 
 /** Print hundredths as the document would: 3,481.70. */

@@ -1,15 +1,8 @@
 /** Label helpers: the printed words of rows and columns, normalised for comparison. */
 
-/** Remove every space (ASCII, full-width, NBSP) and fold full-width brackets and colons. */
-export function normLabel(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/[\s\u3000\u00a0]+/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/：/g, ':')
-    .replace(/[“”"‘’']/g, '');
-}
+import { normLabel } from '../model/text.js';
+
+export { normLabel };
 
 /**
  * Outline markers at the start of an income/expenditure line, outermost first, as Chinese official

@@ -6,7 +6,7 @@
  * one code a single digit away ("30220" read for "30226 劳务费"), is that code. Each edit is returned as a
  * warning. Text-layer pages are never touched.
  */
-import { classificationOfCode, registryEntries, registryNamesOf } from '../classify/registry/index.js';
+import { classificationOfCode, registryEntries, registryNamesOf } from '../codes/index.js';
 import type { OutputDocument, Warning } from '../model/document.js';
 import { looseText } from '../model/text.js';
 import { tableLabel } from './tables.js';
@@ -49,13 +49,13 @@ export function settleOcrLabels(doc: OutputDocument): { document: OutputDocument
         if (names.some(n => looseText(n) === looseText(rec.name!))) continue;
         const near = names.find(n => oneHanApart(looseText(n), looseText(rec.name!)));
         if (near) {
-          warnings.push({ page: row.page, message: `page ${row.page}: ${tableLabel(table)} row "${rec.code}": the name read by OCR as "${rec.name}" is one glyph from the registry's name of ${rec.code}; taken as "${near}"` });
+          warnings.push({ page: row.page, code: 'ocr_label_settled', message: `page ${row.page}: ${tableLabel(table)} row "${rec.code}": the name read by OCR as "${rec.name}" is one glyph from the registry's name of ${rec.code}; taken as "${near}"` });
           rec.name = near;
           continue;
         }
         const code = codeNamed(rec.code, rec.name);
         if (code) {
-          warnings.push({ page: row.page, message: `page ${row.page}: ${tableLabel(table)} row "${rec.name}": the code read by OCR as ${rec.code} is not the registry's code of that name; one digit away, ${code} is, so the row is taken as ${code}` });
+          warnings.push({ page: row.page, code: 'ocr_label_settled', message: `page ${row.page}: ${tableLabel(table)} row "${rec.name}": the code read by OCR as ${rec.code} is not the registry's code of that name; one digit away, ${code} is, so the row is taken as ${code}` });
           rec.code = code;
         }
       }

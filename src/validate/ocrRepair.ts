@@ -10,7 +10,8 @@
  * reading of the raw text that makes every sum hold is taken in the same way. Anything else is left
  * as read, for the failed checks to flag. Text-layer pages are never touched.
  */
-import type { Check, OutputDocument, Table } from '../model/document.js';
+import { columnKey } from '../model/amounts.js';
+import type { Check, Column, OutputDocument, Table } from '../model/document.js';
 import { validateDocument, type ProseLine } from './index.js';
 import { formatHundredths, fromHundredths, toHundredths } from './money.js';
 import { defaultValidationSettings, type ValidationSettings } from './settings.js';
@@ -77,12 +78,16 @@ interface Cell {
   printed: string | undefined;
 }
 
+/** The column that holds amount `key` of record `group` (side-by-side groups repeat a key), if it can be told. */
+function amountColumn(table: Table, group: number, key: string): Column | undefined {
+  const cols = table.columns.filter(c => c.role === 'amount' && columnKey(c) === key);
+  return cols.length === 1 ? cols[0] : cols[group];
+}
+
 /** The text printed in the cell that holds amount `key` of record `group` of a row, if it can be told. */
 function printedText(table: Table, rowIndex: number, group: number, key: string): string | undefined {
-  const row = table.rows[rowIndex]!;
-  const cols = table.columns.filter(c => c.role === 'amount' && c.path.join('/') === key);
-  const col = cols.length === 1 ? cols[0] : cols[group];
-  return col ? row.cells[col.index] : undefined;
+  const col = amountColumn(table, group, key);
+  return col ? table.rows[rowIndex]!.cells[col.index] : undefined;
 }
 
 const checkKey = (c: Check): string => `${c.rule}|${c.table}|${c.page}|${c.row}|${c.column}`;
@@ -243,8 +248,7 @@ function repairCheck(fix: Candidate): Check {
   const row = cell.table.rows[cell.row]!;
   const rec = row.records[cell.group]!;
   const label = tableLabel(cell.table);
-  const col = cell.table.columns.filter(c => c.role === 'amount' && c.path.join('/') === cell.key);
-  const at = (col.length === 1 ? col[0] : col[cell.group])?.index;
+  const at = amountColumn(cell.table, cell.group, cell.key)?.index;
   const original = cell.printed ?? (cell.value === null ? '' : formatHundredths(toHundredths(cell.value)));
   if (at !== undefined && row.cells[at] !== undefined) {
     // The OCR reading of the cell keeps what was read before the first repair.

@@ -3,6 +3,7 @@ import { columnKey, parseAmount } from '../model/amounts.js';
 import { amountKeys, buildColumnTree, type ColumnNode } from './columns.js';
 import { formatHundredths, fromHundredths, toHundredths } from './money.js';
 import { isTotalName } from './names.js';
+import type { RuleId } from '../model/rules.js';
 
 /** One record of one row, with where it was printed. */
 export interface Entry {
@@ -178,7 +179,7 @@ export function checkAt(view: TableView, init: CheckInit): Check {
 
 /** A printed figure set against the sum of the figures it should equal (amounts in hundredths). */
 export interface SumComparison {
-  rule: string;
+  rule: RuleId;
   at: Entry;
   key: string;
   actual: number;

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseBatchArgs } from '../../src/batch/batchCommand.js';
+import { parseBatchArgs } from '../../src/cli/batchCommand.js';
 import { collectInputs } from '../../src/batch/inputs.js';
 import { JOURNAL_FILE, openJournal } from '../../src/batch/journal.js';
 import { acquireLock, LOCK_FILE, processStart } from '../../src/batch/lock.js';

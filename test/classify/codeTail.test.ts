@@ -5,7 +5,7 @@ import type { RawTable } from '../../src/model/rawTable.js';
 // 西安 2019 表5: one merged code column printing 款 and 项 tails ("05", "99") between full codes.
 const raw = (rows: string[][]): RawTable => ({
   number: '表5', title: '一般公共预算支出明细表（按支出功能分类科目）', org: null, orgLabel: null, unit: '万元', pages: [7],
-  columnPaths: [['科目编码'], ['科目名称'], ['合计']], rows: rows.map(cells => ({ page: 7, cells })), note: null, ruled: true,
+  columnPaths: [['科目编码'], ['科目名称'], ['合计']], columnNumbers: [null, null, null], rows: rows.map(cells => ({ page: 7, cells })), note: null, ruled: true,
 });
 
 describe('a two-digit tail in a merged code column', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeLevel, codeSystem, joinCodeParts, splitCodeName } from '../../src/classify/codes.js';
+import { codeSystem, joinCodeParts, splitCodeName } from '../../src/classify/codes.js';
+import { levelOf } from '../../src/model/codes.js';
 import { tableType } from '../../src/classify/tableTypes.js';
 
 describe('classification codes', () => {
@@ -22,11 +23,11 @@ describe('classification codes', () => {
     expect(splitCodeName('2022 年自治区全区节能减排专项资金').code).toBeNull();
   });
   it('gives levels by length and classification', () => {
-    expect(codeLevel('201', 'functional')).toBe('类');
-    expect(codeLevel('20103', 'functional')).toBe('款');
-    expect(codeLevel('2010301', 'functional')).toBe('项');
-    expect(codeLevel('30101', 'economic')).toBe('款');
-    expect(codeLevel('3010101', 'economic')).toBeNull();
+    expect(levelOf('201', 'functional')).toBe('类');
+    expect(levelOf('20103', 'functional')).toBe('款');
+    expect(levelOf('2010301', 'functional')).toBe('项');
+    expect(levelOf('30101', 'economic')).toBe('款');
+    expect(levelOf('3010101', 'economic')).toBeNull();
     expect(codeSystem('科目/经济分类科目编码/类', '一般公共预算基本支出情况表')).toBe('economic');
     expect(codeSystem('科目/功能分类科目编码/类', '单位支出总体情况表')).toBe('functional');
   });

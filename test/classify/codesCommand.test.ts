@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { codesCommand } from '../../src/codesCommand.js';
+import { codesCommand } from '../../src/cli/codesCommand.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'codes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

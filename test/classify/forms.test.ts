@@ -82,7 +82,7 @@ describe('checks on the seed disclosure', () => {
 
 /** A 绩效目标表 piece as the layout hands it over. */
 const piece = (pages: number[], paths: string[][], rows: [number, string[]][]): Table => ({
-  number: null, title: '项目支出绩效目标表', type: 'performance_target', unit: '万元', pages, note: null,
+  number: null, title: '项目支出绩效目标表', org: null, type: 'performance_target', unit: '万元', pages, note: null,
   columns: paths.map((path, index) => ({ index, path, role: 'text' as const })), rows: rows.map(([page, cells], index) => ({ index, page, cells, records: [] })),
 });
 

@@ -3,7 +3,7 @@ import { documentMeta, standaloneYear } from '../../src/classify/metadata.js';
 import type { RawTable } from '../../src/model/rawTable.js';
 
 const table = (extra: Partial<RawTable>): RawTable => ({
-  number: null, title: '收支总表', org: null, orgLabel: null, unit: '万元', pages: [1], columnPaths: [],
+  number: null, title: '收支总表', org: null, orgLabel: null, unit: '万元', pages: [1], columnPaths: [], columnNumbers: [],
   rows: [], note: null, ruled: true, ...extra,
 });
 

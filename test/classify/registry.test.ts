@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lookupCode, registryChecks, registryEntries } from '../../src/classify/registry/index.js';
-import { REGISTRY_COLUMNS, RegistryFileSchema, entryLine } from '../../src/classify/registry/entries.js';
-import type { BudgetRecord, OutputDocument } from '../../src/model/document.js';
+import { lookupCode, registryEntries } from '../../src/codes/index.js';
+import { registryChecks } from '../../src/validate/rules/registry.js';
+import { REGISTRY_COLUMNS, RegistryFileSchema, entryLine } from '../../src/codes/entries.js';
+import type { BudgetRecord, Check, OutputDocument } from '../../src/model/document.js';
 
 const rec = (code: string, name: string): BudgetRecord => ({ code, level: null, name, project: null, amounts: { 合计: 1 } });
 
@@ -9,13 +10,13 @@ function docWith(year: number, records: BudgetRecord[]): OutputDocument {
   return {
     schema_version: 1, source: { file: 'fixture.pdf', sha256: 'ab'.repeat(32), pages: 1, bytes: 1 },
     document: { unit: '某某局', year, kind: 'budget', scope: 'unit', currency_unit: '万元' }, pages: [{ number: 1, text_source: 'pdf' }],
-    tables: [{ number: '表3', title: '支出总体情况表', type: 'expenditure', unit: '万元', pages: [1], note: null,
+    tables: [{ number: '表3', title: '支出总体情况表', org: null, type: 'expenditure', unit: '万元', pages: [1], note: null,
       columns: [{ index: 0, path: ['科目名称'], role: 'code_name' }, { index: 1, path: ['合计'], role: 'amount' }],
       rows: records.map((r, i) => ({ index: i, page: 1, cells: [`${r.code} ${r.name}`, '1'], records: [r] })) }],
-    checks: [], warnings: [],
+    forms: [], checks: [], warnings: [],
   };
 }
-const verdicts = (year: number, records: BudgetRecord[], rule: string) =>
+const verdicts = (year: number, records: BudgetRecord[], rule: Check['rule']) =>
   registryChecks(docWith(year, records)).filter(c => c.rule === rule).map(c => [c.row, c.status]);
 
 describe('lookupCode', () => {
@@ -86,21 +87,21 @@ describe('registryChecks', () => {
   });
 
   it('accepts the 2017 economic names and the parent qualifier printed after a name', () => {
-    expect(verdicts(2017, [rec('310', '其他资本性支出'), rec('30311', '住房公积金'), rec('30307', '医疗费')], 'code_name'))
+    expect(verdicts(2017, [rec('310', '其他资本性支出'), rec('30311', '住房公积金'), rec('30307', '医疗费')], 'code_registry_name'))
       .toEqual([[0, 'pass'], [1, 'pass'], [2, 'pass']]);
-    expect(verdicts(2026, [rec('31101', '资本金注入（基本建设）'), rec('31201', '资本金注入（基本建设）')], 'code_name'))
+    expect(verdicts(2026, [rec('31101', '资本金注入（基本建设）'), rec('31201', '资本金注入（基本建设）')], 'code_registry_name'))
       .toEqual([[0, 'pass'], [1, 'fail']]);
   });
 
   it('a renamed code in a pre-2019 document passes under its old name', () => {
     const records = [rec('210', '医疗卫生与计划生育支出'), rec('21001', '医疗卫生与计划生育管理事务'), rec('220', '国土海洋气象等支出')];
     expect(verdicts(2018, records, 'code_registry')).toEqual([[0, 'pass'], [1, 'pass'], [2, 'pass']]);
-    expect(verdicts(2018, records, 'code_name')).toEqual([[0, 'pass'], [1, 'pass'], [2, 'pass']]);
+    expect(verdicts(2018, records, 'code_registry_name')).toEqual([[0, 'pass'], [1, 'pass'], [2, 'pass']]);
   });
 
   it('a known code under another name fails, naming both', () => {
     const checks = registryChecks(docWith(2026, [rec('2010301', '机关服务')]));
-    const named = checks.find(c => c.rule === 'code_name')!;
+    const named = checks.find(c => c.rule === 'code_registry_name')!;
     expect(named.status).toBe('fail');
     expect(named.message).toContain('机关服务');
     expect(named.message).toContain('行政运行');
@@ -110,7 +111,7 @@ describe('registryChecks', () => {
   it('folds width, punctuation, leading dashes and 其中 markers; known renames pass with a note', () => {
     const checks = registryChecks(docWith(2024, [rec('30213', '维修(护)费'), rec('2010301', '-行政运行'), rec('50101', "'-工资奖金津补贴"),
       rec('30108', '其中：机关事业单位基本养老保险缴费'), rec('2040405', '公诉审判侦查执行等检察监督支出'), rec('210', '医疗卫生与计划生育支出')]));
-    const names = checks.filter(c => c.rule === 'code_name');
+    const names = checks.filter(c => c.rule === 'code_registry_name');
     expect(names.map(c => c.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
     expect(names[5].message).toMatch(/known rename/);
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classificationOfCode, lookupCode, sameName } from '../../src/classify/registry/index.js';
+import { classificationOfCode, lookupCode, sameName } from '../../src/codes/index.js';
 
 // Codes and names printed in about 160 real 2026 department budgets from 14 cities (read by extraction),
 // with how many documents and cities print each name.

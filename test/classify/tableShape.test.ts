@@ -5,7 +5,7 @@ import { documentMeta } from '../../src/classify/metadata.js';
 import type { RawTable } from '../../src/model/rawTable.js';
 
 const table = (paths: string[][], rows: string[][], extra: Partial<RawTable> = {}): RawTable => ({
-  number: null, title: '收支预算总表', org: null, orgLabel: null, unit: '万元', pages: [1], columnPaths: paths,
+  number: null, title: '收支预算总表', org: null, orgLabel: null, unit: '万元', pages: [1], columnPaths: paths, columnNumbers: [],
   rows: rows.map(cells => ({ page: 1, cells })), note: null, ruled: true, ...extra,
 });
 

@@ -43,10 +43,10 @@ beforeAll(async () => {
   const grid = await extract('atushi-2024-grid.pdf'), yuan = await extract('atushi-2024-yuan.pdf');
   both = buildDataset([grid, yuan, grid]);
   const apart = [buildDataset([grid]), buildDataset([yuan])];
-  data = { cells: apart.flatMap(d => d.cells), documents: apart.flatMap(d => d.documents), codes: apart[0]!.codes, counters: apart[0]!.counters };
+  data = { cells: apart.flatMap(d => d.cells), documents: apart.flatMap(d => d.documents), codes: apart[0]!.codes, indicators: apart.flatMap(d => d.indicators), counters: apart[0]!.counters };
   out = mkdtempSync(path.join(tmpdir(), 'dataset-'));
   await writeDataset(out, both);
-}, 60_000);
+}, 600_000); // a guard against a hang only
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('merging documents printed in 万元 and in 元', () => {

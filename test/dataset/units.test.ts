@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnMeaning } from '../../src/dataset/columnKeys.js';
+import { columnMeaning } from '../../src/classify/columnKeys.js';
 import { regionOfUnit } from '../../src/dataset/region.js';
 import { toYuan } from '../../src/dataset/yuan.js';
 

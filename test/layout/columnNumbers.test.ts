@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isAnchorLine, isColumnNumberLine } from '../../src/layout/anchors.js';
 import { TableAssembler } from '../../src/layout/assemble.js';
 import { toLines } from '../../src/layout/textLines.js';
-import type { PageContent, Rule, TextRun } from '../../src/model/page.js';
+import type { Rule, TextRun } from '../../src/model/page.js';
 
 const run = (text: string, x0: number, top: number, size = 10): TextRun =>
   ({ text, x0, x1: x0 + size * [...text].length * 0.9, top, bottom: top + size, fontSize: size, fontName: 'f' });

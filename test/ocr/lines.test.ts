@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/model/page.js';
-import { mergeRules, scoreRules } from '../../src/ocr/evaluate.js';
+import { mergeRules, scoreRules } from '../../bench/support/ocrScoring.mjs';
 import { rotate, type GrayImage } from '../../src/ocr/image.js';
 import { preparePage } from '../../src/ocr/prepare.js';
 import { DEFAULT_OCR_SETTINGS } from '../../src/ocr/settings.js';

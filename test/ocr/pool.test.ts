@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrEngineFactory } from '../../src/ocr/engine.js';
-import { createOcrPool, OcrPageError, OcrTimeoutError } from '../../src/ocr/index.js';
+import { createOcrPool, lazyOcrPool, OcrPageError, OcrTimeoutError, type OcrPoolOptions } from '../../src/ocr/index.js';
 import type { OcrLine } from '../../src/ocr/words.js';
 import { openDocument, type PdfDocument, type PdfPage } from '../../src/pdf/openDocument.js';
 
@@ -29,6 +29,28 @@ function fakeEngines(delayMs: number | null, lines: OcrLine[] = []) {
   return { factory, log };
 }
 
+describe('lazy OCR pool', () => {
+  it('starts no pool when asked for its counters or closed, and one when a page needs it', async () => {
+    let created = 0;
+    const { factory } = fakeEngines(0);
+    const create = (options: OcrPoolOptions) => { created++; return createOcrPool({ ...options, engine: factory }); };
+    const lazy = lazyOcrPool({ workers: 1 }, create);
+    expect(lazy.pool.counters()).toMatchObject({ pages: 0, enginesStarted: 0 });
+    await lazy.close();
+    expect(created).toBe(0);
+    const again = lazyOcrPool({ workers: 1 }, create);
+    const doc = await openDocument(new Uint8Array(readFileSync('samples/atushi-2024-scan.pdf')));
+    try {
+      await again.pool.recognizePage(await doc.getPage(7), 7);
+      expect(created).toBe(1);
+      expect(again.pool.counters()).toMatchObject({ pages: 1, enginesStarted: 1 });
+    } finally {
+      await again.close();
+      await doc.destroy();
+    }
+  });
+});
+
 describe('OCR pool', () => {
   let doc: PdfDocument;
   let page: PdfPage;
@@ -55,7 +77,7 @@ describe('OCR pool', () => {
     await pool.close();
     expect(log.terminated).toBe(2);
     await expect(pool.recognizePage(page, 4)).rejects.toThrow(/page 4.*closed/);
-  }, 20_000);
+  }, 600_000); // a guard against a hang only
 
   it('rejects a page that runs over its time limit with an error naming the page, and replaces its engine', async () => {
     const { factory, log } = fakeEngines(null);
@@ -66,7 +88,7 @@ describe('OCR pool', () => {
     expect(log.terminated).toBe(1);
     expect(pool.counters()).toMatchObject({ timedOutPages: 1, failedPages: 1 });
     await pool.close();
-  }, 20_000);
+  }, 600_000); // a guard against a hang only
 
   it('reports an engine failure as a page error', async () => {
     const pool = createOcrPool({ workers: 1, dpi: 72, engine: async () => { throw new Error('no language data'); } });
@@ -74,7 +96,7 @@ describe('OCR pool', () => {
     expect(err).toBeInstanceOf(OcrPageError);
     expect(err.message).toBe('page 3: OCR failed: no language data');
     await pool.close();
-  }, 20_000);
+  }, 600_000); // a guard against a hang only
 });
 
 describe('closing the OCR pool', () => {
@@ -93,5 +115,5 @@ describe('closing the OCR pool', () => {
     expect(performance.now() - t).toBeLessThan(1000);
     expect(log.terminated).toBe(1);
     await doc.destroy();
-  }, 20_000);
+  }, 600_000); // a guard against a hang only
 });

@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registryChecks } from '../../src/classify/registry/index.js';
 import type { OutputDocument } from '../../src/model/document.js';
 import { createOcrPool, type OcrPool } from '../../src/ocr/index.js';
 import { extractDocument, type ExtractResult } from '../../src/pipeline.js';
@@ -27,7 +26,7 @@ function withOcrRepair(res: ExtractResult): OutputDocument {
   if (res.document.checks.some(c => c.rule === 'ocr_repair')) return res.document;
   const { document, checks } = repairByArithmetic(res.document, { prose: res.prose });
   if (checks.length === 0) return res.document;
-  return { ...document, checks: [...validateDocument(document, res.prose), ...registryChecks(document), ...checks] };
+  return { ...document, checks: [...validateDocument(document, res.prose), ...checks] };
 }
 
 const loose = (s: unknown): string => String(s ?? '').normalize('NFKC').replace(/\s+/g, '').replace(/[\p{P}\p{S}]/gu, '');

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Check, OutputDocument } from '../../src/model/document.js';
 import { assessQuality, contentsOrdinals, missingTables, smallNumber, tableOrdinal } from '../../src/quality.js';
 
-const table = (number: string | null) => ({ number, title: 't', type: null, unit: null, pages: [1], note: null, columns: [], rows: [] });
-const check = (status: Check['status'], rule = 'row_sum'): Check => ({ rule, status, table: '表1', page: 3, row: 1, column: null, message: '', expected: null, actual: null });
+const table = (number: string | null) => ({ number, title: 't', org: null, type: null, unit: null, pages: [1], note: null, columns: [], rows: [] });
+const check = (status: Check['status'], rule: Check['rule'] = 'row_sum'): Check => ({ rule, status, table: '表1', page: 3, row: 1, column: null, message: '', expected: null, actual: null });
 const doc = (numbers: (string | null)[], extra: Partial<OutputDocument> = {}): OutputDocument => ({
   schema_version: 1, source: { file: 'x.pdf', sha256: 'x', pages: 3, bytes: 1 },
   document: { unit: null, year: null, kind: null, scope: null, currency_unit: null },
-  pages: [1, 2, 3].map(n => ({ number: n, text_source: 'pdf' as const, note: null })), tables: numbers.map(table), checks: [], warnings: [], ...extra,
+  pages: [1, 2, 3].map(n => ({ number: n, text_source: 'pdf' as const, note: null })), tables: numbers.map(table), forms: [], checks: [], warnings: [], ...extra,
 });
 const none = { unreadable: [], damaged: [], ocrFailed: [] };
 

@@ -70,8 +70,8 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
 
 interface WorkerProcess { child: ChildProcess; events: Event[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }
 
-function startWorker(queue = QUEUE): WorkerProcess {
-  const child = spawn(process.execPath, [CLI, 'worker', '--redis', redis.url, '--queue', queue, '--out', out, '--concurrency', '1', '--lock-seconds', '5'], { stdio: ['ignore', 'pipe', 'inherit'] });
+function startWorker(): WorkerProcess {
+  const child = spawn(process.execPath, [CLI, 'worker', '--redis', redis.url, '--queue', QUEUE, '--out', out, '--concurrency', '1', '--lock-seconds', '5'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const events: Event[] = [];
   let buffered = '';
   child.stdout!.setEncoding('utf8');

@@ -23,15 +23,15 @@ export function makeTable(opts: {
         project: r.project ?? null, amounts };
     }),
   }));
-  return { number: opts.number ?? '表1', title: opts.title ?? 'table', type: opts.type, unit: opts.unit ?? '万元',
+  return { number: opts.number ?? '表1', title: opts.title ?? 'table', org: null, type: opts.type, unit: opts.unit ?? '万元',
     pages: [3], note: opts.note ?? null, columns, rows };
 }
 
-export function makeDoc(tables: Table[], unit: CurrencyUnit = '万元'): OutputDocument {
+export function makeDoc(tables: Table[]): OutputDocument {
   return {
     schema_version: 1, source: { file: 'x.pdf', sha256: '0', pages: 10, bytes: 1 },
-    document: { unit: '测试单位', year: 2024, kind: 'budget', scope: 'unit', currency_unit: unit },
-    pages: [], tables, checks: [], warnings: [],
+    document: { unit: '测试单位', year: 2024, kind: 'budget', scope: 'unit', currency_unit: '万元' },
+    pages: [], tables, forms: [], checks: [], warnings: [],
   };
 }
 
@@ -56,5 +56,5 @@ export function expenditureTable(over: Partial<Record<string, number>> = {}, typ
   });
 }
 
-export const fails = (checks: Array<{ status: string }>) => checks.filter((c) => c.status === 'fail');
-export const passes = (checks: Array<{ status: string }>) => checks.filter((c) => c.status === 'pass');
+export const fails = <C extends { status: string }>(checks: C[]) => checks.filter((c) => c.status === 'fail');
+export const passes = <C extends { status: string }>(checks: C[]) => checks.filter((c) => c.status === 'pass');

@@ -43,6 +43,25 @@ describe('repairByArithmetic', () => {
     expect(doc.tables[0].rows[2].records[0].amounts['支出预算/合计']).toBe(27);
   });
 
+  it('repairs the printed cell too in a column printed without a header (keyed by its position)', () => {
+    const doc = docWith('ocr', [{ 2010301: 27 }]);
+    const t = doc.tables[0];
+    t.rows[2].records[0].amounts['支出预算/基本支出'] = 21;
+    for (const r of [0, 1]) t.rows[r].records[0].amounts = { '支出预算/合计': 31, '支出预算/基本支出': 21, '支出预算/项目支出': 10 };
+    t.rows[7].records[0].amounts = { '支出预算/合计': 36, '支出预算/基本支出': 26, '支出预算/项目支出': 10 };
+    t.columns[0].path = [];
+    for (const row of t.rows) {
+      const a = row.records[0].amounts;
+      if ('支出预算/合计' in a) { a['列1'] = a['支出预算/合计']; delete a['支出预算/合计']; }
+      row.cells = [a['列1'], a['支出预算/基本支出'], a['支出预算/项目支出']].map(v => (v === undefined ? '' : v.toFixed(2)));
+    }
+    const { document, checks } = repairByArithmetic(doc);
+    expect(checks).toMatchObject([{ rule: 'ocr_repair', row: 2, column: '列1', expected: 21, actual: 27 }]);
+    expect(document.tables[0].rows[2].records[0].amounts['列1']).toBe(21);
+    expect(document.tables[0].rows[2].cells[0]).toBe('21.00');
+    expect(checks[0].message).toContain('as "27.00"');
+  });
+
   it('repairs a dropped digit (332.1 for 332.16)', () => {
     const doc = docWith('ocr', [{}]);
     const set = (row: number, vals: number[]) => {

@@ -19,6 +19,8 @@ const ATUSHI_FINDINGS = [
   { rule: 'code_name', table: '表4', row: 29 },
   // "财政拨款结转 96.62 万元，占 2.77%": 96.62 ÷ 3,481.70 = 2.775…% → 2.78% (shares forced to add up to 100%)
   { rule: 'prose_share', actual: 2.77, expected: 2.78 },
+  // … and the registry names that class 234 "抗疫特别国债安排的支出" too
+  { rule: 'code_registry_name', table: '表4', row: 29 },
 ];
 
 describe('atushi samples (text layer): every table identity holds; only the document\'s own slips fail', () => {

@@ -106,21 +106,21 @@ function table(t: TruthTable, page: number): Table {
     index, page, cells, records: t.groups.map((g) => record(cells, g, paths)),
   }));
   return {
-    number: t.number, title: t.title, type: classifyTitle(t.title), unit: t.unit, pages: [page], note: t.note,
+    number: t.number, title: t.title, org: null, type: classifyTitle(t.title), unit: t.unit, pages: [page], note: t.note,
     columns: paths.map((path, index) => ({ index, path, role: role(index) })), rows,
   };
 }
 
-export function truthToDocument(truth: Truth, file = 'truth.pdf'): { doc: OutputDocument; prose: ProseLine[] } {
+export function truthToDocument(truth: Truth): { doc: OutputDocument; prose: ProseLine[] } {
   const firstTablePage = 5;
   const tables = truth.tables.map((t, i) => table(t, firstTablePage + i));
   const pages = firstTablePage + tables.length + 10;
   const doc: OutputDocument = {
     schema_version: 1,
-    source: { file, sha256: '0'.repeat(64), pages, bytes: 0 },
+    source: { file: 'truth.pdf', sha256: '0'.repeat(64), pages, bytes: 0 },
     document: { unit: truth.doc.unit, year: truth.doc.year, kind: truth.doc.kind, scope: truth.doc.scope, currency_unit: truth.doc.currency_unit },
     pages: Array.from({ length: pages }, (_, i) => ({ number: i + 1, text_source: 'pdf' as const })),
-    tables, checks: [], warnings: [],
+    tables, forms: [], checks: [], warnings: [],
   };
   const prose: ProseLine[] = [
     ...(truth.prose?.before ?? []).map((text) => ({ page: 2, text })),

@@ -5,6 +5,7 @@ import { isTotalName, outlineLevel } from '../names.js';
 import { checkAt, entryCells, rowLabel, sumCheck, sumKeys, totalEntry, type Entry, type GroupView, type TableView } from '../tables.js';
 import { ocrPageSet, sumSlack } from '../tolerance.js';
 import type { RuleContext } from './context.js';
+import type { RuleId } from '../../model/rules.js';
 
 /** A line of one side of a side-by-side table, with the lines it breaks down into. */
 interface OutlineNode {
@@ -98,7 +99,7 @@ function nestedWithoutMarkers(parts: Entry[], keys: string[], slack: Slack): boo
   return false;
 }
 
-function linesCheck(view: TableView, group: GroupView, rule: string, slack: Slack, at: Entry, parts: Entry[], key: string,
+function linesCheck(view: TableView, group: GroupView, rule: RuleId, slack: Slack, at: Entry, parts: Entry[], key: string,
   mode: 'equal' | 'at_most'): Check | null {
   const actual = sumKeys(at.rec, [key]);
   const expected = parts.reduce((s, p) => s + sumKeys(p.rec, [key]), 0);

@@ -1,9 +1,9 @@
+import { levelOf } from '../../model/codes.js';
 import type { Check } from '../../model/document.js';
 import { nameKey } from '../../model/text.js';
 import { checkAt, type Entry, type TableView } from '../tables.js';
 import type { RuleContext } from './context.js';
 
-const LEVEL_OF_LENGTH: Record<number, string> = { 3: '类', 5: '款', 7: '项' };
 
 /**
  * code_parent: in a table that prints parent rows, every 款 sits under its 类 and every 项 under its 款.
@@ -24,8 +24,8 @@ export function codeParents(ctx: RuleContext): Check[] {
         seen.add(code);
         const parent = code.slice(0, code.length - 2);
         const ok = codes.has(parent);
-        const lvl = LEVEL_OF_LENGTH[code.length] ?? 'line';
-        const plvl = LEVEL_OF_LENGTH[parent.length] ?? 'parent';
+        const lvl = levelOf(code, 'functional') ?? 'line';
+        const plvl = levelOf(parent, 'functional') ?? 'parent';
         out.push(checkAt(view, {
           rule: 'code_parent', status: ok ? 'pass' : 'fail', row: e.row, page: e.page, column: null,
         parts: coded.filter((p) => p.rec.code === parent).slice(0, 1).map((p) => ({ row: p.row, key: null })),

@@ -4,6 +4,7 @@ import type { RuleContext } from './context.js';
 import { classNameIndex, lineSource, makeSource, selectors as sel, type Selector, type Source } from './sources.js';
 import { voteFamily, type Family } from './vote.js';
 import { ocrPageSet } from '../tolerance.js';
+import type { RuleId } from '../../model/rules.js';
 
 const isGeneralProjectTable = (title: string) => /一般公共预算|财政拨款/.test(title);
 
@@ -21,7 +22,7 @@ export function crossTable(ctx: RuleContext): Check[] {
   const names = classNameIndex(v);
   const src = (type: TableType | null, select: Selector, column: string, coverage: Source['coverage'],
     pick?: (t: TableView) => boolean) => (type ? makeSource(v, names, type, select, column, coverage, pick) : undefined);
-  const fam = (rule: string, what: string, ...sources: Array<Source | undefined>): Family => ({
+  const fam = (rule: RuleId, what: string, ...sources: Array<Source | undefined>): Family => ({
     rule, what, sources: sources.filter((s): s is Source => s !== undefined),
   });
   const projectGeneral = src('project_expenditure', sel.total, '项目支出合计', 'all', (t) => isGeneralProjectTable(t.table.title));

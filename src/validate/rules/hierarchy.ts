@@ -2,6 +2,7 @@ import type { Check } from '../../model/document.js';
 import { checkAt, entryCells, isTotalEntry, rowLabel, sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
 import { ocrPageSet, sumSlack } from '../tolerance.js';
 import type { RuleContext } from './context.js';
+import type { RuleId } from '../../model/rules.js';
 
 /** One classification code of a table: the row that carries its value, and its project rows. */
 interface CodeLine {
@@ -71,7 +72,7 @@ function lineEntry(line: CodeLine): Entry {
 }
 
 interface SumSpec {
-  rule: string;
+  rule: RuleId;
   at: Entry;
   key: string;
   actual: number;
@@ -112,7 +113,7 @@ export function hierarchySums(ctx: RuleContext): Check[] {
       if (lines.size === 0) continue;
       const blocks = blocksOf(group);
       const unclear = new Set([...lines.values()].filter((l) => rowsOfCode(view, l, blocks) === 'unclear').map((l) => l.code));
-      const skip = (at: Entry, rule: string, codes: string[]) => out.push(checkAt(view, {
+      const skip = (at: Entry, rule: RuleId, codes: string[]) => out.push(checkAt(view, {
         rule, status: 'skip', page: at.page, row: at.row,
         message: `${view.label} row ${rowLabel(at.rec)}: not checked, because code ${codes.join(', ')} is printed on several rows alike, so which row carries its value is unclear.`,
       }));

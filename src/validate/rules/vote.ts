@@ -4,10 +4,11 @@ import type { ValidationSettings } from '../settings.js';
 import { checkAt, rowLabel, type CellRef } from '../tables.js';
 import { covers, isTotalCode, TOTAL_WITH_CARRYOVER, type Source } from './sources.js';
 import { sameFigureSlackFen } from '../tolerance.js';
+import type { RuleId } from '../../model/rules.js';
 
 /** Figures that should be one and the same number, printed in several tables. */
 export interface Family {
-  rule: string;
+  rule: RuleId;
   /** what the figures are, for messages: "general-budget spending by function" */
   what: string;
   sources: Source[];

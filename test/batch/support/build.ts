@@ -8,7 +8,7 @@ import { existsSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-export const BUILT_MAIN = path.join(ROOT, 'dist/batch/main.js');
+export const BUILT_CLI = path.join(ROOT, 'dist/cli.js');
 const BUILT_WORKER = path.join(ROOT, 'dist/batch/documentWorker.js');
 const LOCK = path.join(ROOT, 'dist/.batch-test-build.lock');
 const STALE_LOCK_MS = 120_000;
@@ -21,7 +21,7 @@ async function newestSourceMs(): Promise<number> {
 }
 
 const isStale = async (): Promise<boolean> =>
-  !existsSync(BUILT_WORKER) || !existsSync(BUILT_MAIN) || statSync(BUILT_WORKER).mtimeMs < await newestSourceMs();
+  !existsSync(BUILT_WORKER) || !existsSync(BUILT_CLI) || statSync(BUILT_WORKER).mtimeMs < await newestSourceMs();
 
 const tsc = (): Promise<void> => new Promise(resolve => {
   // Type errors elsewhere in the tree (work in progress) do not stop tsc from emitting; only the files matter.

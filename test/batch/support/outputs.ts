@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { BUILT_MAIN, ROOT } from './build.js';
+import { BUILT_CLI, ROOT } from './build.js';
 
 /** The files of one document's outputs (NAME.json, NAME.csv, NAME.indicators.csv, NAME/*), keyed without the name. */
 export async function outputFiles(dir: string, name: string): Promise<Map<string, string>> {
@@ -35,10 +35,10 @@ export async function listTree(dir: string): Promise<string[]> {
 
 export interface CliRun { code: number | null; signal: NodeJS.Signals | null; lines: Record<string, unknown>[]; stderr: string }
 
-/** Run `node dist/batch/main.js args…` (stdout is a pipe, so it prints JSON lines). */
+/** Run `node dist/cli.js batch args…` (stdout is a pipe, so it prints JSON lines). */
 export function runCli(args: string[], onStart?: (child: ReturnType<typeof spawn>) => void): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUILT_MAIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BUILT_CLI, 'batch', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '', err = '';
     child.stdout.on('data', d => { out += d; });
     child.stderr.on('data', d => { err += d; });

@@ -30,7 +30,7 @@ export const encryptedPdf = (): Uint8Array => buildPdf([
 ], `/Encrypt 4 0 R /ID [<${'00'.repeat(16)}> <${'00'.repeat(16)}>]`);
 
 /** One page drawing an image XObject that claims width × height pixels. */
-export const hugeImagePdf = (width = 20_000, height = 20_000): Uint8Array => buildPdf([
+export const hugeImagePdf = (width: number, height: number): Uint8Array => buildPdf([
   CATALOG, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
   '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>',
   '<< /Length 29 >>\nstream\nq 200 0 0 200 0 0 cm /Im1 Do Q\nendstream',

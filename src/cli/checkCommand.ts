@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { parseCommandArgs, usageLine } from './cliArgs.js';
-import { checkOutputJson } from './validate/index.js';
+import { checkOutputJson } from '../validate/index.js';
 
 /** `budget-tables check FILE.json…`: schema validation plus the rules re-run on the stored tables. */
 export async function checkCommand(args: string[]): Promise<number> {

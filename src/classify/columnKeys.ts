@@ -1,4 +1,5 @@
-import { foldName, lookupCode } from '../classify/registry/index.js';
+import { lookupCode } from '../codes/index.js';
+import { normLabel } from '../model/text.js';
 import type { DocumentMeta, TableType } from '../model/document.js';
 
 export type Phase = 'proposed' | 'executed';
@@ -72,11 +73,11 @@ const GROUPS: Record<string, string[]> = {
 /** An economic 类 printed as a column (项目支出表 by economic class) → `economic_301` …; the registry names it. */
 function economicClassPart(segment: string): Part | null {
   const m = [...'301 302 303 307 309 310 311 312 313 399'.split(' ')]
-    .find(code => foldName(lookupCode(code, 'economic', null)?.name ?? '') === segment);
+    .find(code => normLabel(lookupCode(code, 'economic', null)?.name ?? '') === segment);
   return m ? `economic_${m}` : null;
 }
 
-const normalize = (s: string): string => foldName(s).replace(/["'“”‘’]/g, '');
+const normalize = normLabel;
 
 /** Side headers of side-by-side tables ("财政拨款收入" there is the income side, elsewhere a source). */
 const SIDE_TERMS: [RegExp, Part[]][] = [[/^财政拨款收入$/, ['side:income']], [/^财政拨款支出$/, ['side:expenditure']]];

@@ -1,5 +1,5 @@
-import { looseText } from '../../model/text.js';
-import type { Level } from '../../model/document.js';
+import { looseText } from '../model/text.js';
+import type { Level } from '../model/document.js';
 import { registry, registryKey } from './data.js';
 import { type Classification, type RegistryEntry, levelOf, parentOf } from './entries.js';
 

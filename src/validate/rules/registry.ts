@@ -1,10 +1,11 @@
 import type { BudgetRecord, Check, OutputDocument, Row, Table } from '../../model/document.js';
-import { type Classification, levelOf, parentOf, sameName } from './entries.js';
-import { classificationOfCode, lookupCode } from './lookup.js';
+import { type Classification, levelOf, parentOf, sameName } from '../../codes/entries.js';
+import { classificationOfCode, lookupCode } from '../../codes/lookup.js';
+import type { RuleId } from '../../model/rules.js';
 
 type Located = Pick<Check, 'table' | 'page' | 'row'>;
 
-const check = (rule: string, status: Check['status'], at: Located, message: string): Check =>
+const check = (rule: RuleId, status: Check['status'], at: Located, message: string): Check =>
   ({ rule, status, ...at, column: null, message, expected: null, actual: null });
 
 /**
@@ -70,7 +71,7 @@ function recordChecks(rec: BudgetRecord, at: Located, year: number | null, print
   const out = [check('code_registry', verdict.status, at, verdict.message)];
   if (rec.name) {
     const named = nameVerdict(rec.code, rec.name, year);
-    if (named) out.push(check('code_name', named.ok ? 'pass' : 'fail', at, `code ${rec.code}: ${named.note}`));
+    if (named) out.push(check('code_registry_name', named.ok ? 'pass' : 'fail', at, `code ${rec.code}: ${named.note}`));
   }
   return out;
 }
@@ -79,7 +80,7 @@ const tableLabel = (t: Table): string => t.number ?? t.title;
 
 /**
  * Checks every code against the registry: 'code_registry' passes a known code, is 'unknown' for a
- * well-formed code the registry lacks and fails a code that cannot exist; 'code_name' fails where the
+ * well-formed code the registry lacks and fails a code that cannot exist; 'code_registry_name' fails where the
  * printed name differs from the registry's (known renames and former names pass).
  */
 export function registryChecks(doc: OutputDocument): Check[] {

@@ -1,8 +1,8 @@
-import { outDirProblem, parseCommandArgs, usageLine } from '../cliArgs.js';
+import { outDirProblem, parseCommandArgs, usageLine } from './cliArgs.js';
 import type { OutputDocument } from '../model/document.js';
-import { buildDataset } from './buildDataset.js';
-import { collectJsonFiles, readOutputDocument } from './readInputs.js';
-import { writeDataset } from './writeDataset.js';
+import { buildDataset } from '../dataset/buildDataset.js';
+import { collectJsonFiles, readOutputDocument } from '../dataset/readInputs.js';
+import { writeDataset } from '../dataset/writeDataset.js';
 
 export const MERGE_HELP = `budget-tables merge <output folders or NAME.json files…> --out DATASET_DIR
 

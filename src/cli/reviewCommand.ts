@@ -1,9 +1,9 @@
 /** `budget-tables review NAME.json… [--pdf FILE] [--out DIR]`: the review page of documents already extracted. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { outDirProblem, parseCommandArgs, usageLine } from '../cliArgs.js';
+import { outDirProblem, parseCommandArgs, usageLine } from './cliArgs.js';
 import { OutputDocumentSchema, type OutputDocument } from '../model/document.js';
-import { writeReview } from './writeReview.js';
+import { writeReview } from '../review/writeReview.js';
 
 const USAGE = `usage: budget-tables review <DIR/NAME.json…> [--pdf FILE] [--out DIR]
   writes DIR/NAME.review.html: each page of the PDF with its tables and cells drawn, the rebuilt tables

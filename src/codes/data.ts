@@ -1,4 +1,4 @@
-import registryFile from '../../codes/registry.json' with { type: 'json' };
+import registryFile from './registry.json' with { type: 'json' };
 import { type Classification, type RegistryEntry, RegistryFileSchema, parentOf, parseEntryLine } from './entries.js';
 
 /**

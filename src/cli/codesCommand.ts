@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { writeToString } from 'fast-csv';
-import { ClassificationSchema, type RegistryEntry } from './classify/registry/entries.js';
-import { lookupCode, registryEdition, registryEntries } from './classify/registry/index.js';
-import { writeFileAtomic } from './emit/atomicWrite.js';
+import { ClassificationSchema, type RegistryEntry } from '../codes/entries.js';
+import { lookupCode, registryEdition, registryEntries } from '../codes/index.js';
+import { writeFileAtomic } from '../emit/atomicWrite.js';
 
 export const CODES_HELP = `budget-tables codes [--format tsv|csv|json] [--classification C] [--year Y] [--out FILE]
 

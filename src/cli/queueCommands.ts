@@ -1,12 +1,12 @@
 /** `budget-tables enqueue | worker | queue status | queue retry-failed`: arguments, help, exit status. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { positive } from '../batch/batchCommand.js';
+import { positive } from './batchCommand.js';
 import { defaultBatchSettings } from '../batch/settings.js';
-import { redisConnection } from './connection.js';
-import { enqueue } from './enqueue.js';
-import { DEFAULT_QUEUE } from './jobs.js';
-import { formatStatus, queueStatus, retryFailed } from './status.js';
-import { startQueueWorker } from './worker.js';
+import { redisConnection } from '../queue/connection.js';
+import { enqueue } from '../queue/enqueue.js';
+import { DEFAULT_QUEUE } from '../queue/jobs.js';
+import { formatStatus, queueStatus, retryFailed } from '../queue/status.js';
+import { startQueueWorker } from '../queue/worker.js';
 
 const defaults = defaultBatchSettings();
 const DEFAULT_ATTEMPTS = 3, DEFAULT_BACKOFF_SECONDS = 30, DEFAULT_LOCK_SECONDS = 30, DEFAULT_MAX_DOWNLOAD_MB = 500, DEFAULT_PARSER_HEAP_MB = 256;

@@ -1,7 +1,7 @@
-import type { Check, OutputDocument } from './model/document.js';
-import { tableLabel } from './validate/index.js';
-import type { ExtractResult } from './pipeline.js';
-import { SUM_RULES } from './quality.js';
+import type { Check, OutputDocument } from '../model/document.js';
+import { tableLabel } from '../validate/index.js';
+import type { ExtractResult } from '../pipeline.js';
+import { SUM_RULES } from '../model/rules.js';
 
 /** Per table: rows, and how many of the totals it prints add up. */
 function tableLines(doc: OutputDocument): string[] {

@@ -1,9 +1,9 @@
 /** `budget-tables batch …`: argument parsing, help and exit status around runBatch. */
-import { outDirProblem, parseCommandArgs, usageLine } from '../cliArgs.js';
-import { jsonLinesReporter, progressBarReporter, type BatchReporter } from './progress.js';
-import { runBatch } from './runBatch.js';
-import { defaultBatchSettings, defaultWorkerMemoryMb, type BatchSettings } from './settings.js';
-import { EXIT_NEW_FAILURE, EXIT_NEWLY_DEGRADED } from './summary.js';
+import { outDirProblem, parseCommandArgs, usageLine } from './cliArgs.js';
+import { jsonLinesReporter, progressBarReporter, type BatchReporter } from '../batch/progress.js';
+import { runBatch } from '../batch/runBatch.js';
+import { defaultBatchSettings, defaultWorkerMemoryMb, type BatchSettings } from '../batch/settings.js';
+import { EXIT_NEW_FAILURE, EXIT_NEWLY_DEGRADED } from '../batch/summary.js';
 
 const defaults = defaultBatchSettings();
 

@@ -1,8 +1,8 @@
-import type { PageContent } from './model/page.js';
-import type { Warning } from './model/document.js';
-import type { OcrPool } from './ocr/index.js';
-import { whileParserAlive, type PdfDocument } from './pdf/openDocument.js';
-import { readPages } from './pdf/readPages.js';
+import type { PageContent } from '../model/page.js';
+import type { Warning } from '../model/document.js';
+import type { OcrPool } from './index.js';
+import { whileParserAlive, type PdfDocument } from '../pdf/openDocument.js';
+import { readPages } from '../pdf/readPages.js';
 
 export interface PageSourceOptions {
   /** OCR for pages without usable text; null turns OCR off. */
@@ -20,7 +20,7 @@ export interface PageSourceOptions {
 export async function* pagesWithText(doc: PdfDocument, opts: PageSourceOptions, warn: (w: Warning) => void): AsyncGenerator<PageContent> {
   const pending: Promise<PageContent>[] = [];
   const problem = opts.onPageProblem ?? (() => undefined);
-  const onReadError = (e: { page: number; message: string }): void => { warn({ page: e.page, message: e.message }); problem('unreadable', e.page, e.message); };
+  const onReadError = (e: { page: number; message: string }): void => { warn({ page: e.page, code: 'page_unreadable', message: e.message }); problem('unreadable', e.page, e.message); };
   const onOcrError = (w: Warning): void => { warn(w); problem('ocr_failed', w.page!, w.message); };
   const onDamage = (page: number, warnings: string[]): void => problem('damaged', page, [...new Set(warnings)].slice(0, 3).join('; '));
   for await (const page of readPages(doc, onReadError, onDamage)) {
@@ -35,14 +35,14 @@ async function ocrPage(doc: PdfDocument, content: PageContent, pool: OcrPool, wa
   try {
     const r = await whileParserAlive(doc, pool.recognizePage(page, content.number));
     for (const e of r.corrections ?? []) {
-      warn({ page: content.number, message: `page ${content.number}: OCR read "${e.from}", corrected to the standard phrase "${e.to}"` });
+      warn({ page: content.number, code: 'ocr_phrase_corrected', message: `page ${content.number}: OCR read "${e.from}", corrected to the standard phrase "${e.to}"` });
     }
     // OCR reads the page as displayed: its runs and rules are in that orientation whatever way a
     // garbled text layer suggested turning it.
     const shown = page.getViewport({ scale: 1 });
     return { ...content, width: shown.width, height: shown.height, displayed: undefined, runs: r.runs, rules: r.rules, textSource: 'ocr', textNote: `${content.textNote ?? 'no usable text'}; read by OCR` };
   } catch (err) {
-    warn({ page: content.number, message: `page ${content.number}: ${err instanceof Error ? err.message : String(err)}` });
+    warn({ page: content.number, code: 'ocr_failed', message: `page ${content.number}: ${err instanceof Error ? err.message : String(err)}` });
     return content;
   } finally {
     page.cleanup();

@@ -1,15 +1,11 @@
 import { z } from 'zod';
-import type { Level } from '../../model/document.js';
-import { nameKey } from '../../model/text.js';
+import { ClassificationSchema, type Classification } from '../model/codes.js';
+import type { Level } from '../model/document.js';
+import { nameKey } from '../model/text.js';
 
 export { nameKey };
 
-/**
- * functional: 支出功能分类 (2xx, 类/款/项); economic: 部门预算支出经济分类 (3xx, 类/款);
- * government_economic: 政府预算支出经济分类 (5xx, 类/款).
- */
-export const ClassificationSchema = z.enum(['functional', 'economic', 'government_economic']);
-export type Classification = z.infer<typeof ClassificationSchema>;
+export { ClassificationSchema, type Classification, levelOf, parentOf } from '../model/codes.js';
 
 /** A former official name: in force up to and including `until`, renamed in `until + 1`. */
 export const FormerNameSchema = z.object({ name: z.string().min(1), until: z.number().int() });
@@ -65,18 +61,5 @@ export function parseEntryLine(line: string): RegistryEntry {
 export const entryLine = (e: RegistryEntry): string => [e.code, e.classification, e.level, e.name, e.valid_from ?? '', e.valid_until ?? '',
   e.former_names.map(f => `${f.name}<=${f.until}`).join('|'), e.source, e.documents, e.cities].join('\t');
 
-/** 类/款/项 from the code's length: functional 3/5/7 digits, economic 3/5. */
-export function levelOf(code: string, classification: Classification): Level | null {
-  if (code.length === 3) return '类';
-  if (code.length === 5) return '款';
-  if (code.length === 7 && classification === 'functional') return '项';
-  return null;
-}
-
-/** The parent code (类 of a 款, 款 of a 项), or null for a 类. */
-export const parentOf = (code: string): string | null => (code.length > 3 ? code.slice(0, code.length - 2) : null);
-
-/** Width folded (NFKC), whitespace removed, quotes “” and "" made one: how printed headers are compared. */
-export const foldName = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '').replace(/[“”＂]/g, '"');
 
 export const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);

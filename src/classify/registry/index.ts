@@ -1,3 +1,0 @@
-export { registryChecks, nameVerdict } from './checks.js';
-export { type Classification, type RegistryEntry, foldName, levelOf, nameKey, parentOf, sameName } from './entries.js';
-export { type CodeInfo, type Rename, classificationOfCode, findCodeByName, lookupCode, registryEdition, registryEntries, registryNamesCode, registryNamesOf } from './lookup.js';
