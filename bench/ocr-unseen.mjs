@@ -46,6 +46,7 @@ const perDoc = Number(opt('--pages-per-doc', 2));
 const kinds = opt('--kinds', 'scan,broken').split(',');
 const seed = Number(opt('--seed', 1));
 const dpi = Number(opt('--dpi', 200));
+const verbose = args.includes('--verbose');
 
 // Generous page time limit: the bench measures reading, not a loaded machine's patience.
 const pool = createOcrPool({ workers: Number(opt('--workers', 2)), pageTimeoutMs: 900_000 });
@@ -77,10 +78,20 @@ function matchTable(truth, index, tables, used) {
     ?? free.find(t => truth.type && t.type === truth.type) ?? (tables[index] && !used.has(tables[index]) ? tables[index] : null);
 }
 
+/** Why a text-layer cell has no OCR counterpart: its row key absent, its column absent, or both present apart. */
+function missReason(c, o, cells) {
+  const keys = [...cells.keys()];
+  const rowThere = keys.some(k => k.startsWith(`${c.row}|`));
+  const colThere = keys.some(k => k.endsWith(`|${c.key}`));
+  const valueAt = keys.filter(k => cells.get(k).v !== null && Math.round(cells.get(k).v * 100) === Math.round(c.v * 100));
+  const why = !rowThere ? 'row' : !colThere ? 'column' : 'cell';
+  return `${label(o)} [${why}] ${c.row} ${c.key} = ${c.v}${valueAt.length ? ` (value at ${valueAt.slice(0, 2).join(' ; ')})` : ''}`;
+}
+
 /** Compare an OCR extraction against the text layer's extraction of the same pages. */
 function compare(truth, ocr) {
   const s = { tables: truth.tables.length, ocrTables: ocr.tables.length, tablesMatched: 0, typed: 0, cells: 0, found: 0, missing: 0,
-    repaired: 0, differ: { unreadable: 0, flagged: 0, wrongRepair: 0, silent: 0 }, silent: [] };
+    repaired: 0, differ: { unreadable: 0, flagged: 0, wrongRepair: 0, silent: 0 }, silent: [], missed: [] };
   const used = new Set();
   const fails = ocr.checks.filter(c => c.status === 'fail');
   for (const [i, t] of truth.tables.entries()) {
@@ -99,7 +110,7 @@ function compare(truth, ocr) {
     const repairs = ocr.checks.filter(c => c.rule === 'ocr_repair' && c.table === label(o));
     for (const c of truthCells) {
       const got = cells.get(`${c.row}|${c.key}`);
-      if (!got) { s.missing++; continue; }
+      if (!got) { s.missing++; if (verbose) s.missed.push(missReason(c, o, cells)); continue; }
       const repaired = repairs.some(x => x.row === got.r.index && x.column === c.key);
       if (got.v !== null && Math.round(got.v * 100) === Math.round(c.v * 100)) { s.found++; if (repaired) s.repaired++; continue; }
       if (got.v === null) { s.differ.unreadable++; continue; }
@@ -136,6 +147,7 @@ for (const file of docs) {
     console.log(`${path.basename(file)} pp.${pages.join(',')} ${kind}: tables ${s.tablesMatched}/${s.tables} (OCR ${s.ocrTables}, ${s.typed} typed alike), cells ${s.found}/${s.cells} `
       + `(missing ${s.missing}, repaired ${s.repaired}), differing: unreadable ${s.differ.unreadable}, flagged ${s.differ.flagged}, wrong repair ${s.differ.wrongRepair}, silent ${s.differ.silent}`);
     for (const x of s.silent.slice(0, 5)) console.log(`    silent: ${x}`);
+    for (const x of s.missed) console.log(`    missed: ${x}`);
   }
 }
 await pool.close();
