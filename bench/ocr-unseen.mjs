@@ -14,6 +14,8 @@
  *
  *   node bench/ocr-unseen.mjs                       # the default 8 documents, 2 table pages each, scan + broken text
  *   node bench/ocr-unseen.mjs --pages-per-doc 3 --kinds scan --dpi 150 --seed 2 FILE.pdf …
+ *   (--ocr-dpi N: OCR render resolution instead of the pool's default; --verbose: every missed cell and why;
+ *   --user-words: tesseract given the standard terms and registry names as user words)
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +27,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => pathToFileURL(path.join(root, 'dist', p)).href;
 const { extractDocument } = await import(dist('pipeline.js'));
 const { createOcrPool } = await import(dist('ocr/index.js'));
+const { tesseractEngineFactory, DEFAULT_TESSERACT_SETTINGS } = await import(dist('ocr/engine.js'));
+const { STANDARD_TERMS } = await import(dist('ocr/vocabulary.js'));
+const { registryEntries } = await import(dist('classify/registry/index.js'));
 
 const DEFAULT_DOCS = [
   'samples/real/shanghai-putuo-govt-office-2025-dept-budget.pdf',
@@ -39,7 +44,7 @@ const DEFAULT_DOCS = [
 
 const args = process.argv.slice(2);
 const opt = (name, d) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : d; };
-const flags = new Set(['--pages-per-doc', '--kinds', '--dpi', '--seed', '--workers']);
+const flags = new Set(['--pages-per-doc', '--kinds', '--dpi', '--seed', '--workers', '--ocr-dpi']);
 const files = args.filter((a, i) => !a.startsWith('--') && !flags.has(args[i - 1]));
 const docs = files.length ? files : DEFAULT_DOCS;
 const perDoc = Number(opt('--pages-per-doc', 2));
@@ -49,7 +54,10 @@ const dpi = Number(opt('--dpi', 200));
 const verbose = args.includes('--verbose');
 
 // Generous page time limit: the bench measures reading, not a loaded machine's patience.
-const pool = createOcrPool({ workers: Number(opt('--workers', 2)), pageTimeoutMs: 900_000 });
+// --user-words: tesseract is told the vocabulary (standard terms and every registry name) as user words.
+const userWords = args.includes('--user-words') ? [...new Set([...STANDARD_TERMS, ...registryEntries().map(e => e.name)])] : [];
+const engine = userWords.length ? { engine: tesseractEngineFactory({ ...DEFAULT_TESSERACT_SETTINGS(), userWords }) } : {};
+const pool = createOcrPool({ ...engine, workers: Number(opt('--workers', 2)), pageTimeoutMs: 900_000, ...(opt('--ocr-dpi') ? { dpi: Number(opt('--ocr-dpi')) } : {}) });
 const rowKey = (rec) => (rec.code && !rec.project ? `code:${rec.code}` : `name:${(rec.name ?? '').replace(/\s/g, '')}|${(rec.project ?? '').replace(/\s/g, '')}`);
 const label = (t) => t.number ?? t.title;
 
