@@ -121,9 +121,9 @@ function compare(truth, ocr) {
       if (!got) { s.missing++; if (verbose) s.missed.push(missReason(c, o, cells)); continue; }
       const repaired = repairs.some(x => x.row === got.r.index && x.column === c.key);
       if (got.v !== null && Math.round(got.v * 100) === Math.round(c.v * 100)) { s.found++; if (repaired) s.repaired++; continue; }
-      if (got.v === null) { s.differ.unreadable++; continue; }
+      if (got.v === null) { s.differ.unreadable++; if (verbose) s.missed.push(`${label(o)} [unreadable] ${c.row} ${c.key} = ${c.v}: "${got.raw}"`); continue; }
       const flagged = fails.some(f => f.table === label(o) && (f.row === got.r.index || f.column === c.key));
-      if (flagged) s.differ.flagged++;
+      if (flagged) { s.differ.flagged++; if (verbose) s.missed.push(`${label(o)} [flagged] ${c.row} ${c.key} = ${c.v}: read ${got.v}`); }
       else if (repaired) s.differ.wrongRepair++;
       else { s.differ.silent++; s.silent.push(`${label(o)} ${c.row} ${c.key}: ${got.v} for ${c.v}`); }
     }
