@@ -14,6 +14,8 @@
  *
  *   node bench/ocr-unseen.mjs                       # the default 8 documents, 2 table pages each, scan + broken text
  *   node bench/ocr-unseen.mjs --pages-per-doc 3 --kinds scan --dpi 150 --seed 2 FILE.pdf …
+ *   (--ocr-dpi N: OCR render resolution instead of the pool's default; --verbose: every missed cell and why;
+ *   --user-words: tesseract given the standard terms and registry names as user words)
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +27,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => pathToFileURL(path.join(root, 'dist', p)).href;
 const { extractDocument } = await import(dist('pipeline.js'));
 const { createOcrPool } = await import(dist('ocr/index.js'));
+const { tesseractEngineFactory, DEFAULT_TESSERACT_SETTINGS } = await import(dist('ocr/engine.js'));
+const { STANDARD_TERMS } = await import(dist('ocr/vocabulary.js'));
+const { registryEntries } = await import(dist('classify/registry/index.js'));
 
 const DEFAULT_DOCS = [
   'samples/real/shanghai-putuo-govt-office-2025-dept-budget.pdf',
@@ -39,16 +44,20 @@ const DEFAULT_DOCS = [
 
 const args = process.argv.slice(2);
 const opt = (name, d) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : d; };
-const flags = new Set(['--pages-per-doc', '--kinds', '--dpi', '--seed', '--workers']);
+const flags = new Set(['--pages-per-doc', '--kinds', '--dpi', '--seed', '--workers', '--ocr-dpi']);
 const files = args.filter((a, i) => !a.startsWith('--') && !flags.has(args[i - 1]));
 const docs = files.length ? files : DEFAULT_DOCS;
 const perDoc = Number(opt('--pages-per-doc', 2));
 const kinds = opt('--kinds', 'scan,broken').split(',');
 const seed = Number(opt('--seed', 1));
 const dpi = Number(opt('--dpi', 200));
+const verbose = args.includes('--verbose');
 
 // Generous page time limit: the bench measures reading, not a loaded machine's patience.
-const pool = createOcrPool({ workers: Number(opt('--workers', 2)), pageTimeoutMs: 900_000 });
+// --user-words: tesseract is told the vocabulary (standard terms and every registry name) as user words.
+const userWords = args.includes('--user-words') ? [...new Set([...STANDARD_TERMS, ...registryEntries().map(e => e.name)])] : [];
+const engine = userWords.length ? { engine: tesseractEngineFactory({ ...DEFAULT_TESSERACT_SETTINGS(), userWords }) } : {};
+const pool = createOcrPool({ ...engine, workers: Number(opt('--workers', 2)), pageTimeoutMs: 900_000, ...(opt('--ocr-dpi') ? { dpi: Number(opt('--ocr-dpi')) } : {}) });
 const rowKey = (rec) => (rec.code && !rec.project ? `code:${rec.code}` : `name:${(rec.name ?? '').replace(/\s/g, '')}|${(rec.project ?? '').replace(/\s/g, '')}`);
 const label = (t) => t.number ?? t.title;
 
@@ -77,10 +86,20 @@ function matchTable(truth, index, tables, used) {
     ?? free.find(t => truth.type && t.type === truth.type) ?? (tables[index] && !used.has(tables[index]) ? tables[index] : null);
 }
 
+/** Why a text-layer cell has no OCR counterpart: its row key absent, its column absent, or both present apart. */
+function missReason(c, o, cells) {
+  const keys = [...cells.keys()];
+  const rowThere = keys.some(k => k.startsWith(`${c.row}|`));
+  const colThere = keys.some(k => k.endsWith(`|${c.key}`));
+  const valueAt = keys.filter(k => cells.get(k).v !== null && Math.round(cells.get(k).v * 100) === Math.round(c.v * 100));
+  const why = !rowThere ? 'row' : !colThere ? 'column' : 'cell';
+  return `${label(o)} [${why}] ${c.row} ${c.key} = ${c.v}${valueAt.length ? ` (value at ${valueAt.slice(0, 2).join(' ; ')})` : ''}`;
+}
+
 /** Compare an OCR extraction against the text layer's extraction of the same pages. */
 function compare(truth, ocr) {
   const s = { tables: truth.tables.length, ocrTables: ocr.tables.length, tablesMatched: 0, typed: 0, cells: 0, found: 0, missing: 0,
-    repaired: 0, differ: { unreadable: 0, flagged: 0, wrongRepair: 0, silent: 0 }, silent: [] };
+    repaired: 0, differ: { unreadable: 0, flagged: 0, wrongRepair: 0, silent: 0 }, silent: [], missed: [] };
   const used = new Set();
   const fails = ocr.checks.filter(c => c.status === 'fail');
   for (const [i, t] of truth.tables.entries()) {
@@ -99,12 +118,12 @@ function compare(truth, ocr) {
     const repairs = ocr.checks.filter(c => c.rule === 'ocr_repair' && c.table === label(o));
     for (const c of truthCells) {
       const got = cells.get(`${c.row}|${c.key}`);
-      if (!got) { s.missing++; continue; }
+      if (!got) { s.missing++; if (verbose) s.missed.push(missReason(c, o, cells)); continue; }
       const repaired = repairs.some(x => x.row === got.r.index && x.column === c.key);
       if (got.v !== null && Math.round(got.v * 100) === Math.round(c.v * 100)) { s.found++; if (repaired) s.repaired++; continue; }
-      if (got.v === null) { s.differ.unreadable++; continue; }
+      if (got.v === null) { s.differ.unreadable++; if (verbose) s.missed.push(`${label(o)} [unreadable] ${c.row} ${c.key} = ${c.v}: "${got.raw}"`); continue; }
       const flagged = fails.some(f => f.table === label(o) && (f.row === got.r.index || f.column === c.key));
-      if (flagged) s.differ.flagged++;
+      if (flagged) { s.differ.flagged++; if (verbose) s.missed.push(`${label(o)} [flagged] ${c.row} ${c.key} = ${c.v}: read ${got.v}`); }
       else if (repaired) s.differ.wrongRepair++;
       else { s.differ.silent++; s.silent.push(`${label(o)} ${c.row} ${c.key}: ${got.v} for ${c.v}`); }
     }
@@ -136,6 +155,7 @@ for (const file of docs) {
     console.log(`${path.basename(file)} pp.${pages.join(',')} ${kind}: tables ${s.tablesMatched}/${s.tables} (OCR ${s.ocrTables}, ${s.typed} typed alike), cells ${s.found}/${s.cells} `
       + `(missing ${s.missing}, repaired ${s.repaired}), differing: unreadable ${s.differ.unreadable}, flagged ${s.differ.flagged}, wrong repair ${s.differ.wrongRepair}, silent ${s.differ.silent}`);
     for (const x of s.silent.slice(0, 5)) console.log(`    silent: ${x}`);
+    for (const x of s.missed) console.log(`    missed: ${x}`);
   }
 }
 await pool.close();

@@ -35,6 +35,13 @@ export interface TesseractSettings {
   blockSegMode: Tesseract.PSM;
   /** Folder of chi_sim.traineddata.gz (the npm package's LSTM "best_int" data by default). */
   langPath: string;
+  /**
+   * Words tesseract's dictionary is told about (user_words_file): the titles, header terms and code
+   * names budget tables print. Empty: none.
+   */
+  userWords: readonly string[];
+  /** Tesseract user patterns (user_patterns_file), e.g. the shapes of codes and amounts. Empty: none. */
+  userPatterns: readonly string[];
 }
 
 const requireHere = createRequire(import.meta.url);
@@ -51,7 +58,13 @@ export const DEFAULT_TESSERACT_SETTINGS = (): TesseractSettings => ({
   lineSegMode: Tesseract.PSM.SINGLE_LINE,
   blockSegMode: Tesseract.PSM.SINGLE_BLOCK,
   langPath: defaultLangPath(),
+  userWords: [],
+  userPatterns: [],
 });
+
+/** Files the user words and patterns are written to inside the engine's own (in-memory) file system. */
+const USER_WORDS_FILE = '/budget.user-words';
+const USER_PATTERNS_FILE = '/budget.user-patterns';
 
 export function tesseractEngineFactory(settings: TesseractSettings = DEFAULT_TESSERACT_SETTINGS()): OcrEngineFactory {
   return async (dpi: number): Promise<OcrEngine> => {
@@ -62,6 +75,20 @@ export function tesseractEngineFactory(settings: TesseractSettings = DEFAULT_TES
       // prefers that copy.
       cacheMethod: 'none',
     });
+    // User words and patterns are init-only parameters read from files: write the files into the
+    // worker's file system, then initialise again with a config naming them.
+    if (settings.userWords.length || settings.userPatterns.length) {
+      const config: Record<string, string> = {};
+      if (settings.userWords.length) {
+        await worker.writeText(USER_WORDS_FILE, `${settings.userWords.join('\n')}\n`);
+        config.user_words_file = USER_WORDS_FILE;
+      }
+      if (settings.userPatterns.length) {
+        await worker.writeText(USER_PATTERNS_FILE, `${settings.userPatterns.join('\n')}\n`);
+        config.user_patterns_file = USER_PATTERNS_FILE;
+      }
+      await worker.reinitialize('chi_sim', Tesseract.OEM.LSTM_ONLY, config);
+    }
     await worker.setParameters({
       tessedit_pageseg_mode: settings.pageSegMode,
       // Images from a canvas carry no resolution; without it tesseract misjudges glyph sizes.

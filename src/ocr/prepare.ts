@@ -18,6 +18,15 @@ export interface PrepareSettings {
   /** Binarisation threshold bounds, whatever Otsu says (0 = black). */
   minThreshold: number;
   maxThreshold: number;
+  /**
+   * On a light page (Otsu at maxThreshold: grey print, faded or blurred scans) thin grey rules fall
+   * above the text threshold and break into pieces: rules are then looked for at thresholds up to
+   * this one, in steps of ruleThresholdStep.
+   */
+  maxRuleThreshold: number;
+  ruleThresholdStep: number;
+  /** The lowest of those thresholds whose rules reach this share of the longest total is taken. */
+  ruleLengthShare: number;
 }
 
 export const DEFAULT_PREPARE_SETTINGS: Omit<PrepareSettings, 'lines'> = {
@@ -26,12 +35,17 @@ export const DEFAULT_PREPARE_SETTINGS: Omit<PrepareSettings, 'lines'> = {
   erasePadPt: 0.5,
   minThreshold: 90,
   maxThreshold: 200,
+  maxRuleThreshold: 235,
+  ruleThresholdStep: 5,
+  ruleLengthShare: 0.97,
 };
 
 export interface PreparedPage {
   /** The (deskewed) image with the rules erased: what the OCR engine reads. */
   ocrImage: GrayImage;
   threshold: number;
+  /** Threshold the rules were found at (above `threshold` on light pages). */
+  ruleThreshold: number;
   /** Skew that was corrected, in degrees (0 when none was). */
   skewDeg: number;
   /** Rule segments in pixels of the deskewed image. */
@@ -42,7 +56,8 @@ export interface PreparedPage {
 
 export function preparePage(image: GrayImage, pxPerPt: number, s: PrepareSettings): PreparedPage {
   const threshold = Math.min(s.maxThreshold, Math.max(s.minThreshold, otsuThreshold(image)));
-  let bin = binarize(image, threshold);
+  const ruleThreshold = threshold >= s.maxThreshold ? lightPageRuleThreshold(image, threshold, s, pxPerPt) : threshold;
+  let bin = binarize(image, ruleThreshold);
   let segments = findAllSegments(bin, s.lines, pxPerPt);
   const skew = estimateSkew(segments, s.lines.minFreeRuleLengthPt * pxPerPt);
   let skewDeg = 0;
@@ -50,13 +65,28 @@ export function preparePage(image: GrayImage, pxPerPt: number, s: PrepareSetting
   if (skew !== null && Math.abs(skew) * (180 / Math.PI) >= s.minDeskewDeg && Math.abs(skew) * (180 / Math.PI) <= s.maxDeskewDeg) {
     skewDeg = (skew * 180) / Math.PI;
     work = rotate(image, -skew);
-    bin = binarize(work, threshold);
+    bin = binarize(work, ruleThreshold);
     segments = findAllSegments(bin, s.lines, pxPerPt);
   }
   const ruleSegments = selectRules(segments, s.lines, pxPerPt);
   const ocrImage = work === image ? { ...image, data: image.data.slice() } : work;
   eraseSegments(ocrImage, ruleSegments, Math.round(s.erasePadPt * pxPerPt));
-  return { ocrImage, threshold, skewDeg, ruleSegments, rules: ruleSegments.map(g => segmentToRule(g, pxPerPt)) };
+  return { ocrImage, threshold, ruleThreshold, skewDeg, ruleSegments, rules: ruleSegments.map(g => segmentToRule(g, pxPerPt)) };
+}
+
+/**
+ * The threshold at which a light page's rules come out whole: total rule length is measured from
+ * `from` up to maxRuleThreshold, and the lowest threshold within ruleLengthShare of the longest wins
+ * (higher ones only add noise joined to the lines).
+ */
+function lightPageRuleThreshold(image: GrayImage, from: number, s: PrepareSettings, pxPerPt: number): number {
+  const tried: { t: number; length: number }[] = [];
+  for (let t = from; t <= s.maxRuleThreshold; t += s.ruleThresholdStep) {
+    const rules = selectRules(findAllSegments(binarize(image, t), s.lines, pxPerPt), s.lines, pxPerPt);
+    tried.push({ t, length: rules.reduce((sum, g) => sum + (g.end - g.start), 0) });
+  }
+  const longest = Math.max(...tried.map(x => x.length));
+  return longest > 0 ? tried.find(x => x.length >= s.ruleLengthShare * longest)!.t : from;
 }
 
 function findAllSegments(bin: ReturnType<typeof binarize>, s: LineSettings, pxPerPt: number): Segment[] {

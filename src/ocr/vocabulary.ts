@@ -40,6 +40,14 @@ const allowance = (len: number): number => (len >= 8 ? 2 : len >= 6 ? 1 : 0);
  * reading one of them is what was printed, not a misreading to correct.
  */
 const MEANINGFUL = new Set('收支入出增减上下本年');
+/**
+ * Look-alikes chi_sim reads for each other in these phrases (printed glyph → glyph read): when two
+ * phrases are equally near a reading, the one reached through look-alikes only is what was printed
+ * ("收文预算总表" is 收支预算总表, not 收入预算总表).
+ */
+const LOOKALIKES: ReadonlyMap<string, string> = new Map([['支', '文'], ['拨', '拔'], ['洋', '详']]);
+const byLookalikes = (read: readonly string[], term: readonly string[]): boolean =>
+  term.every((c, k) => c === read[k] || LOOKALIKES.get(c) === read[k]);
 
 /**
  * The text with every stretch that nearly matches exactly one vocabulary phrase replaced by it.
@@ -66,8 +74,9 @@ export function correctTerms(text: string, terms: readonly string[] = STANDARD_T
       const window = chars.slice(i, i + n).join('');
       if (diff > 0) {
         // Another phrase of the same length as near: the reading does not say which.
-        const rival = sorted.some(o => o !== term && [...o].length === n && [...o].filter((c, k) => c !== chars[i + k]).length <= diff);
-        if (rival) continue;
+        const read = chars.slice(i, i + n);
+        const rivals = sorted.filter(o => o !== term && [...o].length === n && [...o].filter((c, k) => c !== read[k]).length <= diff);
+        if (rivals.length && !(byLookalikes(read, want) && !rivals.some(o => byLookalikes(read, [...o])))) continue;
         edits.push({ from: window, to: term });
         for (let k = 0; k < n; k++) chars[i + k] = want[k]!;
       }

@@ -128,6 +128,27 @@ function ocrCells(doc: OutputDocument, ocrPages: ReadonlySet<number>): Cell[] {
   return cells;
 }
 
+/** Letters OCR reads for digits in a figure ("5S,932.26", "1.S12.04"), each with the digits it may be. */
+const LETTER_DIGITS: ReadonlyMap<string, string> = new Map([
+  ['S', '5'], ['s', '5'], ['O', '0'], ['o', '0'], ['D', '0'], ['Q', '0'], ['l', '1'], ['I', '1'], ['i', '1'], ['|', '1'],
+  ['B', '8'], ['Z', '2'], ['z', '2'], ['g', '9'], ['q', '9'], ['G', '6'], ['b', '6'],
+]);
+
+/**
+ * Plain-number readings of an unreadable cell's raw text holding one stray letter: the letter is one
+ * glyph, either the digit it looks like or nothing ("5S,932.26" → 55932.26 or 5932.26). Points that
+ * separate thousands ("1.S12.04") are thousands separators; the last point is the decimal point.
+ */
+function strayLetterReadings(raw: string | undefined): string[] {
+  let t = (raw ?? '').replace(/[,\s]/g, '');
+  const points = t.split('.').length - 1;
+  if (points > 1) { const last = t.lastIndexOf('.'); t = t.slice(0, last).replace(/\./g, '') + t.slice(last); }
+  const stray = [...t].map((c, i) => [c, i] as const).filter(([c]) => !/[\d.]/.test(c));
+  if (stray.length !== 1 || !LETTER_DIGITS.has(stray[0]![0])) return [];
+  const [c, i] = stray[0]!;
+  return [LETTER_DIGITS.get(c)!, ''].map(d => t.slice(0, i) + d + t.slice(i + 1)).filter(x => /^\d+(\.\d+)?$/.test(x));
+}
+
 /** Plain-number texts a cell may have been read as. */
 function cellReadings(cell: Cell): string[] {
   if (cell.value !== null) return readings(cell.printed, cell.value);
@@ -200,8 +221,10 @@ export function repairByArithmetic(doc: OutputDocument, options: OcrRepairOption
     const cands: Candidate[] = [];
     for (const cell of ocrCells(work, ocrPages)) {
       const from = cellReadings(cell);
-      if (!from.length) continue;
-      const tos = new Set<number>();
+      // Readings of a stray letter are the one glyph already: taken as they are, not a glyph further.
+      const direct = cell.value === null && !from.length ? new Set(strayLetterReadings(cell.printed).map(t => toHundredths(Number(t)))) : new Set<number>();
+      if (!from.length && !direct.size) continue;
+      const tos = new Set<number>(direct);
       if (cell.value === null) {
         for (const f of from) for (const t of oneGlyphReadings(f)) tos.add(toHundredths(Number(t)));
       } else {
@@ -210,7 +233,7 @@ export function repairByArithmetic(doc: OutputDocument, options: OcrRepairOption
       for (const to of tos) {
         const text = formatHundredths(to);
         const plain = text.replace(/,/g, ''), shortest = String(fromHundredths(to));
-        if (!from.some(f => oneGlyphApart(f, plain) || oneGlyphApart(f, shortest))) continue;
+        if (!direct.has(to) && !from.some(f => oneGlyphApart(f, plain) || oneGlyphApart(f, shortest))) continue;
         const resolved = tryReading(work, cell, fromHundredths(to), before, run);
         if (resolved) cands.push({ cell, to: fromHundredths(to), text, resolved });
       }

@@ -13,8 +13,8 @@ function prng(seed: number): () => number {
   return () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
 }
 
-function blank(): GrayImage {
-  return { width: W, height: H, data: new Uint8Array(W * H).fill(235) }; // greyish scanner paper
+function blank(paper = 235): GrayImage {
+  return { width: W, height: H, data: new Uint8Array(W * H).fill(paper) }; // greyish scanner paper
 }
 
 function fill(img: GrayImage, x0: number, y0: number, x1: number, y1: number, v = 30): void {
@@ -26,12 +26,12 @@ const COLS = [150, 450, 800, 1250];
 const THICK = 3;
 
 /** A ruled table (plus a header cell edge that is short), rows of glyph-like ink, specks. */
-function tablePage(): { img: GrayImage; rules: Rule[] } {
-  const img = blank();
-  for (const y of ROWS) fill(img, COLS[0], y, COLS[COLS.length - 1] + THICK, y + THICK);
-  for (const x of COLS) fill(img, x, ROWS[0], x + THICK, ROWS[ROWS.length - 1] + THICK);
-  fill(img, 300, ROWS[0], 300 + THICK, ROWS[1] + THICK); // short header edge, joined at both ends
-  for (let x = COLS[0] + 20; x < COLS[3]; x += 40) fill(img, x, ROWS[5], x + 3, ROWS[5] + THICK, 235); // a faded rule
+function tablePage(ruleInk = 30, paper = 235): { img: GrayImage; rules: Rule[] } {
+  const img = blank(paper);
+  for (const y of ROWS) fill(img, COLS[0], y, COLS[COLS.length - 1] + THICK, y + THICK, ruleInk);
+  for (const x of COLS) fill(img, x, ROWS[0], x + THICK, ROWS[ROWS.length - 1] + THICK, ruleInk);
+  fill(img, 300, ROWS[0], 300 + THICK, ROWS[1] + THICK, ruleInk); // short header edge, joined at both ends
+  for (let x = COLS[0] + 20; x < COLS[3]; x += 40) fill(img, x, ROWS[5], x + 3, ROWS[5] + THICK, paper); // a faded rule
   // "CJK text": glyph boxes whose bottom strokes line up like a rule, nearly touching.
   for (const row of [ROWS[2], ROWS[4]]) {
     for (let g = 0; g < 12; g++) {
@@ -47,7 +47,7 @@ function tablePage(): { img: GrayImage; rules: Rule[] } {
     const x = 400 + g * 50;
     fill(img, x, 80, x + 44, 86); fill(img, x, 110, x + 44, 116); fill(img, x + 18, 70, x + 25, 120);
   }
-  fill(img, 150, 1200, 1000, 1202);
+  fill(img, 150, 1200, 1000, 1202, ruleInk);
   const rnd = prng(7);
   for (let k = 0; k < 4000; k++) { const x = Math.floor(rnd() * W), y = Math.floor(rnd() * H); fill(img, x, y, x + 2, y + 2, 60); }
   const c = THICK / 2;
@@ -79,6 +79,17 @@ describe('rules from a page image', () => {
     const prepared = preparePage(turned, PX_PER_PT, settings);
     expect(prepared.skewDeg).toBeCloseTo(deg, 1);
     const score = scoreRules(rules, mergeRules(prepared.rules, 0.5), 2);
+    expect(score.unmatched).toEqual([]);
+    expect(score.extra).toEqual([]);
+  });
+
+  it('finds the light grey rules of a light page, above the text threshold', () => {
+    const { img, rules } = tablePage(215, 252);
+    for (let i = 0; i < img.data.length; i++) if (img.data[i]! < 100) img.data[i] = 185; // grey print
+    const prepared = preparePage(img, PX_PER_PT, settings);
+    expect(prepared.threshold).toBe(settings.maxThreshold);
+    expect(prepared.ruleThreshold).toBeGreaterThanOrEqual(215);
+    const score = scoreRules(rules, mergeRules(prepared.rules, 0.5), 1);
     expect(score.unmatched).toEqual([]);
     expect(score.extra).toEqual([]);
   });

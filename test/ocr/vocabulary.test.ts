@@ -25,4 +25,10 @@ describe('correctTerms', () => {
     expect(correctTerms('公务用车购罝费').text).toBe('公务用车购置费');
     expect(correctTerms('公务用车某某费').edits).toEqual([]);
   });
+  it('settles a tie between two phrases by the look-alike read, and only by it', () => {
+    // 收文预算总表 is one glyph from 收支预算总表 and from 收入预算总表; 文 is what 支 is read as, not 入.
+    expect(correctTerms('收文预算总表')).toEqual({ text: '收支预算总表', edits: [{ from: '收文预算总表', to: '收支预算总表' }] });
+    // 收某预算总表 is as near both, through no look-alike: left alone.
+    expect(correctTerms('收某预算总表').edits).toEqual([]);
+  });
 });

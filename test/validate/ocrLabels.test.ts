@@ -28,4 +28,21 @@ describe('settleOcrLabels', () => {
     const d = doc('pdf');
     expect(settleOcrLabels(d)).toEqual({ document: d, warnings: [] });
   });
+  it('settles damaged ordinals by the rows around them, and names one glyph from a known name', () => {
+    const d = makeDoc([makeTable({ number: '表1', type: null, groups: [
+      { columns: ['收入'], rows: [{ name: '-、财政拨款', amounts: [9] }, { name: '1，一般公共预算', amounts: [9] }, { name: '二其他资金', amounts: [0] }, { name: '合计', amounts: [9] }] },
+      { columns: ['支出'], rows: [{ name: '、基本支出', amounts: [5] }, { name: '二、项目支出', amounts: [4] }, { name: '一一一单位预留机动经费', amounts: [0] }, { name: '四、卫生健康文出', amounts: [9] }] },
+    ] })]);
+    d.pages = [{ number: 3, text_source: 'ocr' }];
+    const { document, warnings } = settleOcrLabels(d);
+    const names = (j: number) => document.tables[0].rows.map(r => r.records[j].name);
+    // "1，" has no sibling in the arabic form to say which separator: left alone.
+    expect(names(0)).toEqual(['一、财政拨款', '1，一般公共预算', '二、其他资金', '合计']);
+    expect(names(1)).toEqual(['一、基本支出', '二、项目支出', '三、单位预留机动经费', '四、卫生健康支出']);
+    expect(warnings).toHaveLength(5);
+    // Three strokes where the sequence wants 四 are not 三: left alone.
+    const e = makeDoc([makeTable({ number: '表1', type: null, groups: [{ columns: ['支出'], rows: [{ name: '三、项目支出', amounts: [1] }, { name: '一一一单位预留机动经费', amounts: [0] }] }] })]);
+    e.pages = [{ number: 3, text_source: 'ocr' }];
+    expect(settleOcrLabels(e).warnings).toEqual([]);
+  });
 });

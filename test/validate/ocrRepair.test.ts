@@ -151,6 +151,19 @@ describe('repairByArithmetic across rows, columns and tables', () => {
     expect(fixed.unreadable).toBeUndefined();
     expect(fails(validateDocument(document, null))).toEqual([]);
   });
+  it('reads a stray letter in an unreadable amount as the digit it looks like or as nothing, whichever makes the sums hold', () => {
+    for (const [raw, want] of [['2S0.00', 20], ['2S.00', 25]] as const) {
+      const doc = docWith('ocr', [{}]);
+      const rec = doc.tables[0].rows[2].records[0];
+      const printed = rec.amounts['支出预算/合计'];
+      delete rec.amounts['支出预算/合计'];
+      rec.unreadable = { '支出预算/合计': raw };
+      const { document, checks } = repairByArithmetic(doc);
+      if (printed !== want) { expect(checks).toEqual([]); continue; }
+      expect(checks.map(c => [c.row, c.actual, c.expected])).toEqual([[2, null, want]]);
+      expect(document.tables[0].rows[2].records[0].amounts['支出预算/合计']).toBe(want);
+    }
+  });
 });
 
 describe('checks on OCR-read figures are exact', () => {

@@ -1,0 +1,89 @@
+/**
+ * Ordinals before row names read by OCR ("一、财政拨款", "三、卫生健康支出", "1.一般公共预算"). Their glyphs
+ * are the ones OCR misreads most: 一 is a dash ("-、财政拨款"), 三 is three of them ("一一一卫生健康支出"),
+ * a thin 一 or 、 is lost ("、基本支出", "三单位预留机动经费"), a numeral becomes a look-alike ("万、其他收入"
+ * for 九、), "1." becomes "1，". The numerals of one column of names count up (一、二、三、…), so a
+ * damaged ordinal is settled by its neighbours in that column: the numeral the sequence expects there
+ * (the one before plus one, or the one after minus one, when both are known they must agree).
+ */
+
+const NUMERALS = '一二三四五六七八九';
+
+/** 1–99 in Chinese numerals (一, 十, 十一, 二十, 二十一 …), else null. */
+export function chineseValue(s: string): number | null {
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/u.exec(s);
+  if (!m || !s) return null;
+  const [, a, ten, b] = m;
+  if (!ten) return a && !b ? NUMERALS.indexOf(a) + 1 : null;
+  return (a ? NUMERALS.indexOf(a) + 1 : 1) * 10 + (b ? NUMERALS.indexOf(b) + 1 : 0);
+}
+
+export function chineseNumeral(n: number): string {
+  const tens = Math.floor(n / 10), ones = n % 10;
+  return `${tens > 1 ? NUMERALS[tens - 1] : ''}${tens > 0 ? '十' : ''}${ones ? NUMERALS[ones - 1] : ''}`;
+}
+
+const GOOD_CHINESE = /^([一二三四五六七八九十]{1,3})、/u;
+const GOOD_ARABIC = /^(\d{1,2})([.、．])(?=\p{Script=Han})/u;
+/** Dash-like glyphs OCR reads for the strokes of 一 (and 二, 三). */
+const DASHES = '-—–_~一';
+
+export interface OrdinalEdit { from: string; to: string }
+
+/**
+ * The names of one column of OCR'd rows (null where a row has none) with damaged ordinals settled;
+ * one edit per changed name.
+ */
+export function settleOrdinals(names: readonly (string | null)[]): { names: (string | null)[]; edits: OrdinalEdit[] } {
+  const out = [...names];
+  const value = (name: string | null): number | null => {
+    const m = name ? GOOD_CHINESE.exec(name) : null;
+    return m ? chineseValue(m[1]!) : null;
+  };
+  const known = out.map(value);
+  const expected = (i: number): number | null => {
+    let before: number | null = null, after: number | null = null;
+    for (let k = i - 1; k >= 0 && before === null; k--) if (known[k] !== null) before = known[k]! + 1;
+    for (let k = i + 1; k < out.length && after === null; k++) if (known[k] !== null) after = known[k]! - 1;
+    if (before !== null && after !== null) return before === after ? before : null;
+    return before ?? after;
+  };
+  const edits: OrdinalEdit[] = [];
+  const arabicSeps = out.map(n => (n ? GOOD_ARABIC.exec(n)?.[2] : undefined)).filter((s): s is string => !!s);
+  const arabicSep = arabicSeps.length && arabicSeps.every(s => s === arabicSeps[0]) ? arabicSeps[0]! : null;
+  for (let i = 0; i < out.length; i++) {
+    const name = out[i];
+    if (!name || known[i] !== null) continue;
+    const fixed = settleOne(name, expected(i), arabicSep);
+    if (fixed === null || fixed === name) continue;
+    edits.push({ from: name, to: fixed });
+    out[i] = fixed;
+    known[i] = value(fixed);
+  }
+  return { names: out, edits };
+}
+
+function settleOne(name: string, want: number | null, arabicSep: string | null): string | null {
+  const han = '(?=\\p{Script=Han})';
+  // Strokes read as dashes, with a separator: "-、" "一一、" → the numeral with that many strokes.
+  let m = new RegExp(`^([${DASHES}]{1,3})\\s*[、,，.．]\\s*${han}`, 'u').exec(name);
+  if (m && m[1]!.length <= 3 && (want === null || want === m[1]!.length)) return `${chineseNumeral(m[1]!.length)}、${name.slice(m[0].length)}`;
+  // Without the separator: "一一一卫生健康支出"; a lone 一 is left alone (一般…).
+  m = new RegExp(`^([${DASHES}]{2,3})${han}`, 'u').exec(name);
+  if (m && (want === null || want === m[1]!.length)) return `${chineseNumeral(m[1]!.length)}、${name.slice(m[0].length)}`;
+  if (want === null) {
+    m = new RegExp(`^(\\d{1,2})[,，]${han}`, 'u').exec(name);
+    return m && arabicSep ? `${m[1]}${arabicSep}${name.slice(m[0].length)}` : null;
+  }
+  const numeral = chineseNumeral(want);
+  // The numeral lost: "、基本支出".
+  m = new RegExp(`^[、,，]\\s*${han}`, 'u').exec(name);
+  if (m) return `${numeral}、${name.slice(m[0].length)}`;
+  // The separator lost: "三单位预留机动经费" (not 一: "一般…" is a name).
+  m = new RegExp(`^([一二三四五六七八九十]{1,3})[,，.．]?\\s*${han}`, 'u').exec(name);
+  if (m && want > 1 && chineseValue(m[1]!) === want) return `${numeral}、${name.slice(m[0].length)}`;
+  // One glyph in the numeral's place, before the separator: "万、其他收入".
+  m = new RegExp(`^(\\p{Script=Han}{1,3})\\s*、\\s*${han}`, 'u').exec(name);
+  if (m && [...m[1]!].length === [...numeral].length) return `${numeral}、${name.slice(m[0].length)}`;
+  return null;
+}
