@@ -1,2 +1,3 @@
 export { type Classification, type RegistryEntry, levelOf, nameKey, parentOf, sameName } from './entries.js';
 export { type CodeInfo, type Rename, classificationOfCode, findCodeByName, lookupCode, registryEdition, registryEntries, registryNamesCode, registryNamesOf } from './lookup.js';
+export { STANDARD_TERMS } from './standardTerms.js';

@@ -10,5 +10,5 @@ export type { PrepareSettings } from './prepare.js';
 export { DEFAULT_OCR_SETTINGS } from './settings.js';
 export type { OcrSettings } from './settings.js';
 export type { AmountSettings } from './amounts.js';
-export { correctTerms, STANDARD_TERMS } from './vocabulary.js';
+export { correctTerms } from './vocabulary.js';
 export type { TermEdit } from './vocabulary.js';

@@ -9,7 +9,7 @@
 import { classificationOfCode, registryEntries, registryNamesOf } from '../codes/index.js';
 import type { OutputDocument, Warning } from '../model/document.js';
 import { looseText } from '../model/text.js';
-import { STANDARD_TERMS } from '../ocr/vocabulary.js';
+import { STANDARD_TERMS } from '../codes/standardTerms.js';
 import { settleOrdinals } from './ocrOrdinals.js';
 import { tableLabel } from './tables.js';
 

@@ -14,7 +14,7 @@ const ALLOWED: Record<string, string[]> = {
   model: [],
   codes: ['model'],
   pdf: ['model'],
-  ocr: ['model', 'pdf'],
+  ocr: ['model', 'codes', 'pdf'],
   layout: ['model'],
   classify: ['model', 'codes'],
   validate: ['model', 'codes'],
@@ -25,8 +25,10 @@ const ALLOWED: Record<string, string[]> = {
   dataset: ['model', 'codes', 'classify', 'validate', 'emit', 'findFiles'],
   batch: ['model', 'pdf', 'pipeline', 'emit', 'findFiles'],
   queue: ['model', 'batch', 'emit', 'findFiles'],
+  /** The review page: a document's tables and checks over its rendered pages. */
+  review: ['model', 'pdf', 'ocr', 'emit'],
   /** The command doors: argument parsing, the terminal report, one file per command. */
-  cli: ['model', 'codes', 'pdf', 'ocr', 'validate', 'quality', 'pipeline', 'emit', 'batch', 'queue', 'dataset', 'findFiles'],
+  cli: ['model', 'codes', 'pdf', 'ocr', 'validate', 'quality', 'pipeline', 'emit', 'batch', 'queue', 'dataset', 'review', 'findFiles'],
   /** The library's entry (package.json "exports"). */
   index: ['model', 'ocr', 'pipeline', 'validate', 'emit', 'dataset'],
 };
