@@ -1,15 +1,14 @@
 import { writeToString } from 'fast-csv';
-import { columnKey, parseAmount } from '../model/amounts.js';
+import { columnKey, parseAmount, SPREADSHEET_NUMBER } from '../model/amounts.js';
 import type { OutputDocument, Table } from '../model/document.js';
 
 export const TIDY_HEADER = ['source_file', 'unit', 'year', 'kind', 'table_number', 'table_title', 'table_type', 'page',
   'row_index', 'code', 'level', 'name', 'project', 'column', 'value', 'value_unit'] as const;
 
 const BOM = '\uFEFF';
-const NUMBER = /^[-+]?[\d,]+(\.\d+)?%?$/;
 
 /** Text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
-export const neutralize = (text: string): string => (/^[=+\-@\t\r]/.test(text) && !NUMBER.test(text) ? `'${text}` : text);
+export const neutralize = (text: string): string => (/^[=+\-@\t\r]/.test(text) && !SPREADSHEET_NUMBER.test(text) ? `'${text}` : text);
 
 export const toCsv = async (rows: (string | number)[][]): Promise<string> =>
   BOM + (await writeToString(rows.map(r => r.map(v => (typeof v === 'string' ? neutralize(v) : v))), { rowDelimiter: '\n' })) + '\n';

@@ -1,19 +1,19 @@
+import { UNMISTAKABLE_AMOUNT } from '../model/amounts.js';
 import { clusterValues, groupByInterval } from '../model/geometry.js';
 import type { TextRun } from '../model/page.js';
 import type { Edge } from './edges.js';
 import type { LayoutSettings } from './settings.js';
 import { splitRun } from './tokens.js';
 
-const PRINTED_AMOUNT = /^[-−]?(\d{1,3}(,\d{3})+|\d+)\.\d+$|^[-−]?\d{1,3}(,\d{3})+$/;
 
 /** A run holding an amount and the next cell's label ("3,385.08 201 一般公共服务支出") is two cells. */
 function splitAtAmounts(run: TextRun): TextRun[] {
   const pieces = splitRun(run);
-  if (pieces.length < 2 || !pieces.some(p => PRINTED_AMOUNT.test(p.text))) return [run];
+  if (pieces.length < 2 || !pieces.some(p => UNMISTAKABLE_AMOUNT.test(p.text))) return [run];
   const out: TextRun[] = [];
   for (const p of pieces) {
     const last = out[out.length - 1];
-    if (last && !PRINTED_AMOUNT.test(p.text) && !PRINTED_AMOUNT.test(last.text)) out[out.length - 1] = { ...last, text: `${last.text} ${p.text}`, x1: p.x1 };
+    if (last && !UNMISTAKABLE_AMOUNT.test(p.text) && !UNMISTAKABLE_AMOUNT.test(last.text)) out[out.length - 1] = { ...last, text: `${last.text} ${p.text}`, x1: p.x1 };
     else out.push(p);
   }
   return out;
@@ -49,7 +49,7 @@ export function openColumns(bodyRuns: readonly TextRun[], headerLeafRuns: readon
   const body = bodyRuns.flatMap(splitAtAmounts);
   const spans = groupByInterval(body, p => p.x0, p => p.x1, 0).map(g => ({
     x0: Math.min(...g.map(p => p.x0)), x1: Math.max(...g.map(p => p.x1)),
-    figures: g.filter(p => PRINTED_AMOUNT.test(p.text.trim())).length > g.length / 2,
+    figures: g.filter(p => UNMISTAKABLE_AMOUNT.test(p.text.trim())).length > g.length / 2,
     labelled: false,
   }));
   const free: TextRun[] = [];

@@ -1,19 +1,17 @@
-import { AMOUNT_PATTERN } from '../model/amounts.js';
+import { AMOUNT_OR_PERCENT } from '../model/amounts.js';
 import { squash } from '../model/text.js';
 
 /**
  * Joining the fragments of one cell. CJK fragments join without a space; Latin letters and digits keep
  * one; a number broken over lines ("1,902." + "40") becomes one number.
  */
-// A printed amount, or a percentage.
-const AMOUNT = new RegExp(AMOUNT_PATTERN.source.replace(/\$$/, '%?$'));
 const LATIN_END = /[A-Za-z0-9%)\]]$/;
 const LATIN_START = /^[A-Za-z0-9(\[]/;
 
 export { squash };
 
-/** A printed amount: digits with optional thousands separators, decimals and sign. */
-export const isAmount = (s: string): boolean => AMOUNT.test(squash(s));
+/** A printed amount or a percentage, spaces aside. */
+export const isAmount = (s: string): boolean => AMOUNT_OR_PERCENT.test(squash(s));
 
 /** Join fragments already in reading order (lines top to bottom, runs left to right). */
 export function joinFragments(parts: readonly string[]): string {

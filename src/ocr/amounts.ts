@@ -7,7 +7,7 @@
  * amount agrees. Otherwise the word is marked unreadable (UNREADABLE_MARK before its raw text): the
  * cell keeps what was read and no number is made of it, so no plausible-looking wrong figure goes on.
  */
-import { UNREADABLE_MARK } from '../model/amounts.js';
+import { AMOUNT_ALPHABET, READ_DECIMAL_AMOUNT, READ_GROUPED_AMOUNT, UNREADABLE_MARK } from '../model/amounts.js';
 import type { ReadMode } from './engine.js';
 import { otsuThreshold, twoTone, upscale, type GrayImage } from './image.js';
 import { cropWithMargin } from './cells.js';
@@ -41,11 +41,8 @@ export const DEFAULT_AMOUNT_SETTINGS: AmountSettings = {
   maxRereads: 40,
 };
 
-const DECIMAL_AMOUNT = /^-?[\d,]*\d\.(\d+)$/;
-const GROUPED = /^-?\d{1,3}(,\d{3})*\.\d+$/;
-
 /** Decimal places of an amount reading, or null when it has no decimal part. */
-const decimalsOf = (text: string): number | null => DECIMAL_AMOUNT.exec(text)?.[1]!.length ?? null;
+const decimalsOf = (text: string): number | null => READ_DECIMAL_AMOUNT.exec(text)?.[1]!.length ?? null;
 
 /** The page's decimal convention: the decimal places nearly all its amounts have, or null. */
 export function decimalConvention(texts: readonly string[], s: AmountSettings = DEFAULT_AMOUNT_SETTINGS): number | null {
@@ -68,14 +65,14 @@ export function decimalConvention(texts: readonly string[], s: AmountSettings = 
  */
 export function implausibleAmount(text: string, decimals: number | null): string | null {
   if (/[\p{Script=Han}%％]/u.test(text) || (text.match(/\d/g)?.length ?? 0) < 2) return null;
-  if (!/^[-\d,.]+$/.test(text)) {
+  if (!AMOUNT_ALPHABET.test(text)) {
     // Digits with a decimal part and something a number cannot hold ("14.3?", "1a.37").
     return /\d[.,]\d/.test(text) && /^[^\p{L}]*\p{L}?[^\p{L}]*$/u.test(text) ? 'characters outside the amount alphabet' : null;
   }
   if (!/\.\d/.test(text)) return null; // integers: codes, counts, 元 amounts — no convention to hold them to
   if ((text.match(/\./g) ?? []).length > 1) return 'more than one decimal point';
   if (/^-?0\d/.test(text)) return 'a leading zero';
-  if (text.includes(',') && !GROUPED.test(text)) return 'thousands separators out of place';
+  if (text.includes(',') && !READ_GROUPED_AMOUNT.test(text)) return 'thousands separators out of place';
   const d = decimalsOf(text);
   if (decimals !== null && d !== null && d !== decimals) return `${d} decimal places where the page prints ${decimals}`;
   return null;

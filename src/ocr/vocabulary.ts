@@ -6,6 +6,7 @@
  * phrases) from exactly one phrase of the vocabulary is that phrase. Every edit is returned, so the
  * caller can record it; runs holding figures are never touched.
  */
+import { HOLDS_DECIMAL_FIGURE } from '../model/amounts.js';
 import type { TextRun } from '../model/page.js';
 import { STANDARD_TERMS } from '../codes/standardTerms.js';
 
@@ -33,7 +34,7 @@ const byLookalikes = (read: readonly string[], term: readonly string[]): boolean
  * Longer phrases are tried first; a differing glyph must be Han on both sides (a digit is a figure).
  */
 export function correctTerms(text: string, terms: readonly string[] = STANDARD_TERMS): { text: string; edits: TermEdit[] } {
-  if (/\d[\d,.]*\.\d/.test(text) || [...text].filter(isHan).length < 4) return { text, edits: [] };
+  if (HOLDS_DECIMAL_FIGURE.test(text) || [...text].filter(isHan).length < 4) return { text, edits: [] };
   const chars = [...text];
   const fixed = new Array<boolean>(chars.length).fill(false);
   const edits: TermEdit[] = [];

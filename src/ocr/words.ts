@@ -4,6 +4,7 @@
  * line of one cell; the spaces an engine puts between CJK characters are dropped, and numbers split
  * into pieces are joined whole again.
  */
+import { DIGIT_LOOKALIKES, DIGIT_OR_LOOKALIKE_G, OCR_NUMBER_LIKE, READ_GROUPED_AMOUNT, READ_UNGROUPED_AMOUNT } from '../model/amounts.js';
 import type { TextRun } from '../model/page.js';
 import type { Segment } from './lines.js';
 
@@ -47,8 +48,6 @@ export const DEFAULT_WORD_SETTINGS: WordSettings = {
 // Han, CJK symbols and punctuation, fullwidth forms: no spaces are printed between these.
 const CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2E80-\u2FDF]/u;
 const MEANINGFUL = /[\p{L}\p{N}]/u;
-// A word that reads as a number apart from scan confusions (1 read as 工 or l, 0 as O).
-const NUMBER_LIKE = /^[-−(（]?[\d工lIO\]][\d工lIO\],.]*[)）%]?$/u;
 
 /**
  * Undo typical scan confusions inside a word that is otherwise a number: 1 read as 工/l/I/], 0 as O,
@@ -57,8 +56,8 @@ const NUMBER_LIKE = /^[-−(（]?[\d工lIO\]][\d工lIO\],.]*[)）%]?$/u;
 export function repairNumber(text: string): string {
   // Specks next to a digit read as brackets or bars: "1],244.59".
   const despeckled = text.replace(/(?<=\d)[\][|'‘’`](?=[\d,.])/g, '');
-  if (!NUMBER_LIKE.test(despeckled) || (despeckled.match(/[\d工lIO\]]/g)?.length ?? 0) < 2 || !/\d/.test(despeckled)) return text;
-  let t = despeckled.replace(/[工lI\]]/g, '1').replace(/O/g, '0').replace(/[.,]{2,}/g, m => m[m.length - 1]);
+  if (!OCR_NUMBER_LIKE.test(despeckled) || (despeckled.match(DIGIT_OR_LOOKALIKE_G)?.length ?? 0) < 2 || !/\d/.test(despeckled)) return text;
+  let t = despeckled.replace(DIGIT_OR_LOOKALIKE_G, ch => DIGIT_LOOKALIKES.get(ch) ?? ch).replace(/[.,]{2,}/g, m => m[m.length - 1]);
   const seps = [...t.matchAll(/[.,]/g)].map(m => m.index ?? 0);
   if (seps.length >= 2) {
     const last = seps[seps.length - 1];
@@ -115,17 +114,14 @@ export function linesToRuns(lines: readonly OcrLine[], vRules: readonly Segment[
   return restoreThousands(runs);
 }
 
-const GROUPED_AMOUNT = /^-?\d{1,3}(?:,\d{3})+\.\d+$/;
-const UNGROUPED_AMOUNT = /^-?\d{4,}\.\d+$/;
-
 /**
  * Thousands commas are the smallest marks on a page and OCR drops some ("1902.40"). When the page
  * prints other amounts with commas, put them back in amounts that lost them; the value is unchanged.
  */
 export function restoreThousands(runs: TextRun[]): TextRun[] {
-  if (!runs.some(r => GROUPED_AMOUNT.test(r.text))) return runs;
+  if (!runs.some(r => READ_GROUPED_AMOUNT.test(r.text))) return runs;
   return runs.map(r => {
-    if (!UNGROUPED_AMOUNT.test(r.text)) return r;
+    if (!READ_UNGROUPED_AMOUNT.test(r.text)) return r;
     const [int, frac] = r.text.split('.');
     return { ...r, text: `${int.replace(/\B(?=(\d{3})+$)/g, ',')}.${frac}` };
   });

@@ -10,7 +10,7 @@
  * reading of the raw text that makes every sum hold is taken in the same way. Anything else is left
  * as read, for the failed checks to flag. Text-layer pages are never touched.
  */
-import { columnKey } from '../model/amounts.js';
+import { columnKey, PLAIN_NUMBER } from '../model/amounts.js';
 import type { Check, Column, OutputDocument, Table } from '../model/document.js';
 import { validateDocument, type ProseLine } from './index.js';
 import { formatHundredths, fromHundredths, toHundredths } from './money.js';
@@ -146,7 +146,7 @@ function strayLetterReadings(raw: string | undefined): string[] {
   const stray = [...t].map((c, i) => [c, i] as const).filter(([c]) => !/[\d.]/.test(c));
   if (stray.length !== 1 || !LETTER_DIGITS.has(stray[0]![0])) return [];
   const [c, i] = stray[0]!;
-  return [LETTER_DIGITS.get(c)!, ''].map(d => t.slice(0, i) + d + t.slice(i + 1)).filter(x => /^\d+(\.\d+)?$/.test(x));
+  return [LETTER_DIGITS.get(c)!, ''].map(d => t.slice(0, i) + d + t.slice(i + 1)).filter(x => PLAIN_NUMBER.test(x));
 }
 
 /** Plain-number texts a cell may have been read as. */
@@ -263,7 +263,7 @@ export function oneGlyphReadings(from: string): string[] {
   for (let i = 0; i < from.length; i++) for (const d of digits) out.add(from.slice(0, i) + d + from.slice(i + 1));
   const bare = from.replace('.', '');
   for (let i = 1; i < bare.length; i++) out.add(`${bare.slice(0, i)}.${bare.slice(i)}`);
-  return [...out].filter(t => /^\d+(\.\d+)?$/.test(t) && oneGlyphApart(from, t));
+  return [...out].filter(t => PLAIN_NUMBER.test(t) && oneGlyphApart(from, t));
 }
 
 function repairCheck(fix: Candidate): Check {

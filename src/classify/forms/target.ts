@@ -1,3 +1,4 @@
+import { LEADING_FIGURE, parseAmount } from '../../model/amounts.js';
 import type { Comparator } from '../../model/forms.js';
 
 export interface ParsedTarget { comparator: Comparator | null; value: number | null; value_unit: string | null }
@@ -11,7 +12,6 @@ const COMPARATORS: [RegExp, Comparator][] = [
   [/^(==|=|＝|等于)/, '='],
 ];
 
-const NUMBER = /^([-−]?\d[\d,]*(?:\.\d+)?)/;
 /** A unit after the number: short, no digits, no brackets or sentence punctuation ("次", "%", "万元/辆", "个月"). */
 const UNIT = /^[^\d\s()（）[\]【】，,；;。:：]{1,6}$/;
 
@@ -32,11 +32,11 @@ export function parseTarget(printed: string): ParsedTarget {
   if (!/\d/.test(t)) {
     return comparator === null && t.length > 0 && !/[<>=≤≥]/.test(t) ? { comparator: '定性', value: null, value_unit: null } : none;
   }
-  const m = NUMBER.exec(t);
+  const m = LEADING_FIGURE.exec(t);
   if (!m) return none;
   const rest = t.slice(m[0].length).trim();
   if (rest !== '' && !UNIT.test(rest)) return none;
-  const value = Number(m[1]!.replace(/,/g, '').replace('−', '-'));
-  if (!Number.isFinite(value)) return none;
+  const value = parseAmount(m[1]!);
+  if (value === null) return none;
   return { comparator: comparator ?? '=', value, value_unit: rest || null };
 }

@@ -1,4 +1,4 @@
-import { parseAmount } from '../../model/amounts.js';
+import { parseAmount, PLAIN_NUMBER } from '../../model/amounts.js';
 import type { CurrencyUnit } from '../../model/currencyUnit.js';
 
 /** Runs of spaces folded to one. */
@@ -33,8 +33,8 @@ export const cleanLabel = (label: string): string =>
 
 /** A printed weight ("18", "10分", "20%"). */
 export function weightOf(cell: string | undefined): number | null {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(分|%)?\s*$/.exec((cell ?? '').normalize('NFKC'));
-  return m ? Number(m[1]) : null;
+  const t = (cell ?? '').normalize('NFKC').trim().replace(/\s*(分|%)$/, '');
+  return PLAIN_NUMBER.test(t) ? Number(t) : null;
 }
 
 /** A project cell split into its code and name ("11000021T00000012 2127-购买考试服务支出项目"). */

@@ -1,3 +1,4 @@
+import { PROSE_FIGURE } from '../../model/amounts.js';
 import type { CurrencyUnit } from '../../model/document.js';
 import { fenPerUnit } from '../money.js';
 import { normLabel } from '../names.js';
@@ -41,9 +42,8 @@ export interface Mention {
 const MARKER = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))/;
 const TOP_HEADING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)/;
 const TERMINAL = /[。；;！？!?：:]$/;
-const HAS_AMOUNT = /\d\s*(万元|元|%)/;
 
-const isHeadingLine = (t: string) => MARKER.test(t) && t.length <= 60 && !HAS_AMOUNT.test(t);
+const isHeadingLine = (t: string) => MARKER.test(t) && t.length <= 60 && !PROSE_FIGURE.test(t);
 
 /** Rebuild paragraphs: a line continues the previous one unless that ended a sentence or was a heading. */
 export function paragraphs(lines: ProseLine[]): Paragraph[] {
@@ -82,14 +82,14 @@ export function lineBoxAt(p: Paragraph, index: number, page: number): [number, n
   return span && span.page === page ? span.bbox : null;
 }
 
-const FIGURE = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(亿元|万元|元|%|％)/g;
+const FIGURES = new RegExp(PROSE_FIGURE.source, 'g');
 const BOUNDARY = /[，,。；;：:、]/;
 
 /** The figures of a paragraph, each with the words of its clause before it. */
 export function mentions(p: Paragraph): Mention[] {
   const out: Mention[] = [];
   const text = p.text;
-  const found = [...text.matchAll(FIGURE)];
+  const found = [...text.matchAll(FIGURES)];
   found.forEach((m, i) => {
     const start = m.index!;
     const prevEnd = i > 0 ? found[i - 1]!.index! + found[i - 1]![0].length : 0;

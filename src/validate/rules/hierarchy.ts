@@ -1,3 +1,4 @@
+import { AMOUNT_ALPHABET } from '../../model/amounts.js';
 import type { Check } from '../../model/document.js';
 import { checkAt, entryCells, isTotalEntry, rowLabel, sumCheck, sumKeys, type Entry, type GroupView, type TableView } from '../tables.js';
 import { ocrPageSet, sumSlack } from '../tolerance.js';
@@ -54,7 +55,7 @@ function rowsOfCode(view: TableView, line: CodeLine, blocks: Map<number, number>
   const labels = line.rows.map((e) => {
     const at = view.table.rows[e.row];
     const row = at?.index === e.row ? at : view.table.rows.find((r) => r.index === e.row);
-    const label = (row?.cells ?? []).filter((c) => c && !/^[-\d,.]+$/.test(c.trim())).join('|');
+    const label = (row?.cells ?? []).filter((c) => c && !AMOUNT_ALPHABET.test(c.trim())).join('|');
     return `${blocks.get(e.row) ?? 0}|${label}`;
   });
   return new Set(labels).size === labels.length ? 'several' : 'unclear';

@@ -1,4 +1,5 @@
 import type { BudgetRecord, TableType } from '../../model/document.js';
+import { CARRYOVER_WORDS, SOURCE_WORDS, TOTAL_WORDS, USE_WORDS } from '../../model/fundTerms.js';
 import { findNode, grandTotalKey, termsOf, type ColumnNode } from '../columns.js';
 import { fenPerHundredth } from '../money.js';
 import { normLabel, stripMarker } from '../names.js';
@@ -44,12 +45,19 @@ const byNode = (re: RegExp): Selector => (tree) => {
   return n ? termsOf(n) : null;
 };
 
+const CARRYOVER = new RegExp(CARRYOVER_WORDS.join('|'));
+const CARRYOVER_OR_TOTAL = new RegExp([...CARRYOVER_WORDS, ...TOTAL_WORDS].join('|'));
+
+/** A source's own column and the one transferred from above ("上级一般公共预算安排的转移支付收入"), printed whole. */
+const sourceColumn = (word: string, between = ''): RegExp =>
+  new RegExp(`^(上级)?${word}${between}(安排的转移支付|拨款|${SOURCE_WORDS.appropriation})?(收入)?$`);
+
 /** Every column (not below another match) of a source of funds, own and transferred from above. */
 const bySource = (re: RegExp): Selector => (tree) => {
   const found: ColumnNode[] = [];
   const visit = (n: ColumnNode) => {
     const seg = normLabel(n.seg);
-    if (re.test(seg) && !/结转|结余|合计|小计|总计/.test(seg)) { found.push(n); return; }
+    if (re.test(seg) && !CARRYOVER_OR_TOTAL.test(seg)) { found.push(n); return; }
     n.children.forEach(visit);
   };
   tree.children.forEach(visit);
@@ -58,16 +66,16 @@ const bySource = (re: RegExp): Selector => (tree) => {
 
 export const selectors = {
   total: ((tree, keys) => { const k = grandTotalKey(tree, keys); return k ? [k] : null; }) as Selector,
-  general: bySource(/^(上级)?一般公共预算(安排的转移支付|拨款|财政拨款)?(收入)?$/),
-  govFund: bySource(/^(上级)?政府性基金(预算)?(安排的转移支付|拨款|财政拨款)?(收入)?$/),
-  stateCapital: bySource(/^(上级)?国有资本经营(预算)?(安排的转移支付|拨款|财政拨款)?(收入)?$/),
-  appropriation: byNode(/^财政拨款(?!.*(结转|结余))/),
-  basic: byNode(/^基本支出$/),
-  project: byNode(/^项目支出$/),
-  personnel: byNode(/^人员经费/),
-  publicUse: byNode(/^公用经费/),
+  general: bySource(sourceColumn(SOURCE_WORDS.general_budget)),
+  govFund: bySource(sourceColumn(SOURCE_WORDS.gov_fund, '(预算)?')),
+  stateCapital: bySource(sourceColumn(SOURCE_WORDS.state_capital, '(预算)?')),
+  appropriation: byNode(new RegExp(`^${SOURCE_WORDS.appropriation}(?!.*(${CARRYOVER.source}))`)),
+  basic: byNode(new RegExp(`^${USE_WORDS.basic}$`)),
+  project: byNode(new RegExp(`^${USE_WORDS.project}$`)),
+  personnel: byNode(new RegExp(`^${USE_WORDS.personnel}`)),
+  publicUse: byNode(new RegExp(`^${USE_WORDS.public_expense}`)),
   carryover: ((tree) => {
-    const nodes = tree.children.filter((c) => /结转|结余/.test(normLabel(c.seg)) && !/下年|年末/.test(c.seg));
+    const nodes = tree.children.filter((c) => CARRYOVER.test(normLabel(c.seg)) && !/下年|年末/.test(c.seg));
     return nodes.length > 0 ? nodes.flatMap((n) => termsOf(n)) : null;
   }) as Selector,
 };
