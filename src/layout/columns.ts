@@ -33,8 +33,8 @@ export function ruledColumns(vEdges: readonly Edge[], x0: number, x1: number, mi
   }
   const xs = positions.filter(p => (length.get(p) ?? 0) >= minLengthPt);
   if (xs.length < 3) return null;
-  if (xs[0] - x0 > 3 * s.snapTolerancePt) xs.unshift(x0);
-  if (x1 - xs[xs.length - 1] > 3 * s.snapTolerancePt) xs.push(x1);
+  if (xs[0] - x0 > s.sideColumnSnaps * s.snapTolerancePt) xs.unshift(x0);
+  if (x1 - xs[xs.length - 1] > s.sideColumnSnaps * s.snapTolerancePt) xs.push(x1);
   return xs;
 }
 

@@ -110,14 +110,14 @@ function tableLinesOf(lines: readonly TextLine[], ext: Extent, s: LayoutSettings
   const below = closed ? inside.filter(l => midY(l) > ext.ruleBottom) : inside.filter(l => !inGrid.includes(l));
   if (closed && inGrid.some(isAnchorLine)) {
     const n = below.find(l => isNoteText(l.text));
-    return { gridTop, tableLines: inGrid, note: n && n.top - ext.ruleBottom < 4 * n.fontSize ? squash(n.text) : null };
+    return { gridTop, tableLines: inGrid, note: n && n.top - ext.ruleBottom < s.noteReachEm * n.fontSize ? squash(n.text) : null };
   }
   const tail: TextLine[] = [];
   let last = inGrid[inGrid.length - 1], note: string | null = null;
   for (const l of below) {
     if (isNoteText(l.text)) { note = squash(l.text); break; }
     if (isProseOrFooter(l, ext.x1 - ext.x0)) break;
-    if (last && l.top - last.bottom > 4 * l.fontSize && !isAnchorLine(l)) break;
+    if (last && l.top - last.bottom > s.bodyGapEm * l.fontSize && !isAnchorLine(l)) break;
     tail.push(l); last = l;
   }
   return { gridTop, tableLines: [...inGrid, ...tail], note };
@@ -228,7 +228,7 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
 
   const headerYs = [gridTop, ...hPos.filter(y => y > gridTop + 1 && y < headerBottom - 1), headerBottom];
   const vInHeader = vE.filter(e => e.from < headerBottom - 1 && e.to > gridTop + 1);
-  const underlines = hE.filter(e => e.pos < headerBottom - s.snapTolerancePt && e.to - e.from < 0.9 * (ext.x1 - ext.x0));
+  const underlines = hE.filter(e => e.pos < headerBottom - s.snapTolerancePt && e.to - e.from < s.underlineMaxShare * (ext.x1 - ext.x0));
   const headerCells = !headerRuns.length ? []
     : ruled && vInHeader.length >= 2 ? ruledHeaderCells(headerRuns, headerYs, xs, hE, vE, s)
       : openHeaderCells(headerRuns, xs, underlines, s);

@@ -78,7 +78,7 @@ export function openHeaderCells(runs: readonly TextRun[], xs: readonly number[],
     return { stack, covered, ruled: !!under };
   });
   // Without a rule under it, an upper label spans the columns of the labels printed below it.
-  const parents = parentLabels(stacks);
+  const parents = parentLabels(stacks, s);
   for (let i = own.length - 1; i >= 0; i--) {
     const p = parents[i];
     if (p !== null && !own[p].ruled) own[p].covered.push(...own[i].covered);
@@ -96,7 +96,7 @@ export function openHeaderCells(runs: readonly TextRun[], xs: readonly number[],
  * distance) whose bottom lies clearly above its top. A label centred over the whole header height
  * (项目, 科目名称) reaches into the lower line, so it is nobody's parent.
  */
-function parentLabels(stacks: readonly TextRun[][]): (number | null)[] {
+function parentLabels(stacks: readonly TextRun[][], s: LayoutSettings): (number | null)[] {
   const box = stacks.map(st => ({
     x0: Math.min(...st.map(r => r.x0)), x1: Math.max(...st.map(r => r.x1)),
     top: Math.min(...st.map(r => r.top)), bottom: Math.max(...st.map(r => r.bottom)), em: st[0].fontSize,
@@ -104,7 +104,7 @@ function parentLabels(stacks: readonly TextRun[][]): (number | null)[] {
   return box.map((c, i) => {
     let best: number | null = null, bestDist = Infinity;
     box.forEach((p, j) => {
-      if (j === i || p.bottom > c.top - 0.3 * c.em || c.top - p.bottom > 2.5 * c.em) return;
+      if (j === i || p.bottom > c.top - s.parentClearanceEm * c.em || c.top - p.bottom > s.parentReachEm * c.em) return;
       const dist = Math.max(0, p.x0 - c.x1, c.x0 - p.x1);
       if (dist < bestDist) { best = j; bestDist = dist; }
     });
@@ -122,13 +122,13 @@ export function stackLabels(runs: readonly TextRun[], hEdges: readonly Edge[], s
       const ov = Math.min(last.x1, r.x1) - Math.max(last.x0, r.x0);
       const narrow = Math.min(last.x1 - last.x0, r.x1 - r.x0);
       const gap = r.top - last.bottom;
-      if (!(ov >= s.stackOverlapShare * narrow && gap <= s.stackGapEm * r.fontSize && gap > -0.5 * r.fontSize)) return false;
+      if (!(ov >= s.stackOverlapShare * narrow && gap <= s.stackGapEm * r.fontSize && gap > -s.stackOverlapEm * r.fontSize)) return false;
       // A rule drawn between them closes the upper label: the lower one is the next header level.
       const mid = (Math.max(last.x0, r.x0) + Math.min(last.x1, r.x1)) / 2;
       if (hEdges.some(e => e.pos >= last.bottom - 1 && e.pos <= r.top + 1 && e.from <= mid && e.to >= mid)) return false;
       // Several labels side by side under it are the next header level (类 款 项), not its wrap.
       const x0 = Math.min(...st.map(t => t.x0)) - r.fontSize / 2, x1 = Math.max(...st.map(t => t.x1)) + r.fontSize / 2;
-      const sideBySide = sorted.filter(o => Math.min(o.bottom, r.bottom) - Math.max(o.top, r.top) > 0.5 * r.fontSize && o.x1 > x0 && o.x0 < x1);
+      const sideBySide = sorted.filter(o => Math.min(o.bottom, r.bottom) - Math.max(o.top, r.top) > s.besideOverlapEm * r.fontSize && o.x1 > x0 && o.x0 < x1);
       return sideBySide.length < 2;
     });
     if (home) home.push(r); else stacks.push([r]);

@@ -52,17 +52,17 @@ function splitBand(lines: TextLine[], s: LayoutSettings): RowGroup[] {
   for (let changed = true; changed;) {
     changed = false;
     for (const line of [...loose]) {
-      const home = [...members.values()].find(ms => ms.some(m => continuesCell(m, line)));
+      const home = [...members.values()].find(ms => ms.some(m => continuesCell(m, line, s)));
       if (home) { home.push(line); loose.splice(loose.indexOf(line), 1); changed = true; }
     }
   }
   return [...[...members.values()].map(group), ...loose.map(l => group([l]))].sort((a, b) => a.top - b.top);
 }
 
-function continuesCell(a: TextLine, b: TextLine): boolean {
+function continuesCell(a: TextLine, b: TextLine, s: LayoutSettings): boolean {
   const gap = Math.max(b.top - a.bottom, a.top - b.bottom);
   const xOverlap = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
-  return gap <= 0.5 * Math.min(a.fontSize, b.fontSize) && xOverlap > 0 && a.runs.some(ra => b.runs.some(rb => Math.abs(ra.x0 - rb.x0) < 0.5 * rb.fontSize));
+  return gap <= s.cellLineGapEm * Math.min(a.fontSize, b.fontSize) && xOverlap > 0 && a.runs.some(ra => b.runs.some(rb => Math.abs(ra.x0 - rb.x0) < s.cellIndentEm * rb.fontSize));
 }
 
 function group(lines: TextLine[]): RowGroup {

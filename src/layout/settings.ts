@@ -40,6 +40,26 @@ export interface LayoutSettings {
   stackGapEm: number;
   /** Runs of one line closer than this (in font sizes) across a merged cell's inner boundary are one paragraph. */
   columnGapEm: number;
+  /** A note (注：…) starting within this many font sizes under a closed grid is the table's note. */
+  noteReachEm: number;
+  /** Below a grid that frames only the header, a vertical gap wider than this (in font sizes) ends the table's lines. */
+  bodyGapEm: number;
+  /** A horizontal rule above the header's bottom is a label's underline only when shorter than this share of the table's width. */
+  underlineMaxShare: number;
+  /** A table side farther than this many snap tolerances from the outermost vertical rule is a column boundary of its own. */
+  sideColumnSnaps: number;
+  /** An open header label's parent ends at least this far (in font sizes) above its top… */
+  parentClearanceEm: number;
+  /** …and at most this far (in font sizes) above it. */
+  parentReachEm: number;
+  /** Header runs one above the other may overlap vertically by this much (in font sizes) and still stack as one label. */
+  stackOverlapEm: number;
+  /** Runs overlapping a stacked label's line by more than this (in font sizes) stand beside it. */
+  besideOverlapEm: number;
+  /** In an open table, a line this close (in font sizes) under another continues its cell… */
+  cellLineGapEm: number;
+  /** …when their runs start within this much (in font sizes) of each other. */
+  cellIndentEm: number;
 }
 
 export const DEFAULT_LAYOUT: LayoutSettings = {
@@ -61,4 +81,14 @@ export const DEFAULT_LAYOUT: LayoutSettings = {
   stackOverlapShare: 0.5,
   stackGapEm: 0.9,
   columnGapEm: 1.0,
+  noteReachEm: 4,
+  bodyGapEm: 4,
+  underlineMaxShare: 0.9,
+  sideColumnSnaps: 3,
+  parentClearanceEm: 0.3,
+  parentReachEm: 2.5,
+  stackOverlapEm: 0.5,
+  besideOverlapEm: 0.5,
+  cellLineGapEm: 0.5,
+  cellIndentEm: 0.5,
 };

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TableAssembler } from '../../src/layout/assemble.js';
+import { stackLabels } from '../../src/layout/header.js';
 import { DEFAULT_LAYOUT, type LayoutSettings } from '../../src/layout/settings.js';
 import type { PageContent, Rule, TextRun } from '../../src/model/page.js';
 import { openDocument } from '../../src/pdf/openDocument.js';
@@ -50,7 +51,10 @@ function layout(settings: LayoutSettings): string {
  */
 const NOT_FELT_BY_SAMPLES: Partial<Record<keyof LayoutSettings, string>> = {
   titleRuleMinLengthPt: 'held by "the rule under a title" below',
-  tableSideSlackPt: 'not yet held by a test',
+  tableSideSlackPt: 'held by "text beside the drawn sides" below',
+  noteReachEm: 'held by "the note under a grid" below',
+  stackOverlapEm: 'held by "wrapped header labels" below',
+  besideOverlapEm: 'held by "wrapped header labels" below',
 };
 
 /** Half, twice, none and ten times: a tolerance the samples only feel at the extremes is still tested. */
@@ -104,5 +108,66 @@ describe('the rule under a title (titleRuleMinLengthPt)', () => {
     const rules = grid(XS, [105, 225, 245]);
     expect(onePage([heading, ...tallHeader], rules)).toEqual(['单位支出总体情况表']);
     expect(onePage([heading, ...tallHeader], rules, { ...DEFAULT_LAYOUT, titleRuleMinLengthPt: 400 })).toEqual([]);
+  });
+});
+
+describe('text beside the drawn sides (tableSideSlackPt)', () => {
+  // A line printed just past the grid's right rule (a remark set a little outside the table) belongs to it.
+  const heading = run('单位支出总体情况表', 150, 60, 16);
+  const header = [run('科目编码', 52, 112), run('科目名称', 102, 112), run('合计', 202, 112)];
+  const body = [run('201', 52, 232), run('一般公共服务支出', 102, 232), run('10.00', 250, 232)];
+  const beside = run('备注', 303, 250);
+  const rules = grid(XS, [105, 225, 245, 265]);
+  const cells = (settings: LayoutSettings): string[] => {
+    const assembler = new TableAssembler(settings);
+    assembler.addPage({ number: 1, width: 595, height: 842, runs: [heading, ...header, ...body, beside], rules, textSource: 'pdf', textNote: null });
+    return assembler.finish().tables.flatMap(t => t.rows.flatMap(r => r.cells));
+  };
+
+  it('a line starting within it of the right rule is part of the table', () => {
+    expect(cells(DEFAULT_LAYOUT)).toContain('备注');
+  });
+
+  it('without it, the same line is left out', () => {
+    const cellsWithout = cells({ ...DEFAULT_LAYOUT, tableSideSlackPt: 0 });
+    expect(cellsWithout).toContain('10.00');
+    expect(cellsWithout).not.toContain('备注');
+  });
+});
+
+describe('the note under a grid (noteReachEm)', () => {
+  const heading = run('单位支出总体情况表', 150, 60, 16);
+  const header = [run('科目编码', 52, 112), run('科目名称', 102, 112), run('合计', 202, 112)];
+  const body = [run('201', 52, 232), run('一般公共服务支出', 102, 232), run('10.00', 250, 232)];
+  // Three font sizes under the grid's bottom rule.
+  const note = run('注：本表金额单位为万元。', 52, 275);
+  const noteOf = (settings: LayoutSettings): (string | null)[] => {
+    const assembler = new TableAssembler(settings);
+    assembler.addPage({ number: 1, width: 595, height: 842, runs: [heading, ...header, ...body, note], rules: grid(XS, [105, 225, 245]), textSource: 'pdf', textNote: null });
+    return assembler.finish().tables.map(t => t.note);
+  };
+
+  it('a note within reach is the table\'s', () => {
+    expect(noteOf(DEFAULT_LAYOUT)).toEqual(['注：本表金额单位为万元。']);
+  });
+
+  it('a note out of reach is not', () => {
+    expect(noteOf({ ...DEFAULT_LAYOUT, noteReachEm: 2 })).toEqual([null]);
+  });
+});
+
+describe('wrapped header labels (stackOverlapEm, besideOverlapEm)', () => {
+  const texts = (runs: TextRun[], settings: LayoutSettings): string[][] => stackLabels(runs, [], settings).map(st => st.map(r => r.text));
+
+  it('a label reaching a little into the one above is its wrap; reaching further it is not', () => {
+    const runs = [run('支出', 100, 100), run('合计', 100, 106)];
+    expect(texts(runs, DEFAULT_LAYOUT)).toEqual([['支出', '合计']]);
+    expect(texts(runs, { ...DEFAULT_LAYOUT, stackOverlapEm: 0 })).toEqual([['支出'], ['合计']]);
+  });
+
+  it('labels side by side under a label are the next level, not its wrap', () => {
+    const runs = [run('支出', 100, 100), run('合计', 100, 111), run('款', 120, 111)];
+    expect(texts(runs, DEFAULT_LAYOUT)).toEqual([['支出'], ['合计'], ['款']]);
+    expect(texts(runs, { ...DEFAULT_LAYOUT, besideOverlapEm: 1 })).toEqual([['支出', '合计'], ['款']]);
   });
 });
