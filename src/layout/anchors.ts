@@ -1,4 +1,5 @@
 import { isAmount, squash } from './joinText.js';
+import type { LayoutSettings } from './settings.js';
 import type { TextLine } from './textLines.js';
 
 /**
@@ -50,8 +51,8 @@ const TOTAL_LABEL = /^(合计|总计|收入总计|支出总计)$/;
 export const isTotalLabelLine = (line: TextLine): boolean => TOTAL_LABEL.test(squash(line.text));
 
 /** A line holding only the tail of a number wrapped in a narrow column ("172." / "89"). */
-export function isWrappedNumberTail(line: TextLine, above: TextLine | undefined): boolean {
-  if (!above || line.top - above.bottom > 0.6 * line.fontSize) return false;
+export function isWrappedNumberTail(line: TextLine, above: TextLine | undefined, s: LayoutSettings): boolean {
+  if (!above || line.top - above.bottom > s.wrapTailGapEm * line.fontSize) return false;
   const pieces = line.runs.flatMap(r => r.text.split(/\s+/)).filter(Boolean);
   if (!pieces.every(p => /^\.?\d{1,3}$/.test(p))) return false;
   return line.runs.every(r => above.runs.some(a => /\d[.,]?$/.test(a.text.trim()) && Math.min(a.x1, r.x1) - Math.max(a.x0, r.x0) > 0));

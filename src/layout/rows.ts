@@ -32,7 +32,7 @@ export function bodyRows(lines: readonly TextLine[], bandYs: readonly number[], 
 
 function splitBand(lines: TextLine[], s: LayoutSettings): RowGroup[] {
   const sorted = [...lines].sort((a, b) => a.top - b.top);
-  const anchors = sorted.filter((l, i) => isAnchorLine(l) && !isWrappedNumberTail(l, sorted[i - 1]));
+  const anchors = sorted.filter((l, i) => isAnchorLine(l) && !isWrappedNumberTail(l, sorted[i - 1], s));
   if (anchors.length <= 1) return [group(lines)];
   const members = new Map<TextLine, TextLine[]>(anchors.map(a => [a, [a]]));
   const loose: TextLine[] = [];

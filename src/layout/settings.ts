@@ -60,6 +60,8 @@ export interface LayoutSettings {
   cellLineGapEm: number;
   /** …when their runs start within this much (in font sizes) of each other. */
   cellIndentEm: number;
+  /** A line of digits at most this far (in font sizes) under a number is that number's wrapped tail ("172." / "89"). */
+  wrapTailGapEm: number;
 }
 
 export const DEFAULT_LAYOUT: LayoutSettings = {
@@ -91,4 +93,5 @@ export const DEFAULT_LAYOUT: LayoutSettings = {
   besideOverlapEm: 0.5,
   cellLineGapEm: 0.5,
   cellIndentEm: 0.5,
+  wrapTailGapEm: 0.6,
 };

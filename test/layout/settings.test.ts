@@ -9,6 +9,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TableAssembler } from '../../src/layout/assemble.js';
 import { stackLabels } from '../../src/layout/header.js';
+import { bodyRows } from '../../src/layout/rows.js';
+import { toLines } from '../../src/layout/textLines.js';
 import { DEFAULT_LAYOUT, type LayoutSettings } from '../../src/layout/settings.js';
 import type { PageContent, Rule, TextRun } from '../../src/model/page.js';
 import { openDocument } from '../../src/pdf/openDocument.js';
@@ -55,6 +57,7 @@ const NOT_FELT_BY_SAMPLES: Partial<Record<keyof LayoutSettings, string>> = {
   noteReachEm: 'held by "the note under a grid" below',
   stackOverlapEm: 'held by "wrapped header labels" below',
   besideOverlapEm: 'held by "wrapped header labels" below',
+  wrapTailGapEm: 'held by "a number wrapped in a narrow column" below',
 };
 
 /** Half, twice, none and ten times: a tolerance the samples only feel at the extremes is still tested. */
@@ -169,5 +172,21 @@ describe('wrapped header labels (stackOverlapEm, besideOverlapEm)', () => {
     const runs = [run('支出', 100, 100), run('合计', 100, 111), run('款', 120, 111)];
     expect(texts(runs, DEFAULT_LAYOUT)).toEqual([['支出'], ['合计'], ['款']]);
     expect(texts(runs, { ...DEFAULT_LAYOUT, besideOverlapEm: 1 })).toEqual([['支出', '合计'], ['款']]);
+  });
+});
+
+describe('a number wrapped in a narrow column (wrapTailGapEm)', () => {
+  // "1,172." over "89" in an open table: the second line is the tail of the row's figure, not a row.
+  const runs = [run('201', 50, 100), run('一般公共服务支出', 100, 100), run('1,172.', 250, 100), run('89', 250, 113),
+    run('202', 50, 140), run('外交支出', 100, 140), run('5.00', 250, 140)];
+  const rows = (settings: LayoutSettings): string[][] =>
+    bodyRows(toLines(runs, settings.lineOverlapShare), [90, Infinity], true, settings).map(g => g.runs.map(r => r.text));
+
+  it('a line of digits right under a number stays in its row', () => {
+    expect(rows(DEFAULT_LAYOUT)).toEqual([['201', '一般公共服务支出', '1,172.', '89'], ['202', '外交支出', '5.00']]);
+  });
+
+  it('farther than it, the digits make a row of their own', () => {
+    expect(rows({ ...DEFAULT_LAYOUT, wrapTailGapEm: 0.2 })).toEqual([['201', '一般公共服务支出', '1,172.'], ['89'], ['202', '外交支出', '5.00']]);
   });
 });
