@@ -57,7 +57,7 @@ export class TableAssembler {
     const pending = this.pending;
     this.pending = null;
     const considered: TitleCandidate[] | undefined = this.trace ? [] : undefined;
-    const blocks = findTitleBlocks(lines, s.titleBlockMaxLines, hasRulesBelow, pending?.block ?? null, considered);
+    const blocks = findTitleBlocks(lines, s, hasRulesBelow, pending?.block ?? null, considered);
     if (this.trace) { this.trace.page(page, [...hEdges, ...vEdges]); this.trace.titleCandidates(considered!); }
     const segment = (top: number, bottom: number): Segment => ({ page: page.number, top, bottom, lines, hEdges, vEdges });
 

@@ -62,6 +62,12 @@ export interface LayoutSettings {
   cellIndentEm: number;
   /** A line of digits at most this far (in font sizes) under a number is that number's wrapped tail ("172." / "89"). */
   wrapTailGapEm: number;
+  /** A title continues on the next line only when that line's font size is within this share of its own… */
+  titleSizeShare: number;
+  /** …and it starts at most this far (in font sizes) under it. */
+  titleWrapGapEm: number;
+  /** A table number printed alone on the line above a title (表1) is the title's when at most this far (in font sizes) above it. */
+  titleLabelReachEm: number;
 }
 
 export const DEFAULT_LAYOUT: LayoutSettings = {
@@ -94,4 +100,7 @@ export const DEFAULT_LAYOUT: LayoutSettings = {
   cellLineGapEm: 0.5,
   cellIndentEm: 0.5,
   wrapTailGapEm: 0.6,
+  titleSizeShare: 0.1,
+  titleWrapGapEm: 0.8,
+  titleLabelReachEm: 3,
 };

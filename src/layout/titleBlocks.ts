@@ -1,3 +1,4 @@
+import type { LayoutSettings } from './settings.js';
 import type { CurrencyUnit } from '../model/document.js';
 import { isProseOrFooter } from './anchors.js';
 import { squash } from './joinText.js';
@@ -106,15 +107,15 @@ function candidateOf(lines: readonly TextLine[], from: number, to: number, accep
  * The title starting at lines[i], and how many lines it takes: one, or two when a long title wraps
  * ("…会议费、培训费支出预算" / "表") — the second line in the same type size, right under the first.
  */
-function titleAt(lines: readonly TextLine[], i: number): { parsed: ParsedTitle; span: number } | null {
+function titleAt(lines: readonly TextLine[], i: number, s: LayoutSettings): { parsed: ParsedTitle; span: number } | null {
   const line = lines[i];
   const text = titleLineText(line);
   const one = parseTitleLine(text);
   if (one) return { parsed: one, span: 1 };
   const next = lines[i + 1];
   if (!next || isLabelOnly(text) || SENTENCE.test(squash(text))) return null;
-  const sameSize = Math.abs(next.fontSize - line.fontSize) <= 0.1 * line.fontSize;
-  if (!sameSize || next.top - line.bottom > 0.8 * line.fontSize) return null;
+  const sameSize = Math.abs(next.fontSize - line.fontSize) <= s.titleSizeShare * line.fontSize;
+  if (!sameSize || next.top - line.bottom > s.titleWrapGapEm * line.fontSize) return null;
   const two = parseTitleLine(text + titleLineText(next));
   return two ? { parsed: two, span: 2 } : null;
 }
@@ -159,7 +160,7 @@ function metaLines(lines: readonly TextLine[], from: number, maxLines: number, b
  * `carried` is such a title from the previous page: when this page opens with org/unit lines, they
  * complete it.
  */
-export function findTitleBlocks(lines: readonly TextLine[], maxLines: number, bodyStartsBelow: (y: number) => boolean,
+export function findTitleBlocks(lines: readonly TextLine[], s: LayoutSettings, bodyStartsBelow: (y: number) => boolean,
   carried: TitleBlock | null = null, considered?: TitleCandidate[]): TitleBlock[] {
   const blocks: TitleBlock[] = [];
   if (lines.some(l => squash(l.text) === '目录')) {
@@ -170,7 +171,7 @@ export function findTitleBlocks(lines: readonly TextLine[], maxLines: number, bo
   const content = lines.filter(l => !isProseOrFooter(l, Infinity));
   let i = 0;
   if (carried && content.length) {
-    const meta = metaLines(content, 0, maxLines, content[0].bottom);
+    const meta = metaLines(content, 0, s.titleBlockMaxLines, content[0].bottom);
     if (meta.sawMeta) {
       blocks.push({ ...carried, top: content[0].top, bottom: meta.bottom, org: carried.org ?? meta.org,
         orgLabel: carried.orgLabel ?? meta.orgLabel, unit: carried.unit ?? meta.unit, carried: true });
@@ -180,16 +181,16 @@ export function findTitleBlocks(lines: readonly TextLine[], maxLines: number, bo
   }
   for (; i < content.length; i++) {
     // A label line over its title ("表3" / "支出总表") is taken with the title below it.
-    if (isLabelOnly(content[i].text) && content[i + 1] && titleAt(content, i + 1)) continue;
-    const found = titleAt(content, i);
+    if (isLabelOnly(content[i].text) && content[i + 1] && titleAt(content, i + 1, s)) continue;
+    const found = titleAt(content, i, s);
     if (!found) continue;
     const { parsed, span } = found;
     const line = content[i];
     let top = line.top, number = parsed.number;
     const prev = content[i - 1];
     const prevLabel = prev ? isLabelOnly(prev.text) : null;
-    if (!number && prevLabel && line.top - prev.bottom < 3 * line.fontSize) { number = prevLabel; top = prev.top; }
-    const meta = metaLines(content, i + span, maxLines, content[i + span - 1].bottom);
+    if (!number && prevLabel && line.top - prev.bottom < s.titleLabelReachEm * line.fontSize) { number = prevLabel; top = prev.top; }
+    const meta = metaLines(content, i + span, s.titleBlockMaxLines, content[i + span - 1].bottom);
     const atPageEnd = meta.last === content.length - 1;
     const first = top === line.top ? i : i - 1;
     if (!meta.sawMeta && !atPageEnd && !bodyStartsBelow(meta.bottom)) {

@@ -11,6 +11,7 @@ import { TableAssembler } from '../../src/layout/assemble.js';
 import { stackLabels } from '../../src/layout/header.js';
 import { bodyRows } from '../../src/layout/rows.js';
 import { toLines } from '../../src/layout/textLines.js';
+import { findTitleBlocks } from '../../src/layout/titleBlocks.js';
 import { DEFAULT_LAYOUT, type LayoutSettings } from '../../src/layout/settings.js';
 import type { PageContent, Rule, TextRun } from '../../src/model/page.js';
 import { openDocument } from '../../src/pdf/openDocument.js';
@@ -58,6 +59,8 @@ const NOT_FELT_BY_SAMPLES: Partial<Record<keyof LayoutSettings, string>> = {
   stackOverlapEm: 'held by "wrapped header labels" below',
   besideOverlapEm: 'held by "wrapped header labels" below',
   wrapTailGapEm: 'held by "a number wrapped in a narrow column" below',
+  titleSizeShare: 'held by "a title printed over two lines" below',
+  titleWrapGapEm: 'held by "a title printed over two lines" below',
 };
 
 /** Half, twice, none and ten times: a tolerance the samples only feel at the extremes is still tested. */
@@ -188,5 +191,23 @@ describe('a number wrapped in a narrow column (wrapTailGapEm)', () => {
 
   it('farther than it, the digits make a row of their own', () => {
     expect(rows({ ...DEFAULT_LAYOUT, wrapTailGapEm: 0.2 })).toEqual([['201', '一般公共服务支出', '1,172.'], ['89'], ['202', '外交支出', '5.00']]);
+  });
+});
+
+describe('a title printed over two lines (titleSizeShare, titleWrapGapEm)', () => {
+  // The second line is a little smaller (15 pt under 16 pt) and close under the first.
+  const lines = toLines([run('单位收入支出预算', 150, 60, 16), run('总表', 150, 78, 15)], DEFAULT_LAYOUT.lineOverlapShare);
+  const titles = (settings: LayoutSettings): string[] => findTitleBlocks(lines, settings, () => true).map(b => b.title);
+
+  it('reads as one title', () => {
+    expect(titles(DEFAULT_LAYOUT)).toEqual(['单位收入支出预算总表']);
+  });
+
+  it('does not when the sizes must match more closely', () => {
+    expect(titles({ ...DEFAULT_LAYOUT, titleSizeShare: 0.05 })).not.toContain('单位收入支出预算总表');
+  });
+
+  it('does not when the second line must sit closer', () => {
+    expect(titles({ ...DEFAULT_LAYOUT, titleWrapGapEm: 0.1 })).not.toContain('单位收入支出预算总表');
   });
 });
