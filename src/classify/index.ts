@@ -24,6 +24,7 @@ export function classifyTable(printed: RawTable, fallbackUnit: Table['unit'], re
   const system = codeSystem(raw.columnPaths.flat().join(' '), raw.title);
   return {
     number: raw.number, title: raw.title, org: raw.org, type, unit: raw.unit ?? fallbackUnit,
+    ...(raw.unit && raw.unitAt ? { unit_at: raw.unitAt } : {}),
     pages: raw.pages, note: raw.note, columns, rows: buildRows(raw, columns, groups, system, repairs),
     regions: raw.regions ?? [],
   };

@@ -58,6 +58,7 @@ export class TableAssembler {
     this.pending = null;
     const considered: TitleCandidate[] | undefined = this.trace ? [] : undefined;
     const blocks = findTitleBlocks(lines, s, hasRulesBelow, pending?.block ?? null, considered);
+    for (const b of blocks) if (!b.unitAt && b.unitBox) b.unitAt = { page: page.number, bbox: this.bbox(b.unitBox) };
     if (this.trace) { this.trace.page(page, [...hEdges, ...vEdges]); this.trace.titleCandidates(considered!); }
     const segment = (top: number, bottom: number): Segment => ({ page: page.number, top, bottom, lines, hEdges, vEdges });
 
@@ -111,6 +112,7 @@ export class TableAssembler {
     const page = pages[pages.length - 1];
     const table: RawTable = {
       number: block.number, title: block.title, org: block.org, orgLabel: block.orgLabel, unit: block.unit, pages,
+      ...(block.unit && block.unitAt ? { unitAt: block.unitAt } : {}),
       columnPaths: columnPaths(fragment.headerCells, ncols),
       columnNumbers: fragment.columnNumbers ?? [],
       rows: [], regions: [], note: fragment.note, ruled: fragment.ruled,

@@ -1,5 +1,6 @@
 import type { LayoutSettings } from './settings.js';
 import type { CurrencyUnit } from '../model/document.js';
+import { type Box, union } from '../model/geometry.js';
 import { isProseOrFooter } from './anchors.js';
 import { squash } from './joinText.js';
 import { joinRuns, type TextLine } from './textLines.js';
@@ -14,6 +15,10 @@ export interface TitleBlock {
   /** The word before the org name (编制单位, 部门, …): says whether a department or a unit reports. */
   orgLabel: string | null;
   unit: CurrencyUnit | null;
+  /** Where the unit is printed (the runs of 单位：万元, or of the bare 万元), in the page's own coordinates. */
+  unitBox?: Box | null;
+  /** The same, placed: the page and displayed box (set by the layout stage as the page is added). */
+  unitAt?: { page: number; bbox: [number, number, number, number] } | null;
   /** "(续)" titles continue the previous table. */
   continued: boolean;
   /** A title printed at the foot of the previous page whose org/unit lines open this page. */
@@ -125,6 +130,7 @@ interface BlockMeta {
   org: string | null;
   orgLabel: string | null;
   unit: CurrencyUnit | null;
+  unitBox: Box | null;
   sawMeta: boolean;
   bottom: number;
   /** Index of the last line the block takes. */
@@ -133,9 +139,10 @@ interface BlockMeta {
 
 /** The org, unit, label and subtitle lines from lines[from] on (at most maxLines of them). */
 function metaLines(lines: readonly TextLine[], from: number, maxLines: number, bottom: number): BlockMeta {
-  const meta: BlockMeta = { number: null, org: null, orgLabel: null, unit: null, sawMeta: false, bottom, last: from - 1 };
+  const meta: BlockMeta = { number: null, org: null, orgLabel: null, unit: null, unitBox: null, sawMeta: false, bottom, last: from - 1 };
   for (let j = from; j < lines.length && j < from + maxLines; j++) {
     let text = lines[j].text;
+    const at = j;
     // A unit wrapped in a narrow cell: "单位：万" / "元".
     const wrappedUnit = /单位[:：][亿万千]?$/.test(squash(text)) && /^[亿万千]?元$/.test(squash(lines[j + 1]?.text ?? ''));
     if (wrappedUnit) text += squash(lines[++j].text);
@@ -145,12 +152,30 @@ function metaLines(lines: readonly TextLine[], from: number, maxLines: number, b
     const subtitle = /^[（(].{1,16}[)）]$/.test(t) || /^\d{4}年度?$/.test(t);
     if (!m.org && !m.unit && !subtitle && !label) break;
     meta.number ??= label; // a label printed under its title ("收入支出决算总表" / "公开01表")
+    if (!meta.unit && m.unit) meta.unitBox = unitRuns(lines.slice(at, j + 1), m.unit);
     meta.org ??= m.org; meta.orgLabel ??= m.orgLabel; meta.unit ??= m.unit;
     meta.sawMeta ||= !!(m.org || m.unit);
     meta.bottom = lines[j].bottom;
     meta.last = j;
   }
   return meta;
+}
+
+/**
+ * The box of the runs printing a unit on its line(s): those holding "单位：万元" (or, printed bare, the
+ * last "万元"); a run holding more (the org name and the unit as one run) is taken whole.
+ */
+function unitRuns(lines: readonly TextLine[], unit: CurrencyUnit): Box | null {
+  const runs = lines.flatMap(l => l.runs);
+  const owner: number[] = [];
+  let text = '';
+  runs.forEach((r, i) => { for (const ch of squash(r.text)) { text += ch; owner.push(i); } });
+  const m = /(?:金额)?单位[:：](?:亿元|万元|千元|元)/.exec(text);
+  const start = m ? m.index : text.lastIndexOf(unit);
+  if (start < 0) return null;
+  const end = m ? m.index + m[0].length : start + unit.length;
+  const taken = runs.filter((_, i) => owner.slice(start, end).includes(i));
+  return taken.length ? union(taken) : null;
 }
 
 /**
@@ -174,7 +199,8 @@ export function findTitleBlocks(lines: readonly TextLine[], s: LayoutSettings, b
     const meta = metaLines(content, 0, s.titleBlockMaxLines, content[0].bottom);
     if (meta.sawMeta) {
       blocks.push({ ...carried, top: content[0].top, bottom: meta.bottom, org: carried.org ?? meta.org,
-        orgLabel: carried.orgLabel ?? meta.orgLabel, unit: carried.unit ?? meta.unit, carried: true });
+        orgLabel: carried.orgLabel ?? meta.orgLabel, unit: carried.unit ?? meta.unit, carried: true,
+        unitBox: carried.unit ? null : meta.unitBox, unitAt: carried.unit ? carried.unitAt ?? null : null });
       considered?.push(candidateOf(content, 0, meta.last, true, `org/unit lines completing the title "${carried.title}" printed at the foot of the page before`, blocks[blocks.length - 1]));
       i = meta.last + 1;
     }
@@ -198,7 +224,7 @@ export function findTitleBlocks(lines: readonly TextLine[], s: LayoutSettings, b
       continue;
     }
     blocks.push({ top, bottom: meta.bottom, number: number ?? meta.number, title: parsed.title, org: meta.org,
-      orgLabel: meta.orgLabel, unit: meta.unit, continued: parsed.continued });
+      orgLabel: meta.orgLabel, unit: meta.unit, unitBox: meta.unitBox, continued: parsed.continued });
     considered?.push(candidateOf(content, first, Math.max(meta.last, i + span - 1), true,
       meta.sawMeta ? 'title followed by its org or unit line' : atPageEnd ? 'title ending the page (its table may start on the next page)' : 'title with a table (rules or a row of figures) right below it',
       blocks[blocks.length - 1]));

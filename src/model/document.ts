@@ -99,6 +99,11 @@ export const TableSchema = z.object({
   org: z.string().nullable().default(null),
   type: TableTypeSchema.nullable(),
   unit: CurrencyUnitSchema.nullable(),
+  /**
+   * Where the table prints its unit (the text of 单位：万元 in its title block) and on which page; absent
+   * when the table prints none (its `unit` is then the document's) and in files written before it was recorded.
+   */
+  unit_at: z.object({ page: z.number().int().positive(), bbox: BboxSchema }).optional(),
   pages: z.array(z.number().int().positive()),
   /** Note printed under or inside the table ("…为空表"), or null. */
   note: z.string().nullable(),

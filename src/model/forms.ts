@@ -2,6 +2,21 @@ import { z } from 'zod';
 import { CurrencyUnitSchema } from './currencyUnit.js';
 
 /**
+ * Where a form prints one of its figures: the page, the box of the figure's text (as `bbox` elsewhere in the
+ * output contract) and the table cell holding it — `table` indexes `tables`, `row` is a row's `index`,
+ * `column` a column's `index`. Absent in files written before it was recorded; null where the figure was
+ * read from a table's header lines, which keep no box.
+ */
+export const PrintedAtSchema = z.object({
+  page: z.number().int().positive(),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  table: z.number().int().nonnegative(),
+  row: z.number().int().nonnegative(),
+  column: z.number().int().nonnegative(),
+});
+export type PrintedAt = z.infer<typeof PrintedAtSchema>;
+
+/**
  * Performance-target forms (绩效目标表) as records: one per project (项目支出绩效目标表) or per unit
  * (单位/部门整体绩效目标表), with its funds, goals and indicators. See README "Performance-target forms".
  */
@@ -28,10 +43,12 @@ export const IndicatorSchema = z.object({
   basis: z.string().nullable(),
   /** 分值 / 权重 */
   weight: z.number().nullable(),
+  /** Where `weight` is printed (see PrintedAtSchema). */
+  weight_at: PrintedAtSchema.nullable().optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
-export const FundSourceSchema = z.object({ source: z.string(), amount: z.number() });
+export const FundSourceSchema = z.object({ source: z.string(), amount: z.number(), at: PrintedAtSchema.nullable().optional() });
 
 export const PerformanceFormSchema = z.object({
   kind: z.enum(['project', 'unit']),
@@ -49,6 +66,8 @@ export const PerformanceFormSchema = z.object({
   funds: z.object({
     total: z.number().nullable(),
     sources: z.array(FundSourceSchema),
+    /** Where `total` is printed (see PrintedAtSchema). */
+    total_at: PrintedAtSchema.nullable().optional(),
   }),
   goals: z.array(z.string()),
   indicators: z.array(IndicatorSchema),

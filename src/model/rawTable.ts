@@ -19,6 +19,8 @@ export interface RawTable {
   /** The word before the org name (编制单位, 部门, 单位名称 …). */
   orgLabel: string | null;
   unit: CurrencyUnit | null;
+  /** Where `unit` is printed (its 单位：万元 line's text), when the title block printed it. */
+  unitAt?: { page: number; bbox: BboxTuple };
   pages: number[];
   /** Header path of each column, top to bottom. */
   columnPaths: string[][];

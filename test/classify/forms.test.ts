@@ -147,7 +147,7 @@ describe('a key–value form continued over a page break', () => {
     expect(joined).toHaveLength(1);
     const [form] = joined;
     expect(form!.project.name).toBe('办公经费');
-    expect(form!.funds).toEqual({ total: 10, sources: [{ source: '财政拨款', amount: 10 }, { source: '其他资金', amount: 0 }] });
+    expect(form!.funds).toMatchObject({ total: 10, sources: [{ source: '财政拨款', amount: 10 }, { source: '其他资金', amount: 0 }] });
     expect(form!.indicators.map(i => [i.level1, i.level2, i.name, i.weight])).toEqual([
       ['产出指标', '数量指标', '采购批次', 30], ['产出指标', '质量指标', '验收合格率', 30], ['产出指标', '质量指标', '资金合规率', 20],
       ['满意度指标', '满意度指标', '职工满意度', 20]]);
@@ -236,7 +236,7 @@ describe('a key–value form with funds by 上级安排 / 本级安排', () => {
     ];
     const [form] = readForms([piece([1], [[], [], [], [], [], []], rows)]);
     expect(form!.project).toEqual({ name: '乡村道路养护', code: null, department: '交通运输局' });
-    expect(form!.funds).toEqual({ total: 100, sources: [{ source: '上级安排', amount: 60 }, { source: '本级安排', amount: 40 }] });
+    expect(form!.funds).toMatchObject({ total: 100, sources: [{ source: '上级安排', amount: 60 }, { source: '本级安排', amount: 40 }] });
     expect(form!.indicators.map(i => [i.name, i.comparator, i.value, i.basis, i.weight])).toEqual([['养护里程', '≥', 50, '年度计划', 100]]);
   });
 });
@@ -253,7 +253,7 @@ describe('a 整体 form printed as one table, the unit and its funds as columns 
     const [form] = readForms([{ ...piece([30], paths, rows), title: '部门整体支出绩效目标表' }]);
     expect(form!.kind).toBe('unit');
     expect(form!.project.department).toBe('某市信访局');
-    expect(form!.funds).toEqual({ total: 1935.36, sources: [{ source: '一般公共预算', amount: 1900 }, { source: '其他资金', amount: 35.36 }] });
+    expect(form!.funds).toMatchObject({ total: 1935.36, sources: [{ source: '一般公共预算', amount: 1900 }, { source: '其他资金', amount: 35.36 }] });
     expect(form!.indicators.map(i => [i.name, i.comparator, i.value])).toEqual([['接待走访群众数量', '≥', 3000], ['按期答复率', '≥', 95]]);
   });
 });

@@ -100,6 +100,15 @@ describe.skipIf(!haveChromium)('review page in Chromium', () => {
     expect(await page.locator('#detail .expected').textContent()).toBe('2.78');
     expect(Math.max(...share.drawn.map(r => covered(share.text, r)))).toBeGreaterThan(0.5);
 
+    // The 整体 form on page 33 prints weights adding up to 90, not 100: its weight cells are outlined.
+    await page.locator('#failed .check[data-rule="form_weights"]').first().click();
+    const weights = await printedText(new Uint8Array(await fs.readFile(SAMPLE)), 33, '18');
+    const drawn = await outlines(page, 33);
+    expect(drawn.length).toBeGreaterThan(0);
+    const onPage = await Promise.all(weights.boxes.map(b => onScreen(page, 33, b, weights.width, weights.height)));
+    expect(onPage.filter(t => drawn.some(r => covered(t, r) > 0.5)).length).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('.grid td.focus-part').filter({ hasText: '18' }).count()).toBe(5);
+
     // j / k walk the failed checks in list order; the rule filter leaves the rule's checks only.
     const items = page.locator('#failed .check');
     await items.first().click();

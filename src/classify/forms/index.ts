@@ -1,7 +1,7 @@
 import type { Table } from '../../model/document.js';
 import type { PerformanceForm } from '../../model/forms.js';
 import { indicatorHeader } from './columns.js';
-import { gridIndicators } from './indicators.js';
+import { gridIndicators, gridRow } from './indicators.js';
 import { readKeyValuePiece, type KeyValuePiece } from './keyValue.js';
 import { readRowTable, rowTableRoles, type RowTablePiece } from './rowTables.js';
 
@@ -58,10 +58,11 @@ export function readForms(tables: readonly Table[]): PerformanceForm[] {
     if (rowRun) forms.push(...readRowTable(rowRun.pieces, rowRun.title));
     rowRun = null;
   };
-  for (const table of tables.flatMap(t => (t.type === 'performance_target' && !rowTableRoles(t) ? splitForms(t) : [t]))) {
+  const pieces = tables.flatMap((t, index) => (t.type === 'performance_target' && !rowTableRoles(t) ? splitForms(t) : [t]).map(table => ({ table, index })));
+  for (const { table, index } of pieces) {
     if (table.type !== 'performance_target') continue;
     const rowRoles = rowTableRoles(table);
-    const rows = table.rows.map(r => ({ page: r.page, cells: r.cells }));
+    const rows = table.rows.map(r => gridRow(r, index));
     if (rowRoles || (rowRun && !open && table.columns.length === rowRun.pieces[0]!.roles.length && !readKeyValuePiece(table).head.labelled)) {
       closeKeyValue();
       const roles = rowRoles ?? rowRun!.pieces[rowRun!.pieces.length - 1]!.roles;
@@ -71,7 +72,7 @@ export function readForms(tables: readonly Table[]): PerformanceForm[] {
       continue;
     }
     closeRows();
-    const piece = readKeyValuePiece(table);
+    const piece = readKeyValuePiece(table, index);
     const continues = open !== null && (!piece.head.labelled || sameProject(open.piece.head, piece.head));
     if (open && continues) {
       const prev: KeyValuePiece = open.piece;

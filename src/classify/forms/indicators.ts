@@ -1,21 +1,46 @@
-import type { Indicator } from '../../model/forms.js';
+import type { Bbox } from '../../model/document.js';
+import type { Indicator, PrintedAt } from '../../model/forms.js';
 import type { FormColumnRole } from './columns.js';
 import { spreadLevels } from './levels.js';
 import { parseTarget } from './target.js';
 import { joinFragments, tidyFigure, tidyText, weightOf } from './text.js';
 
-export interface GridRow { page: number; cells: string[] }
+/**
+ * A line of a form: its page and cells and, for a row of a table (not a header line), which row of which
+ * table it is with its cells' boxes. A line folded from several rows keeps, per column, the first row
+ * that printed something there.
+ */
+export interface GridRow { page: number; cells: string[]; at?: ({ table: number; row: number; page: number; bbox: Bbox } | null)[] }
+
+/** The cells of a table row as a form line sees them. */
+export function gridRow(row: { index: number; page: number; cells: string[]; boxes?: (Bbox | null)[] }, table: number | null): GridRow {
+  if (table === null || !row.boxes) return { page: row.page, cells: row.cells };
+  return { page: row.page, cells: row.cells, at: row.cells.map((_, c) => (row.boxes![c] ? { table, row: row.index, page: row.page, bbox: row.boxes![c]! } : null)) };
+}
+
+/** Where a line prints the text of column `c`, or null. */
+export function cellAt(row: GridRow, c: number): PrintedAt | null {
+  const at = row.at?.[c];
+  return at ? { page: at.page, bbox: at.bbox, table: at.table, row: at.row, column: c } : null;
+}
+
+/** Where a line prints the first non-empty column of a role. */
+const roleAt = (row: GridRow, roles: readonly FormColumnRole[], role: FormColumnRole): PrintedAt | null => {
+  const c = roles.findIndex((r, i) => r === role && (row.cells[i] ?? '').trim() !== '');
+  return c < 0 ? null : cellAt(row, c);
+};
 
 const cellOf = (row: GridRow, roles: readonly FormColumnRole[], role: FormColumnRole): string =>
   joinFragments(roles.flatMap((r, i) => (r === role ? [row.cells[i] ?? ''] : [])));
 
 /** An indicator from its printed parts; the target is read from the comparator, value and unit cells together. */
 export function indicator(page: number, level1: string | null, level2: string | null, name: string, target: string,
-  extra: Partial<Pick<Indicator, 'period_target' | 'basis' | 'weight'>> = {}): Indicator {
+  extra: Partial<Pick<Indicator, 'period_target' | 'basis' | 'weight' | 'weight_at'>> = {}): Indicator {
   const printed = tidyFigure(target);
   return {
     page, level1: level1 || null, level2: level2 || null, name: tidyText(name), target: printed, ...parseTarget(printed),
     period_target: extra.period_target || null, basis: extra.basis || null, weight: extra.weight ?? null,
+    ...(extra.weight_at !== undefined ? { weight_at: extra.weight_at } : {}),
   };
 }
 
@@ -36,8 +61,10 @@ export function gridIndicators(rows: readonly GridRow[], roles: readonly FormCol
     if (roles.every((_, i) => !(row.cells[i] ?? '').trim())) continue;
     const prev = lines[lines.length - 1];
     const continues = (['name', 'indicator_list', 'comparator', 'target', 'level1', 'level2'] as const).every(role => !cellOf(row, roles, role));
-    if (prev && continues) prev.cells = prev.cells.map((c, i) => joinFragments([c, row.cells[i] ?? '']));
-    else lines.push({ page: row.page, cells: [...row.cells] });
+    if (prev && continues) {
+      if (prev.at || row.at) prev.at = prev.cells.map((c, i) => (c.trim() ? prev.at?.[i] ?? null : row.at?.[i] ?? null));
+      prev.cells = prev.cells.map((c, i) => joinFragments([c, row.cells[i] ?? '']));
+    } else lines.push({ page: row.page, cells: [...row.cells], ...(row.at ? { at: [...row.at] } : {}) });
   }
   const { level1, level2 } = spreadLevels(lines.map(r => cellOf(r, roles, 'level1')), lines.map(r => cellOf(r, roles, 'level2')),
     lines.map(r => cellOf(r, roles, 'name')));
@@ -50,8 +77,10 @@ export function gridIndicators(rows: readonly GridRow[], roles: readonly FormCol
     const target = [comparator, cellOf(row, roles, 'target'), cellOf(row, roles, 'value_unit')].join('');
     // Every indicator prints a target; a line without one is a note or page number the table ran into.
     if (!name || !target) return;
+    const weight = weightOf(cellOf(row, roles, 'weight'));
     out.push(indicator(row.page, named.level1, named.level2, name, target, {
-      period_target: cellOf(row, roles, 'period_target'), basis: cellOf(row, roles, 'basis'), weight: weightOf(cellOf(row, roles, 'weight')),
+      period_target: cellOf(row, roles, 'period_target'), basis: cellOf(row, roles, 'basis'), weight,
+      weight_at: weight === null ? null : roleAt(row, roles, 'weight'),
     }));
   });
   return out;

@@ -1,7 +1,7 @@
 import type { CurrencyUnit, Table } from '../../model/document.js';
 import type { PerformanceForm } from '../../model/forms.js';
 import { headerRole, indicatorHeader, type FormColumnRole } from './columns.js';
-import type { GridRow } from './indicators.js';
+import { cellAt, gridRow, type GridRow } from './indicators.js';
 import { amountOf, cleanLabel, joinFragments, unitInLabel } from './text.js';
 
 /**
@@ -24,16 +24,16 @@ const TOTAL_LABEL = /总额|合计|总计/;
 const LABEL = /^(预算单位|主管部门|单位名称|部门名称|预算部门|实施单位|项目名称|项目(编码|代码|编号)|项目负责人|单位联系人|联系电话|项目资金|资金来源|资金总额|年度预算|项目属性|项目期限|项目类型)/;
 
 /** The cells of a line with merged-cell repeats and empty cells dropped. */
-const tokensOf = (cells: readonly string[]): string[] =>
-  cells.map(c => c.trim()).filter((c, i, all) => c !== '' && c !== all[i - 1]);
+const tokensOf = (cells: readonly string[]): { text: string; column: number }[] =>
+  cells.map((c, column) => ({ text: c.trim(), column })).filter((c, i, all) => c.text !== '' && c.text !== all[i - 1]?.text);
 
 /** The lines a table offers: its header rows (a form's first lines often end up there) and its rows. */
-function linesOf(table: Table): GridRow[] {
+function linesOf(table: Table, index: number | null): GridRow[] {
   const depth = Math.max(0, ...table.columns.map(c => c.path.length));
   const header = Array.from({ length: depth }, (_, level) => ({
     page: table.pages[0]!, cells: table.columns.map(c => c.path[level] ?? ''),
   }));
-  return [...header, ...table.rows.map(r => ({ page: r.page, cells: r.cells }))];
+  return [...header, ...table.rows.map(r => gridRow(r, index))];
 }
 
 /**
@@ -52,10 +52,12 @@ function identityFromColumns(table: Table, grid: readonly GridRow[], indicatorRo
   const line = grid.find(r => totalCols.some(c => amountOf(r.cells[c]) !== null));
   if (!line) return;
   if (head.funds.total === null && !head.funds.sources.length) {
-    head.funds.total = totalCols.map(c => amountOf(line.cells[c])).find(v => v !== null) ?? null;
+    const totalCol = totalCols.find(c => amountOf(line.cells[c]) !== null);
+    head.funds.total = totalCol === undefined ? null : amountOf(line.cells[totalCol]);
+    head.funds.total_at = totalCol === undefined ? null : cellAt(line, totalCol);
     head.funds.sources = roles.flatMap((r, c) => {
       const amount = r === 'source' ? amountOf(line.cells[c]) : null;
-      return amount === null ? [] : [{ source: cleanLabel(leaves[c]!), amount }];
+      return amount === null ? [] : [{ source: cleanLabel(leaves[c]!), amount, at: cellAt(line, c) }];
     });
   }
   const department = labels.findIndex((l, i) => leaves[i] !== '' && DEPARTMENT.test(l));
@@ -69,34 +71,34 @@ function indicatorColumns(roles: readonly FormColumnRole[]): FormColumnRole[] {
 }
 
 /** Read one piece of a key–value form; its grid rows are everything after the indicator header line. */
-export function readKeyValuePiece(table: Table): KeyValuePiece {
-  const lines = linesOf(table);
+export function readKeyValuePiece(table: Table, index: number | null = null): KeyValuePiece {
+  const lines = linesOf(table, index);
   const headerAt = lines.findIndex(l => indicatorHeader(l.cells) !== null);
   const top = headerAt < 0 ? lines : lines.slice(0, headerAt);
   const head: KeyValuePiece['head'] = {
-    project: { name: null, code: null, department: null }, unit: table.unit, funds: { total: null, sources: [] }, goals: [], labelled: false,
+    project: { name: null, code: null, department: null }, unit: table.unit, funds: { total: null, sources: [], total_at: null }, goals: [], labelled: false,
   };
   let formUnit: CurrencyUnit | null = null;
   for (const line of top) {
     const tokens = tokensOf(line.cells);
     let label: string | null = null;
-    tokens.forEach((tok, i) => {
-      const next = tokens[i + 1] ?? '';
+    tokens.forEach(({ text: tok, column }, i) => {
+      const next = tokens[i + 1]?.text ?? '';
       formUnit ??= unitInLabel(tok);
       if (LABEL.test(tok) || GOAL.test(cleanLabel(tok))) head.labelled = true;
       if (PROJECT.test(tok) && next && !LABEL.test(next)) head.project.name = joinFragments([next]);
       else if (CODE.test(tok) && next && !LABEL.test(next)) head.project.code = next.trim();
       else if (DEPARTMENT.test(tok) && next && !LABEL.test(next)) head.project.department ??= joinFragments([next]);
       else if (GOAL.test(cleanLabel(tok))) {
-        const text = joinFragments(tokens.slice(i + 1));
+        const text = joinFragments(tokens.slice(i + 1).map(t => t.text));
         if (text) head.goals.push(text);
       }
       const amount = amountOf(tok);
       if (amount === null) { label = tok; return; }
       if (label === null || !FUND_LABEL.test(label)) return;
       const name = cleanLabel(label);
-      if (TOTAL_LABEL.test(name)) head.funds.total = amount;
-      else head.funds.sources.push({ source: name, amount });
+      if (TOTAL_LABEL.test(name)) { head.funds.total = amount; head.funds.total_at = cellAt(line, column); }
+      else head.funds.sources.push({ source: name, amount, at: cellAt(line, column) });
       label = null;
     });
   }

@@ -1,7 +1,7 @@
 import type { Table } from '../../model/document.js';
 import type { Indicator, PerformanceForm } from '../../model/forms.js';
 import { indicatorHeader, type FormColumnRole } from './columns.js';
-import { gridIndicators, listIndicators, type GridRow } from './indicators.js';
+import { cellAt, gridIndicators, listIndicators, type GridRow } from './indicators.js';
 import { partitionRows, type Anchor } from './partition.js';
 import { amountOf, cleanLabel, joinFragments, splitProjectCode } from './text.js';
 
@@ -78,7 +78,7 @@ export function readRowTable(pieces: readonly RowTablePiece[], title: string): P
     const { code, name } = splitProjectCode(printedName);
     const sources = source!.flatMap(c => {
       const amount = amountOf(amountRow.cells[c]);
-      return amount === null ? [] : [{ source: cleanLabel(pieces[0]!.table.columns[c]?.path.join('') ?? `列${c + 1}`), amount }];
+      return amount === null ? [] : [{ source: cleanLabel(pieces[0]!.table.columns[c]?.path.join('') ?? `列${c + 1}`), amount, at: cellAt(amountRow, c) }];
     });
     const pages = [...new Set(band.map(r => r.page))];
     const prev = forms[forms.length - 1];
@@ -91,7 +91,10 @@ export function readRowTable(pieces: readonly RowTablePiece[], title: string): P
     }
     forms.push({
       kind: 'project', title, pages, project: { name: name || null, code, department }, unit,
-      funds: { total: total!.map(c => amountOf(amountRow.cells[c])).find(v => v !== null) ?? null, sources },
+      funds: (() => {
+        const at = total!.find(c => amountOf(amountRow.cells[c]) !== null);
+        return { total: at === undefined ? null : amountOf(amountRow.cells[at]), sources, total_at: at === undefined ? null : cellAt(amountRow, at) };
+      })(),
       goals, indicators,
     });
   });

@@ -40,7 +40,7 @@ export function formStaffChecks(ctx: RuleContext, prose: readonly ProseLine[]): 
       const where = page(name);
       return {
         rule: 'form_staff', status: ok ? 'pass' : 'fail', table: formLabel(f), page: f.pages[0] ?? null, row: null, column: name,
-        expected: text, actual: value,
+        expected: text, actual: value, cells: [], bbox: null,
         message: ok
           ? `${formLabel(f)} states ${name} ${value}, as the text does${where ? ` (page ${where})` : ''}.`
           : `${formLabel(f)} states ${name} ${value}, but the text${where ? ` on page ${where}` : ''} states ${text}.`,

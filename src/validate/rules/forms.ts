@@ -1,7 +1,8 @@
-import type { Check } from '../../model/document.js';
-import type { PerformanceForm } from '../../model/forms.js';
+import type { Bbox, Check, CheckCell } from '../../model/document.js';
+import type { PerformanceForm, PrintedAt } from '../../model/forms.js';
 import { squash } from '../../model/text.js';
 import { fenPerUnit, formatFen } from '../money.js';
+import { resolveCell, type TableView } from '../tables.js';
 import type { RuleContext } from './context.js';
 
 /** How a check names a form: its project (or its unit, for a 整体 form) and its first page. */
@@ -11,6 +12,25 @@ export const formLabel = (f: PerformanceForm): string =>
 const formCheck = (f: PerformanceForm, init: Pick<Check, 'rule' | 'status' | 'message'> & Partial<Check>): Check => ({
   table: formLabel(f), page: f.pages[0] ?? null, row: null, column: null, expected: null, actual: null, ...init,
 });
+
+const unionBox = (boxes: readonly Bbox[]): Bbox =>
+  [Math.min(...boxes.map(b => b[0])), Math.min(...boxes.map(b => b[1])), Math.max(...boxes.map(b => b[2])), Math.max(...boxes.map(b => b[3]))];
+
+/**
+ * Where a form check looks: the figures it read, as cells (the first given role `first`, the others
+ * `rest`), and its page and box — the first figure's page, and that figure's box when it is a total,
+ * else the box around the figures printed on that page.
+ * Figures without a recorded place (files written before it was, header lines) leave the form's first
+ * page and no box.
+ */
+export function formPlace(f: PerformanceForm, figures: readonly (PrintedAt | null | undefined)[], first: CheckCell['role'], rest: CheckCell['role']): Pick<Check, 'page' | 'bbox' | 'cells'> {
+  const known = figures.filter((a): a is PrintedAt => !!a);
+  const cells = known.map((a, i): CheckCell => ({ table: a.table, row: a.row, column: a.column, page: a.page, bbox: a.bbox, role: i === 0 ? first : rest }));
+  const page = known[0]?.page;
+  if (page === undefined) return { page: f.pages[0] ?? null, bbox: null, cells };
+  // A printed total is the figure checked; figures checked together (weights, sources) are boxed together.
+  return { page, bbox: first === 'total' ? known[0]!.bbox : unionBox(known.filter(a => a.page === page).map(a => a.bbox)), cells };
+}
 
 const round = (v: number): number => Math.round(v * 1e6) / 1e6;
 
@@ -29,6 +49,7 @@ export function formWeights(ctx: RuleContext): Check[] {
     const hit = allowed.find(a => Math.abs(sum - a) < 1e-6);
     const ok = hit !== undefined && printed.length === weights.length;
     return [formCheck(f, {
+      ...formPlace(f, f.indicators.map(i => i.weight_at), 'part', 'part'),
       rule: 'form_weights', status: ok ? 'pass' : 'fail', expected: hit ?? 100, actual: sum,
       message: ok
         ? `${formLabel(f)}: the ${printed.length} indicator weights sum to ${sum}${sum === 90 ? ' (10 left to 预算执行率)' : ''}.`
@@ -48,6 +69,7 @@ export function formFunds(ctx: RuleContext): Check[] {
     const ok = sum === fen(total);
     const parts = sources.map(s => `${s.source} ${formatFen(fen(s.amount), f.unit!)}`).join(' + ');
     return [formCheck(f, {
+      ...formPlace(f, [f.funds.total_at, ...sources.map(s => s.at)], f.funds.total_at ? 'total' : 'part', 'part'),
       rule: 'form_funds', status: ok ? 'pass' : 'fail', column: 'funds', expected: total, actual: sum / fenPerUnit(f.unit),
       message: ok
         ? `${formLabel(f)}: ${parts} = the total ${formatFen(fen(total), f.unit)}.`
@@ -70,7 +92,7 @@ export function formProjectFunds(ctx: RuleContext): Check[] {
       const name = rec.project ?? (rec.code === null ? rec.name : null);
       const keys = Object.keys(rec.amounts);
       const key = keys.find(k => TOTAL_KEY.test(k)) ?? keys[0];
-      return name && key !== undefined ? [{ view: v, name: squash(name), fen: Math.round(rec.amounts[key]! * fenPerUnit(v.unit!)) }] : [];
+      return name && key !== undefined ? [{ view: v, row: row.index, group: row.records.indexOf(rec), key, name: squash(name), fen: Math.round(rec.amounts[key]! * fenPerUnit(v.unit!)) }] : [];
     })));
   if (!lines.length) return [];
   const fundsOf = (f: PerformanceForm): number | null =>
@@ -88,7 +110,11 @@ export function formProjectFunds(ctx: RuleContext): Check[] {
     const line = mine.length > 1 ? mine.find(l => l.fen === formFen) : undefined;
     const ok = tableFen === formFen || line !== undefined || (namesakes.length > 1 && namesakesFen === tableFen);
     const expectedFen = line?.fen ?? tableFen;
+    // The form's figure (its total, else its sources), then the table's line(s) it is compared with.
+    const own = formPlace(f, f.funds.total !== null ? [f.funds.total_at] : f.funds.sources.map(s => s.at), 'total', 'total');
+    const tableCells = (line ? [line] : mine).flatMap(l => resolveCell(l.view as TableView, { row: l.row, key: l.key, group: l.group }, 'part'));
     return [formCheck(f, {
+      ...own, cells: [...own.cells!, ...tableCells],
       rule: 'form_project_funds', status: ok ? 'pass' : 'fail', column: 'funds',
       expected: expectedFen / fenPerUnit(unit), actual: formFen / fenPerUnit(unit),
       message: ok

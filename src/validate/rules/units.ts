@@ -18,6 +18,17 @@ function figures(view: TableView, minFen: number): Set<number> {
 const SCALES = [10_000, 1 / 10_000, 1_000, 1 / 1_000];
 
 /**
+ * What a unit_scale check is about: the table's printed unit (its 单位：万元), or, where the table prints
+ * none and the document's unit stands in, the table itself (its area on its first page).
+ */
+function unitPlace(view: TableView): Pick<Check, 'page' | 'bbox'> {
+  const t = view.table;
+  if (t.unit_at) return { page: t.unit_at.page, bbox: t.unit_at.bbox };
+  const region = t.regions?.find(r => r.page === t.pages[0]) ?? t.regions?.[0];
+  return region ? { page: region.page, bbox: region.bbox } : { page: t.pages[0] ?? null, bbox: null };
+}
+
+/**
  * unit_scale: a table's figures are plausible for its printed unit. When none of its figures
  * appears in the other tables at face value but several appear there ×10 000 (or ÷), the table
  * was read in the wrong unit (元 taken for 万元, or the reverse).
@@ -35,17 +46,17 @@ export function unitScale(ctx: RuleContext): Check[] {
     const { face, bestScale, bestCount, near } = stats[i]!;
     if (face === 0 && bestCount >= s.unitMismatchMinFigures && anyFace) {
       const example = [...mine].find((x) => near(Math.round(x * bestScale)))!;
-      out.push(checkAt(view, {
+      out.push({ ...checkAt(view, {
         rule: 'unit_scale', status: 'fail', column: null, expected: null, actual: null,
         message: `${view.label} says its unit is "${view.unit}", but ${bestCount} of its figures appear in other tables only ` +
           `after scaling by ${bestScale >= 1 ? `×${bestScale}` : `÷${1 / bestScale}`} (e.g. ${formatFen(example, view.unit)} ↔ ` +
           `${formatFen(Math.round(example * bestScale), view.unit)}); the unit was probably misread.`,
-      }));
+      }), ...unitPlace(view) });
     } else if (face > 0) {
-      out.push(checkAt(view, {
+      out.push({ ...checkAt(view, {
         rule: 'unit_scale', status: 'pass', column: null,
         message: `${view.label}: ${face} of its figures match other tables in the printed unit "${view.unit}".`,
-      }));
+      }), ...unitPlace(view) });
     }
   });
   return out;
