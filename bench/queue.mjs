@@ -1,19 +1,24 @@
 #!/usr/bin/env node
 // The queue on this machine: a redis-server on a loopback port, the text-layer samples enqueued, then
 // drained by 1 and by 2 worker processes (documents/s, pages/s, CPU used); then one worker on the
-// 1,000-page document (its peak RSS, all threads: the figure a fleet is sized by).
-// Needs redis-server (Debian package redis-server). Usage: npm run build && node bench/queue.mjs [--workers 1,2] [--pages 1000]
+// 1,000-page document (the peak RSS of the worker's whole process tree: the worker and the processes it
+// reads documents in, all threads; the figure a fleet is sized by). CPU is the tree's too.
+// Needs redis-server (Debian package redis-server).
+// Usage: npm run build && node bench/queue.mjs [--workers 1,2 | --workers 0 (the long document only)] [--pages 1000]
+//        [--worker-args "--worker-heap-mb 256 …" (options given to each worker, to compare settings)]
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { buildLongDocument, textLayerSamples } from './longDocument.mjs';
+import { liveTreeCpuSeconds, treeRss } from './processTree.mjs';
 
 const root = path.join(import.meta.dirname, '..');
 const cli = path.join(root, 'dist/cli.js');
 const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
-const levels = arg('--workers', '1,2').split(',').map(Number);
+const levels = arg('--workers', '1,2').split(',').map(Number).filter(n => n > 0);
+const workerArgs = arg('--worker-args', '').split(/\s+/).filter(Boolean);
 const longPages = Number(arg('--pages', '1000'));
 const mb = b => (b / 2 ** 20).toFixed(0);
 
@@ -28,9 +33,6 @@ for (;;) { // wait until it answers
   await new Promise(r => setTimeout(r, 50));
 }
 
-const procStatus = pid => { try { return readFileSync(`/proc/${pid}/status`, 'utf8'); } catch { return ''; } };
-const hwm = pid => Number(/VmHWM:\s+(\d+)/.exec(procStatus(pid))?.[1] ?? 0) * 1024;
-const cpuSeconds = pid => { try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; } catch { return 0; } };
 const cliRun = args => { const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' }); if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr); return r.stdout; };
 
 /** Enqueue `folder` on a fresh queue, drain it with n workers (one document at a time each); stop them when it is empty. */
@@ -39,7 +41,7 @@ async function drain(folder, queue, n) {
   const out = path.join(work, `out-${queue}`);
   const t0 = performance.now();
   const workers = Array.from({ length: n }, () => {
-    const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', queue, '--out', out, '--concurrency', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', queue, '--out', out, '--concurrency', '1', ...workerArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
     const w = { child, peak: 0, cpu: 0, pages: 0, docs: 0, closed: new Promise(r => child.on('close', r)) };
     let buf = '';
     child.stdout.setEncoding('utf8');
@@ -52,7 +54,7 @@ async function drain(folder, queue, n) {
     });
     return w;
   });
-  const sample = setInterval(() => { for (const w of workers) { w.peak = Math.max(w.peak, hwm(w.child.pid)); w.cpu = Math.max(w.cpu, cpuSeconds(w.child.pid)); } }, 50);
+  const sample = setInterval(() => { for (const w of workers) { w.peak = Math.max(w.peak, treeRss(w.child.pid).total); w.cpu = Math.max(w.cpu, liveTreeCpuSeconds(w.child.pid)); } }, 50);
   for (;;) {
     const s = JSON.parse(cliRun(['queue', 'status', '--redis', url, '--queue', queue, '--json']));
     if (s.counts.waiting + s.counts.active + s.counts.delayed === 0) break;
@@ -69,12 +71,12 @@ const samples = textLayerSamples(root, readdirSync, path);
 const folder = path.join(work, 'samples');
 mkdirSync(folder);
 for (const f of samples) copyFileSync(f, path.join(folder, path.basename(f)));
-console.log(`${samples.length} documents (the text-layer samples) on ${os.availableParallelism()} cores, load average ${os.loadavg()[0].toFixed(1)}`);
+console.log(`${samples.length} documents (the text-layer samples) on ${os.availableParallelism()} cores, load average ${os.loadavg()[0].toFixed(1)}${workerArgs.length ? `; workers given ${workerArgs.join(' ')}` : ''}`);
 for (const n of levels) {
   const r = await drain(folder, `bench-${n}`, n);
   const docs = r.workers.reduce((s, w) => s + w.docs, 0), pages = r.workers.reduce((s, w) => s + w.pages, 0), cpu = r.workers.reduce((s, w) => s + w.cpu, 0);
   console.log(`${n} worker${n > 1 ? 's' : ''}: ${docs} documents, ${pages} pages in ${r.seconds.toFixed(1)} s = ${(docs / r.seconds).toFixed(2)} documents/s, ${(pages / r.seconds).toFixed(1)} pages/s; ` +
-    `CPU ${cpu.toFixed(1)} s (${(pages / cpu).toFixed(1)} pages per CPU-second); peak RSS per worker ${r.workers.map(w => `${mb(w.peak)} MB`).join(', ')}`);
+    `CPU ${cpu.toFixed(1)} s (${(pages / cpu).toFixed(1)} pages per CPU-second); peak RSS per worker (process tree) ${r.workers.map(w => `${mb(w.peak)} MB`).join(', ')}`);
 }
 
 const longFolder = path.join(work, 'long');
@@ -82,6 +84,6 @@ mkdirSync(longFolder);
 writeFileSync(path.join(longFolder, `concatenated-${longPages}.pdf`), await buildLongDocument(samples, longPages));
 const r = await drain(longFolder, 'bench-long', 1);
 const w = r.workers[0];
-console.log(`${longPages}-page document, 1 worker: ${r.seconds.toFixed(1)} s, CPU ${w.cpu.toFixed(1)} s; peak RSS of the worker process (all threads) ${mb(w.peak)} MB`);
+console.log(`${longPages}-page document, 1 worker: ${r.seconds.toFixed(1)} s, CPU ${w.cpu.toFixed(1)} s; peak RSS of the worker's process tree ${mb(w.peak)} MB (load average ${os.loadavg()[0].toFixed(1)})`);
 redis.kill('SIGTERM');
 rmSync(work, { recursive: true, force: true });

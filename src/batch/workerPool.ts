@@ -16,6 +16,11 @@ export interface WorkerPoolOptions {
   timeoutMs: number;
   /** V8 heap limit of each worker process. */
   heapMb: number;
+  /**
+   * V8 semi-space (young generation) size of each worker process, MB; absent: V8's default, which grows
+   * to 16 MB a semi-space (the young generation holds three) and is a large share of a small process's RSS.
+   */
+  semiSpaceMb?: number;
   /** Resident memory limit of each worker process; over it the process is killed. */
   memoryMb: number;
   /** A worker is retired after this many documents, so whatever a long-lived pdfjs keeps cannot pile up. */
@@ -74,7 +79,7 @@ export class DocumentWorkerPool {
   private start(): Worker {
     if (this.alive.size >= this.options.size) throw new Error(`worker pool overcommitted: ${this.alive.size} workers busy`);
     const child = fork(this.script, [], {
-      execArgv: [`--max-old-space-size=${this.options.heapMb}`],
+      execArgv: [`--max-old-space-size=${this.options.heapMb}`, ...(this.options.semiSpaceMb ? [`--max-semi-space-size=${this.options.semiSpaceMb}`] : [])],
       serialization: 'advanced', // the PDF's bytes cross as a Uint8Array
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

@@ -10,6 +10,8 @@ import { startQueueWorker } from '../queue/worker.js';
 
 const defaults = defaultBatchSettings();
 const DEFAULT_ATTEMPTS = 3, DEFAULT_BACKOFF_SECONDS = 30, DEFAULT_LOCK_SECONDS = 30, DEFAULT_MAX_DOWNLOAD_MB = 500, DEFAULT_PARSER_HEAP_MB = 256;
+/** 0: no --max-semi-space-size flag, V8's own young-generation size. */
+const DEFAULT_SEMI_SPACE_MB = 0;
 
 export const QUEUE_HELP = `Many machines: documents on a Redis queue (BullMQ), any number of workers writing into one shared folder.
 
@@ -32,6 +34,8 @@ budget-tables worker --redis URL --out DIR [--queue NAME] [--concurrency N] [--l
   --concurrency N documents at once (default ${defaults.concurrency}); --max-download-mb N (${DEFAULT_MAX_DOWNLOAD_MB});
   --parser-heap-mb N: heap cap of each document's pdf.js parser thread (default ${DEFAULT_PARSER_HEAP_MB}; lower saves
   memory and costs CPU in garbage collection; a document that needs more fails with out of memory).
+  --worker-semi-space-mb N: V8 young-generation semi-space of each document process (default: V8's own).
+  BUDGET_TABLES_PARSER_THREAD=off in the environment parses in the document process's own thread instead.
 
 budget-tables queue status --redis URL [--queue NAME] [--json]
   Documents waiting, waiting to retry, active, done and failed, and each failed one with its reason.
@@ -90,7 +94,7 @@ export async function workerCommand(args: string[]): Promise<number> {
   const p = parse('worker', args, {
     ...COMMON, out: { type: 'string' }, concurrency: { type: 'string' }, 'lock-seconds': { type: 'string' }, 'timeout-per-doc': { type: 'string' },
     'max-pages': { type: 'string' }, 'max-image-pixels': { type: 'string' }, 'worker-heap-mb': { type: 'string' }, 'docs-per-worker': { type: 'string' },
-    'max-download-mb': { type: 'string' }, 'parser-heap-mb': { type: 'string' },
+    'max-download-mb': { type: 'string' }, 'parser-heap-mb': { type: 'string' }, 'worker-semi-space-mb': { type: 'string' },
   });
   if (typeof p === 'number') return p;
   if (p.positionals.length) return usage('worker', `unexpected argument "${p.positionals[0]}"`);
@@ -103,15 +107,15 @@ export async function workerCommand(args: string[]): Promise<number> {
     'timeout-per-doc': [v['timeout-per-doc'], defaults.timeoutPerDocSeconds, false], 'max-pages': [v['max-pages'], defaults.maxPages, true],
     'max-image-pixels': [v['max-image-pixels'], defaults.maxImagePixels, true], 'worker-heap-mb': [v['worker-heap-mb'], defaults.workerHeapMb, true],
     'docs-per-worker': [v['docs-per-worker'], defaults.documentsPerWorker, true], 'max-download-mb': [v['max-download-mb'], DEFAULT_MAX_DOWNLOAD_MB, false],
-    'parser-heap-mb': [v['parser-heap-mb'], DEFAULT_PARSER_HEAP_MB, true],
+    'parser-heap-mb': [v['parser-heap-mb'], DEFAULT_PARSER_HEAP_MB, true], 'worker-semi-space-mb': [v['worker-semi-space-mb'], DEFAULT_SEMI_SPACE_MB, true],
   });
   if (typeof n === 'number') return n;
   // The document threads (and the pdf.js parser thread each starts) inherit the environment.
   // Workers parse in a capped, recycled thread of their own (src/pdf/parserThread.ts), inherited by the document processes.
-  process.env.BUDGET_TABLES_PARSER_THREAD = 'on';
+  process.env.BUDGET_TABLES_PARSER_THREAD ??= 'on';
   process.env.BUDGET_TABLES_PARSER_HEAP_MB = String(n['parser-heap-mb']);
   const running = await startQueueWorker({
-    connection, queue: (v.queue as string) ?? DEFAULT_QUEUE, outDir: v.out as string, lockSeconds: n['lock-seconds']!, maxDownloadBytes: n['max-download-mb']! * 2 ** 20,
+    connection, queue: (v.queue as string) ?? DEFAULT_QUEUE, outDir: v.out as string, lockSeconds: n['lock-seconds']!, semiSpaceMb: n['worker-semi-space-mb']!, maxDownloadBytes: n['max-download-mb']! * 2 ** 20,
     settings: {
       ...defaults, concurrency: n.concurrency!, timeoutPerDocSeconds: n['timeout-per-doc']!, maxPages: n['max-pages']!,
       maxImagePixels: n['max-image-pixels']!, workerHeapMb: n['worker-heap-mb']!, documentsPerWorker: n['docs-per-worker']!,

@@ -31,6 +31,8 @@ export interface QueueWorkerRequest {
   outDir: string;
   /** Concurrency, time and memory limits, as for batch (force and retryFailed do not apply). */
   settings: BatchSettings;
+  /** V8 semi-space size of each document process, MB (absent: V8's default). */
+  semiSpaceMb?: number;
   /** A job whose worker stops renewing its lock for this long is handed to another worker. */
   lockSeconds: number;
   /** Largest download accepted for a URL job. */
@@ -73,7 +75,7 @@ export async function startQueueWorker(req: QueueWorkerRequest): Promise<Running
   const { settings } = req;
   const version = await pipelineVersion();
   const journal = await openJournal(outDir);
-  const pool = new DocumentWorkerPool({ size: settings.concurrency, timeoutMs: settings.timeoutPerDocSeconds * 1000, heapMb: settings.workerHeapMb, memoryMb: settings.workerMemoryMb, documentsPerWorker: settings.documentsPerWorker });
+  const pool = new DocumentWorkerPool({ size: settings.concurrency, timeoutMs: settings.timeoutPerDocSeconds * 1000, heapMb: settings.workerHeapMb, semiSpaceMb: req.semiSpaceMb, memoryMb: settings.workerMemoryMb, documentsPerWorker: settings.documentsPerWorker });
   const limits = { maxPages: settings.maxPages, maxImagePixels: settings.maxImagePixels, ocr: settings.ocr };
   const client = new Redis(req.connection); // for this module's own keys; BullMQ keeps its own connections
   client.on('error', () => undefined); // reported through the worker's error events
