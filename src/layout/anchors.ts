@@ -37,12 +37,12 @@ export function isColumnNumberLine(line: TextLine): boolean {
 /** A page number ("14", "- 14 -", "第14页…"). */
 export const isPageNumberLine = (line: TextLine): boolean => /^[-—–]?\d{1,4}[-—–]?$|^第\d+页/.test(squash(line.text));
 
-/** A line that is running prose or a page footer, never part of a table body. */
-export function isProseOrFooter(line: TextLine, tableWidth: number): boolean {
+/** A line that is running prose (a sentence wider than proseWidth) or a page footer, never part of a table body. */
+export function isProseOrFooter(line: TextLine, proseWidth: number): boolean {
   const t = squash(line.text);
   if (isPageNumberLine(line)) return true;
   const sentence = /[，。；]/.test(t) && t.length > 20;
-  return sentence && line.x1 - line.x0 > 0.6 * tableWidth;
+  return sentence && line.x1 - line.x0 > proseWidth;
 }
 
 const TOTAL_LABEL = /^(合计|总计|收入总计|支出总计)$/;

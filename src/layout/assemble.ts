@@ -48,7 +48,7 @@ export class TableAssembler {
     const turned = page.displayed?.transform;
     this.bbox = b => toBbox(b, turned);
     this.pageBox = { x0: 0, top: 0, x1: page.width, bottom: page.height };
-    const lines = toLines(page.runs, s.lineOverlapShare);
+    const lines = toLines(page.runs, s);
     const hEdges = rulesToEdges(page.rules, 'h', s.snapTolerancePt, s.joinTolerancePt);
     const vEdges = rulesToEdges(page.rules, 'v', s.snapTolerancePt, s.joinTolerancePt);
     const hasRulesBelow = (y: number): boolean =>
@@ -92,7 +92,7 @@ export class TableAssembler {
         carried ? `title printed at the foot of page ${pending.page}, its org/unit lines on page ${page.number}` : verdict.reason);
     });
     const free = lines.filter(l => !taken.some(([top, bottom]) => l.bottom > top - 1 && l.top < bottom + 1));
-    this.prose.push(...toParagraphs(taken.length ? free.filter(l => !isNoteText(l.text)) : lines, page.number, this.bbox));
+    this.prose.push(...toParagraphs(taken.length ? free.filter(l => !isNoteText(l.text)) : lines, page.number, s, this.bbox));
   }
 
   finish(): { tables: RawTable[]; prose: ProseLine[] } {

@@ -2,7 +2,7 @@ import { bandIndex } from '../model/geometry.js';
 import type { TextRun } from '../model/page.js';
 import { joinLines } from './joinText.js';
 import { toLines } from './textLines.js';
-import type { LayoutSettings } from './settings.js';
+import type { LayoutSettings, LineSettings } from './settings.js';
 import { splitRun } from './tokens.js';
 
 /**
@@ -30,7 +30,7 @@ export function runsToColumns(runs: readonly TextRun[], xs: readonly number[], d
 }
 
 /** The text of one cell: its runs grouped into printed lines, read top to bottom, left to right. */
-export function cellText(runs: readonly TextRun[], overlapShare: number): string {
+export function cellText(runs: readonly TextRun[], s: LineSettings): string {
   if (!runs.length) return '';
-  return joinLines(toLines(runs, overlapShare).map(l => l.runs.map(r => r.text)));
+  return joinLines(toLines(runs, s).map(l => l.runs.map(r => r.text)));
 }

@@ -78,9 +78,9 @@ interface Extent {
 const midY = (l: TextLine): number => (l.top + l.bottom) / 2;
 
 /** Horizontal extent of the table: its long rules, else its text. */
-function tableExtent(hE: readonly Edge[], vE: readonly Edge[], lines: readonly TextLine[]): Extent | null {
+function tableExtent(hE: readonly Edge[], vE: readonly Edge[], lines: readonly TextLine[], s: LayoutSettings): Extent | null {
   const maxLen = Math.max(0, ...hE.map(e => e.to - e.from));
-  const long = hE.filter(e => e.to - e.from >= 0.5 * maxLen);
+  const long = hE.filter(e => e.to - e.from >= s.longRuleShare * maxLen);
   let x0 = long.length ? Math.min(...long.map(e => e.from)) : Infinity;
   let x1 = long.length ? Math.max(...long.map(e => e.to)) : -Infinity;
   if (vE.length) { x0 = Math.min(x0, ...vE.map(e => e.pos)); x1 = Math.max(x1, ...vE.map(e => e.pos)); }
@@ -116,7 +116,7 @@ function tableLinesOf(lines: readonly TextLine[], ext: Extent, s: LayoutSettings
   let last = inGrid[inGrid.length - 1], note: string | null = null;
   for (const l of below) {
     if (isNoteText(l.text)) { note = squash(l.text); break; }
-    if (isProseOrFooter(l, ext.x1 - ext.x0)) break;
+    if (isProseOrFooter(l, s.proseWidthShare * (ext.x1 - ext.x0))) break;
     if (last && l.top - last.bottom > s.bodyGapEm * l.fontSize && !isAnchorLine(l)) break;
     tail.push(l); last = l;
   }
@@ -169,7 +169,7 @@ function mergedCellRuns(cols: TextRun[][], drawn: (k: number) => boolean, s: Lay
     let e = c;
     while (e + 1 < out.length && !drawn(e + 1)) e++;
     const filled = out.slice(c, e + 1).map((runs, i) => (runs.length ? c + i : -1)).filter(i => i >= 0);
-    const runsOn = filled.length > 1 && toLines(filled.flatMap(i => out[i]!), s.lineOverlapShare).some(line =>
+    const runsOn = filled.length > 1 && toLines(filled.flatMap(i => out[i]!), s).some(line =>
       line.runs.some((r, j) => j > 0 && columnOf.get(r) !== columnOf.get(line.runs[j - 1]!) &&
         r.x0 - line.runs[j - 1]!.x1 < s.columnGapEm * r.fontSize));
     if (runsOn) {
@@ -192,7 +192,7 @@ function bodyCells(bodyLines: readonly TextLine[], bandYs: readonly number[], xs
   for (const group of groups) {
     const drawn = (k: number): boolean => drawnIn(k, group);
     const columns = mergedCellRuns(runsToColumns(group.runs, xs, drawn, s), drawn, s);
-    const cells = columns.map(col => cellText(col, s.lineOverlapShare));
+    const cells = columns.map(col => cellText(col, s));
     if (cells.every(c => !c)) continue;
     const whole = joinFragments(cells.filter(Boolean));
     if (isNoteText(whole) && cells.filter(Boolean).length === 1) { note ??= squash(whole); continue; }
@@ -212,15 +212,15 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
     .map(e => ({ ...e, from: Math.max(e.from, seg.top), to: Math.min(e.to, seg.bottom) }));
   const lines = seg.lines.filter(l => midY(l) > seg.top && midY(l) < seg.bottom);
   if (!hE.length && !vE.length && !lines.some(isAnchorLine)) return null;
-  const ext = tableExtent(hE, vE, lines);
+  const ext = tableExtent(hE, vE, lines, s);
   if (!ext) return null;
   const { gridTop, tableLines, note: noteBelow } = tableLinesOf(lines, ext, s);
   // Running prose at the top of a page ends a table instead of continuing it.
-  if (continuation && tableLines.filter(l => isSentence(l.text)).length > Math.max(1, 0.2 * tableLines.length)) return null;
+  if (continuation && tableLines.filter(l => isSentence(l.text)).length > Math.max(1, s.proseLineShare * tableLines.length)) return null;
   const hPos = clusterValues(hE.map(e => e.pos), s.snapTolerancePt);
   const { anchor, headerBottom, headerRuns, numberRuns, bodyLines } = splitHeader(tableLines, hPos, gridTop, continuation);
 
-  const minV = Math.min(s.columnRuleMinLengthPt, 0.5 * Math.max(1, ext.ruleBottom - gridTop));
+  const minV = Math.min(s.columnRuleMinLengthPt, s.columnRuleHeightShare * Math.max(1, ext.ruleBottom - gridTop));
   const ruledXs = ruledColumns(vE, ext.x0, ext.x1, minV, s);
   const xs = ruledXs ?? openColumns(bodyLines.flatMap(l => l.runs), leafLabels(headerRuns, hE, s));
   const ruled = ruledXs !== null;

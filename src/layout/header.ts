@@ -51,7 +51,7 @@ export function ruledHeaderCells(runs: readonly TextRun[], ys: readonly number[]
   }
   const cells: HeaderCell[] = [];
   for (const [g, info] of groups) {
-    const text = cellText(byGroup.get(g) ?? [], s.lineOverlapShare);
+    const text = cellText(byGroup.get(g) ?? [], s);
     if (text) cells.push({ c0: info.c0, c1: info.c1, top: ys[info.r0], text, box: union(byGroup.get(g)!) });
   }
   return cells;
@@ -86,7 +86,7 @@ export function openHeaderCells(runs: readonly TextRun[], xs: readonly number[],
   const cells: HeaderCell[] = [];
   for (const { stack, covered } of own) {
     if (!covered.length) continue;
-    cells.push({ c0: Math.min(...covered), c1: Math.max(...covered), top: Math.min(...stack.map(r => r.top)), text: cellText(stack, s.lineOverlapShare), box: union(stack) });
+    cells.push({ c0: Math.min(...covered), c1: Math.max(...covered), top: Math.min(...stack.map(r => r.top)), text: cellText(stack, s), box: union(stack) });
   }
   return cells;
 }
@@ -127,7 +127,8 @@ export function stackLabels(runs: readonly TextRun[], hEdges: readonly Edge[], s
       const mid = (Math.max(last.x0, r.x0) + Math.min(last.x1, r.x1)) / 2;
       if (hEdges.some(e => e.pos >= last.bottom - 1 && e.pos <= r.top + 1 && e.from <= mid && e.to >= mid)) return false;
       // Several labels side by side under it are the next header level (类 款 项), not its wrap.
-      const x0 = Math.min(...st.map(t => t.x0)) - r.fontSize / 2, x1 = Math.max(...st.map(t => t.x1)) + r.fontSize / 2;
+      const reach = s.besideReachEm * r.fontSize;
+      const x0 = Math.min(...st.map(t => t.x0)) - reach, x1 = Math.max(...st.map(t => t.x1)) + reach;
       const sideBySide = sorted.filter(o => Math.min(o.bottom, r.bottom) - Math.max(o.top, r.top) > s.besideOverlapEm * r.fontSize && o.x1 > x0 && o.x0 < x1);
       return sideBySide.length < 2;
     });

@@ -26,8 +26,16 @@ export interface LayoutSettings {
   tableSideSlackPt: number;
   /** A line whose middle is this far above the first drawn rule still belongs to the grid. */
   gridTopSlackPt: number;
-  /** Vertical rules at least this long (or half the ruled height, if less) make columns. */
+  /** Vertical rules at least this long (or columnRuleHeightShare of the ruled height, if less) make columns. */
   columnRuleMinLengthPt: number;
+  /** …the share of the ruled height (from the grid's top to its last rule) a vertical rule may be instead. */
+  columnRuleHeightShare: number;
+  /** Horizontal rules at least this share of the longest one set a table's horizontal extent. */
+  longRuleShare: number;
+  /** Below a grid that frames only the header, a sentence line wider than this share of the table's width is prose and ends the table's lines. */
+  proseWidthShare: number;
+  /** A continuation page whose table lines are sentences for more than this share (and more than one line) opens with prose, not the table. */
+  proseLineShare: number;
   /** A run may overhang a column boundary by this much (in font sizes) and still lie in one column. */
   boundaryOverhangEm: number;
   /** A rule this far (in font sizes) under an open header label spans the columns the label covers. */
@@ -54,8 +62,10 @@ export interface LayoutSettings {
   parentReachEm: number;
   /** Header runs one above the other may overlap vertically by this much (in font sizes) and still stack as one label. */
   stackOverlapEm: number;
-  /** Runs overlapping a stacked label's line by more than this (in font sizes) stand beside it. */
+  /** Runs overlapping a stacked label's line by more than this (in font sizes) stand beside it… */
   besideOverlapEm: number;
+  /** …when they reach within this far (in font sizes) of the stacked label's left or right side. */
+  besideReachEm: number;
   /** In an open table, a line this close (in font sizes) under another continues its cell… */
   cellLineGapEm: number;
   /** …when their runs start within this much (in font sizes) of each other. */
@@ -68,6 +78,16 @@ export interface LayoutSettings {
   titleWrapGapEm: number;
   /** A table number printed alone on the line above a title (表1) is the title's when at most this far (in font sizes) above it. */
   titleLabelReachEm: number;
+  /** Runs on a title line smaller than this share of its largest type are a cell's text overflowing onto it, not the title. */
+  titleFontShare: number;
+  /** Runs of one line farther apart than this (in font sizes) are joined with a space; closer, they are one word ("5," "678"). */
+  wordGapEm: number;
+  /** In running prose, a line starting farther than this (in font sizes) right of the text's left edge starts a paragraph… */
+  paragraphIndentEm: number;
+  /** …as does a line after one that stops more than this (in font sizes) short of the right edge… */
+  paragraphShortEm: number;
+  /** …or a line more than this (in font sizes) below the one before. */
+  paragraphGapEm: number;
 }
 
 export const DEFAULT_LAYOUT: LayoutSettings = {
@@ -83,6 +103,10 @@ export const DEFAULT_LAYOUT: LayoutSettings = {
   tableSideSlackPt: 4,
   gridTopSlackPt: 2,
   columnRuleMinLengthPt: 8,
+  columnRuleHeightShare: 0.5,
+  longRuleShare: 0.5,
+  proseWidthShare: 0.6,
+  proseLineShare: 0.2,
   boundaryOverhangEm: 1 / 3,
   headerUnderlineReachEm: 1.5,
   headerLabelReachEm: 0.5,
@@ -97,10 +121,19 @@ export const DEFAULT_LAYOUT: LayoutSettings = {
   parentReachEm: 2.5,
   stackOverlapEm: 0.5,
   besideOverlapEm: 0.5,
+  besideReachEm: 0.5,
   cellLineGapEm: 0.5,
   cellIndentEm: 0.5,
   wrapTailGapEm: 0.6,
   titleSizeShare: 0.1,
   titleWrapGapEm: 0.8,
   titleLabelReachEm: 3,
+  titleFontShare: 0.9,
+  wordGapEm: 0.25,
+  paragraphIndentEm: 1.5,
+  paragraphShortEm: 2,
+  paragraphGapEm: 1.5,
 };
+
+/** What grouping runs into printed lines reads. */
+export type LineSettings = Pick<LayoutSettings, 'lineOverlapShare' | 'wordGapEm'>;

@@ -1,5 +1,6 @@
 import { type Box, union } from '../model/geometry.js';
 import type { TextRun } from '../model/page.js';
+import type { LineSettings } from './settings.js';
 
 /** Runs that share a baseline band, left to right. */
 export interface TextLine extends Box {
@@ -9,7 +10,7 @@ export interface TextLine extends Box {
 }
 
 /** Group runs into printed lines: a run joins a line when it overlaps it vertically by enough. */
-export function toLines(runs: readonly TextRun[], overlapShare: number): TextLine[] {
+export function toLines(runs: readonly TextRun[], s: LineSettings): TextLine[] {
   const sorted = [...runs].sort((a, b) => a.top - b.top || a.x0 - b.x0);
   const lines: TextRun[][] = [];
   const boxes: Box[] = [];
@@ -18,7 +19,7 @@ export function toLines(runs: readonly TextRun[], overlapShare: number): TextLin
     for (let i = lines.length - 1; i >= 0 && i >= lines.length - 3; i--) {
       const b = boxes[i];
       const ov = Math.min(b.bottom, r.bottom) - Math.max(b.top, r.top);
-      if (ov >= overlapShare * Math.min(b.bottom - b.top, r.bottom - r.top)) {
+      if (ov >= s.lineOverlapShare * Math.min(b.bottom - b.top, r.bottom - r.top)) {
         lines[i].push(r);
         boxes[i] = union([b, r]);
         placed = true;
@@ -31,18 +32,18 @@ export function toLines(runs: readonly TextRun[], overlapShare: number): TextLin
     const sortedRuns = rs.sort((a, b) => a.x0 - b.x0);
     return {
       ...boxes[i], runs: sortedRuns,
-      text: joinRuns(sortedRuns),
+      text: joinRuns(sortedRuns, s.wordGapEm),
       fontSize: Math.max(...sortedRuns.map(r => r.fontSize)),
     };
   }).sort((a, b) => a.top - b.top);
 }
 
 /** Runs of one line as text: touching runs (a number cut into "5," "678" "." "17") join without a space. */
-export function joinRuns(runs: readonly TextRun[]): string {
+export function joinRuns(runs: readonly TextRun[], wordGapEm: number): string {
   let out = '';
   runs.forEach((r, i) => {
     const gap = i ? r.x0 - runs[i - 1].x1 : 0;
-    out += (i && gap > 0.25 * r.fontSize ? ' ' : '') + r.text;
+    out += (i && gap > wordGapEm * r.fontSize ? ' ' : '') + r.text;
   });
   return out;
 }

@@ -80,10 +80,10 @@ export const isLabelOnly = (text: string): string | null => squash(text).match(L
  * The text of a title line in the title's type size. Smaller text sharing the line is a table cell's
  * text overflowing its clip onto the title block (invisible in print), except a table label ("表3").
  */
-export function titleLineText(line: TextLine): string {
+export function titleLineText(line: TextLine, s: LayoutSettings): string {
   const max = Math.max(...line.runs.map(r => r.fontSize));
-  const kept = line.runs.filter(r => r.fontSize >= 0.9 * max || isLabelOnly(r.text));
-  return kept.length === line.runs.length ? line.text : joinRuns(kept);
+  const kept = line.runs.filter(r => r.fontSize >= s.titleFontShare * max || isLabelOnly(r.text));
+  return kept.length === line.runs.length ? line.text : joinRuns(kept, s.wordGapEm);
 }
 
 type ParsedTitle = NonNullable<ReturnType<typeof parseTitleLine>>;
@@ -114,14 +114,14 @@ function candidateOf(lines: readonly TextLine[], from: number, to: number, accep
  */
 function titleAt(lines: readonly TextLine[], i: number, s: LayoutSettings): { parsed: ParsedTitle; span: number } | null {
   const line = lines[i];
-  const text = titleLineText(line);
+  const text = titleLineText(line, s);
   const one = parseTitleLine(text);
   if (one) return { parsed: one, span: 1 };
   const next = lines[i + 1];
   if (!next || isLabelOnly(text) || SENTENCE.test(squash(text))) return null;
   const sameSize = Math.abs(next.fontSize - line.fontSize) <= s.titleSizeShare * line.fontSize;
   if (!sameSize || next.top - line.bottom > s.titleWrapGapEm * line.fontSize) return null;
-  const two = parseTitleLine(text + titleLineText(next));
+  const two = parseTitleLine(text + titleLineText(next, s));
   return two ? { parsed: two, span: 2 } : null;
 }
 

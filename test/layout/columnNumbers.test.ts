@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isAnchorLine, isColumnNumberLine } from '../../src/layout/anchors.js';
 import { TableAssembler } from '../../src/layout/assemble.js';
+import { DEFAULT_LAYOUT } from '../../src/layout/settings.js';
 import { toLines } from '../../src/layout/textLines.js';
 import type { Rule, TextRun } from '../../src/model/page.js';
 
 const run = (text: string, x0: number, top: number, size = 10): TextRun =>
   ({ text, x0, x1: x0 + size * [...text].length * 0.9, top, bottom: top + size, fontSize: size, fontName: 'f' });
-const line = (...pieces: string[]) => toLines(pieces.map((t, i) => run(t, 50 + 60 * i, 100)), 0.5)[0];
+const line = (...pieces: string[]) => toLines(pieces.map((t, i) => run(t, 50 + 60 * i, 100)), DEFAULT_LAYOUT)[0];
 const h = (y: number, x0: number, x1: number): Rule => ({ x0, x1, top: y, bottom: y, orientation: 'h' });
 const v = (x: number, top: number, bottom: number): Rule => ({ x0: x, x1: x, top, bottom, orientation: 'v' });
 const grid = (xs: number[], ys: number[]): Rule[] => [

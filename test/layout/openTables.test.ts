@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openColumns } from '../../src/layout/columns.js';
 import { toParagraphs } from '../../src/layout/paragraphs.js';
+import { DEFAULT_LAYOUT } from '../../src/layout/settings.js';
 import { toLines } from '../../src/layout/textLines.js';
 import type { TextRun } from '../../src/model/page.js';
 
@@ -41,8 +42,8 @@ describe('prose paragraphs', () => {
     const lines = toLines([
       run('收入预算合计10,150.48万元，其中：一般公共预算收入10,', 80, 100, 400), run('070.48万元，占99.21%。', 60, 120, 160),
       run('二、支出预算情况说明', 80, 160, 100), run('- 9 -', 280, 800, 30),
-    ], 0.5);
-    const paragraphs = toParagraphs(lines, 9).map(p => p.text);
+    ], DEFAULT_LAYOUT);
+    const paragraphs = toParagraphs(lines, 9, DEFAULT_LAYOUT).map(p => p.text);
     expect(paragraphs[0]).toContain('10,070.48万元');
     expect(paragraphs).toHaveLength(2);
   });
@@ -50,7 +51,7 @@ describe('prose paragraphs', () => {
 
 describe('text lines', () => {
   it('join runs that touch without a space and keep a space across a gap', () => {
-    const [line] = toLines([run('5,', 100, 10, 10), run('678', 110, 10, 15), run('.17', 125, 10, 12), run('万元', 160, 10, 20)], 0.5);
+    const [line] = toLines([run('5,', 100, 10, 10), run('678', 110, 10, 15), run('.17', 125, 10, 12), run('万元', 160, 10, 20)], DEFAULT_LAYOUT);
     expect(line.text).toBe('5,678.17 万元');
   });
 });

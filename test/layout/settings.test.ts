@@ -1,6 +1,6 @@
 /**
  * Every layout tolerance matters: with any one of them set to another value (half, twice, none, ten
- * times), the tables rebuilt from the sample documents change. A tolerance no sample depends on, a literal that bypasses
+ * times), the tables or the running prose rebuilt from the sample documents change. A tolerance no sample depends on, a literal that bypasses
  * the settings, or a setting no code reads fails here. Sized by work: the pages are read once, then
  * laid out again per mutation.
  */
@@ -39,12 +39,13 @@ beforeAll(async () => {
   }
 });
 
-/** The tables of every document as the layout rebuilds them with these settings. */
+/** The tables and running prose of every document as the layout rebuilds them with these settings. */
 function layout(settings: LayoutSettings): string {
   return JSON.stringify(documents.map(pages => {
     const assembler = new TableAssembler(settings);
     for (const page of pages) assembler.addPage(page);
-    return assembler.finish().tables.map(t => [t.number, t.title, t.pages, t.columnPaths, t.rows.map(r => r.cells)]);
+    const { tables, prose } = assembler.finish();
+    return [tables.map(t => [t.number, t.title, t.pages, t.columnPaths, t.rows.map(r => r.cells)]), prose.map(p => p.text)];
   }));
 }
 
@@ -61,6 +62,8 @@ const NOT_FELT_BY_SAMPLES: Partial<Record<keyof LayoutSettings, string>> = {
   wrapTailGapEm: 'held by "a number wrapped in a narrow column" below',
   titleSizeShare: 'held by "a title printed over two lines" below',
   titleWrapGapEm: 'held by "a title printed over two lines" below',
+  columnRuleHeightShare: 'held by "a grid that frames only a thin header" below',
+  proseWidthShare: 'held by "a grid that frames only a thin header" below',
 };
 
 /** Half, twice, none and ten times: a tolerance the samples only feel at the extremes is still tested. */
@@ -76,10 +79,10 @@ describe('layout settings', () => {
     for (const value of Object.values(DEFAULT_LAYOUT)) expect(typeof value).toBe('number');
   });
 
-  it.each((Object.keys(DEFAULT_LAYOUT) as (keyof LayoutSettings)[]).filter(k => !(k in NOT_FELT_BY_SAMPLES)))('%s: another value changes the tables', key => {
+  it.each((Object.keys(DEFAULT_LAYOUT) as (keyof LayoutSettings)[]).filter(k => !(k in NOT_FELT_BY_SAMPLES)))('%s: another value changes the tables or the prose', key => {
     const base = layout(DEFAULT_LAYOUT);
     const changedAt = FACTORS.find(f => layout(mutated(key, f)) !== base);
-    expect(changedAt, `${key}: the tables are the same at ${FACTORS.map(f => f * DEFAULT_LAYOUT[key]).join(', ')}`).toBeDefined();
+    expect(changedAt, `${key}: the tables and prose are the same at ${FACTORS.map(f => f * DEFAULT_LAYOUT[key]).join(', ')}`).toBeDefined();
   });
 });
 
@@ -183,7 +186,7 @@ describe('a number wrapped in a narrow column (wrapTailGapEm)', () => {
   const runs = [run('201', 50, 100), run('一般公共服务支出', 100, 100), run('1,172.', 250, 100), run('89', 250, 113),
     run('202', 50, 140), run('外交支出', 100, 140), run('5.00', 250, 140)];
   const rows = (settings: LayoutSettings): string[][] =>
-    bodyRows(toLines(runs, settings.lineOverlapShare), [90, Infinity], true, settings).map(g => g.runs.map(r => r.text));
+    bodyRows(toLines(runs, settings), [90, Infinity], true, settings).map(g => g.runs.map(r => r.text));
 
   it('a line of digits right under a number stays in its row', () => {
     expect(rows(DEFAULT_LAYOUT)).toEqual([['201', '一般公共服务支出', '1,172.', '89'], ['202', '外交支出', '5.00']]);
@@ -196,7 +199,7 @@ describe('a number wrapped in a narrow column (wrapTailGapEm)', () => {
 
 describe('a title printed over two lines (titleSizeShare, titleWrapGapEm)', () => {
   // The second line is a little smaller (15 pt under 16 pt) and close under the first.
-  const lines = toLines([run('单位收入支出预算', 150, 60, 16), run('总表', 150, 78, 15)], DEFAULT_LAYOUT.lineOverlapShare);
+  const lines = toLines([run('单位收入支出预算', 150, 60, 16), run('总表', 150, 78, 15)], DEFAULT_LAYOUT);
   const titles = (settings: LayoutSettings): string[] => findTitleBlocks(lines, settings, () => true).map(b => b.title);
 
   it('reads as one title', () => {
@@ -209,5 +212,37 @@ describe('a title printed over two lines (titleSizeShare, titleWrapGapEm)', () =
 
   it('does not when the second line must sit closer', () => {
     expect(titles({ ...DEFAULT_LAYOUT, titleWrapGapEm: 0.1 })).not.toContain('单位收入支出预算总表');
+  });
+});
+
+describe('a grid that frames only a thin header (columnRuleHeightShare, proseWidthShare)', () => {
+  // A 7 pt frame around a header in small type; the body's rows follow below it, unruled.
+  const heading = run('单位支出总体情况表', 150, 60, 16);
+  const header = [run('编码', 52, 106, 5), run('名称', 102, 106, 5), run('合计', 202, 106, 5)];
+  const body = [run('201', 52, 120), run('基本', 102, 120), run('工资', 160, 120), run('10.00', 250, 120),
+    run('208', 52, 140), run('其他', 102, 140), run('福利', 160, 140), run('5.00', 255, 140)];
+  const rowsOf = (runs: TextRun[], settings: LayoutSettings): string[][] => {
+    const assembler = new TableAssembler(settings);
+    assembler.addPage({ number: 1, width: 595, height: 842, runs: [heading, ...header, ...runs], rules: grid(XS, [105, 112]), textSource: 'pdf', textNote: null });
+    return assembler.finish().tables.flatMap(t => t.rows.map(r => r.cells));
+  };
+
+  it('its vertical rules, shorter than the column rule length but over half its height, make the columns', () => {
+    expect(rowsOf(body, DEFAULT_LAYOUT)).toEqual([['201', '基本工资', '10.00'], ['208', '其他福利', '5.00']]);
+  });
+
+  it('when they must reach further down, the white gaps of the body make the columns instead', () => {
+    expect(rowsOf(body, { ...DEFAULT_LAYOUT, columnRuleHeightShare: 1.5 })).toEqual([['201', '基本', '工资', '10.00'], ['208', '其他', '福利', '5.00']]);
+  });
+
+  // A sentence (27 characters, 243 pt) under the rows: wider than the share of the table's width (250 pt), it is prose.
+  const sentence = run('本表反映单位年度一般公共预算支出情况，金额单位为万元。', 52, 160);
+
+  it('a sentence wider than its share of the table ends the table', () => {
+    expect(rowsOf([...body, sentence], DEFAULT_LAYOUT).flat()).not.toContain(sentence.text);
+  });
+
+  it('a sentence narrower than it is read as a row', () => {
+    expect(rowsOf([...body, sentence], { ...DEFAULT_LAYOUT, proseWidthShare: 1 }).flat().join('')).toContain('本表反映');
   });
 });

@@ -12,7 +12,7 @@ const v = (x: number, top: number, bottom: number): Rule => ({ x0: x, x1: x, top
 const grid = (xs: number[], ys: number[]): Rule[] => [
   ...ys.map(y => h(y, xs[0], xs[xs.length - 1])), ...xs.map(x => v(x, ys[0], ys[ys.length - 1])),
 ];
-const blocksOf = (runs: TextRun[], bodyBelow = false) => findTitleBlocks(toLines(runs, 0.5), DEFAULT_LAYOUT, () => bodyBelow);
+const blocksOf = (runs: TextRun[], bodyBelow = false) => findTitleBlocks(toLines(runs, DEFAULT_LAYOUT), DEFAULT_LAYOUT, () => bodyBelow);
 
 describe('table labels', () => {
   it('read 预算01表, 公开表2 and 预算表12 as the label, the rest as the title', () => {
