@@ -91,7 +91,7 @@ export class TableAssembler {
       this.open(block, fragment, carried ? [pending.page, page.number] : [page.number],
         carried ? `title printed at the foot of page ${pending.page}, its org/unit lines on page ${page.number}` : verdict.reason);
     });
-    const free = lines.filter(l => !taken.some(([top, bottom]) => l.bottom > top - 1 && l.top < bottom + 1));
+    const free = lines.filter(l => !taken.some(([top, bottom]) => l.bottom > top - s.touchSlackPt && l.top < bottom + s.touchSlackPt));
     this.prose.push(...toParagraphs(taken.length ? free.filter(l => !isNoteText(l.text)) : lines, page.number, s, this.bbox));
   }
 

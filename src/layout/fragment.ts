@@ -103,7 +103,7 @@ function tableLinesOf(lines: readonly TextLine[], ext: Extent, s: LayoutSettings
   const slack = s.tableSideSlackPt;
   const near = lines.filter(l => l.x1 > ext.x0 - slack && l.x0 < ext.x1 + slack);
   // A page number below every other line is the page's footer, never a row of the table.
-  const inside = near.filter(l => !(isPageNumberLine(l) && near.every(o => o === l || o.bottom <= l.top + 1)));
+  const inside = near.filter(l => !(isPageNumberLine(l) && near.every(o => o === l || o.bottom <= l.top + s.touchSlackPt)));
   const closed = Number.isFinite(ext.ruleBottom);
   const gridTop = Number.isFinite(ext.ruleTop) ? ext.ruleTop : (inside[0]?.top ?? 0);
   const inGrid = inside.filter(l => midY(l) >= gridTop - s.gridTopSlackPt && (!closed || midY(l) <= ext.ruleBottom));
@@ -128,13 +128,14 @@ function tableLinesOf(lines: readonly TextLine[], ext: Extent, s: LayoutSettings
  * continuing a table whose first row lies between the grid's top rule and the next rule, the lines above
  * its figures are that row's wrapped cells (the row was cut from its header by the page break).
  */
-function splitHeader(tableLines: readonly TextLine[], hPos: readonly number[], gridTop: number, continuation: boolean) {
+function splitHeader(tableLines: readonly TextLine[], hPos: readonly number[], gridTop: number, continuation: boolean, s: LayoutSettings) {
+  const slack = s.touchSlackPt;
   const anchor = tableLines.find(isAnchorLine) ?? tableLines.find(isTotalLabelLine);
-  const rulesAbove = anchor ? hPos.filter(y => y <= anchor.top + 1 && y > gridTop + 1) : [];
+  const rulesAbove = anchor ? hPos.filter(y => y <= anchor.top + slack && y > gridTop + slack) : [];
   const rowFromTopRule = continuation && !!anchor && !rulesAbove.length &&
-    hPos.some(y => Math.abs(y - gridTop) <= 1) && hPos.some(y => y >= anchor.bottom);
-  const headerBottom = !anchor ? Math.max(gridTop, ...tableLines.map(l => l.bottom)) + 1
-    : rulesAbove.length ? Math.max(...rulesAbove) : rowFromTopRule ? gridTop : anchor.top - 1;
+    hPos.some(y => Math.abs(y - gridTop) <= slack) && hPos.some(y => y >= anchor.bottom);
+  const headerBottom = !anchor ? Math.max(gridTop, ...tableLines.map(l => l.bottom)) + slack
+    : rulesAbove.length ? Math.max(...rulesAbove) : rowFromTopRule ? gridTop : anchor.top - slack;
   const headerLines = tableLines.filter(l => midY(l) < headerBottom && !isNoteText(l.text));
   return {
     anchor, headerBottom,
@@ -207,7 +208,7 @@ function bodyCells(bodyLines: readonly TextLine[], bandYs: readonly number[], xs
 
 /** Find the table body in a stretch of page (below a title block, or at the top of a continuation page). */
 export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSettings): TableFragment | null {
-  const hE = seg.hEdges.filter(e => e.pos >= seg.top - 1 && e.pos <= seg.bottom && e.to - e.from >= s.minEdgeLengthPt);
+  const hE = seg.hEdges.filter(e => e.pos >= seg.top - s.touchSlackPt && e.pos <= seg.bottom && e.to - e.from >= s.minEdgeLengthPt);
   const vE = seg.vEdges.filter(e => e.to > seg.top && e.from < seg.bottom && e.to - e.from >= s.minEdgeLengthPt)
     .map(e => ({ ...e, from: Math.max(e.from, seg.top), to: Math.min(e.to, seg.bottom) }));
   const lines = seg.lines.filter(l => midY(l) > seg.top && midY(l) < seg.bottom);
@@ -218,7 +219,7 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
   // Running prose at the top of a page ends a table instead of continuing it.
   if (continuation && tableLines.filter(l => isSentence(l.text)).length > Math.max(1, s.proseLineShare * tableLines.length)) return null;
   const hPos = clusterValues(hE.map(e => e.pos), s.snapTolerancePt);
-  const { anchor, headerBottom, headerRuns, numberRuns, bodyLines } = splitHeader(tableLines, hPos, gridTop, continuation);
+  const { anchor, headerBottom, headerRuns, numberRuns, bodyLines } = splitHeader(tableLines, hPos, gridTop, continuation, s);
 
   const minV = Math.min(s.columnRuleMinLengthPt, s.columnRuleHeightShare * Math.max(1, ext.ruleBottom - gridTop));
   const ruledXs = ruledColumns(vE, ext.x0, ext.x1, minV, s);
@@ -226,8 +227,8 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
   const ruled = ruledXs !== null;
   if (xs.length < 2) return null;
 
-  const headerYs = [gridTop, ...hPos.filter(y => y > gridTop + 1 && y < headerBottom - 1), headerBottom];
-  const vInHeader = vE.filter(e => e.from < headerBottom - 1 && e.to > gridTop + 1);
+  const headerYs = [gridTop, ...hPos.filter(y => y > gridTop + s.touchSlackPt && y < headerBottom - s.touchSlackPt), headerBottom];
+  const vInHeader = vE.filter(e => e.from < headerBottom - s.touchSlackPt && e.to > gridTop + s.touchSlackPt);
   const underlines = hE.filter(e => e.pos < headerBottom - s.snapTolerancePt && e.to - e.from < s.underlineMaxShare * (ext.x1 - ext.x0));
   const headerCells = !headerRuns.length ? []
     : ruled && vInHeader.length >= 2 ? ruledHeaderCells(headerRuns, headerYs, xs, hE, vE, s)
@@ -235,7 +236,7 @@ export function buildFragment(seg: Segment, continuation: boolean, s: LayoutSett
 
   // Row bands between the rules under the header; the last one stays open where the grid closes early.
   const gridHoldsBody = anchor && ruled && Number.isFinite(ext.ruleBottom) && ext.ruleBottom > anchor.top;
-  const bandYs = [headerBottom, ...hPos.filter(y => y > headerBottom + 1 && y <= ext.ruleBottom), ...(gridHoldsBody ? [] : [Infinity])];
+  const bandYs = [headerBottom, ...hPos.filter(y => y > headerBottom + s.touchSlackPt && y <= ext.ruleBottom), ...(gridHoldsBody ? [] : [Infinity])];
   const { rows, note: noteInside } = bodyCells(bodyLines, bandYs, xs, vE, ruled, s);
   const noteInHeader = tableLines.find(l => isNoteText(l.text));
   const note = noteBelow ?? (noteInHeader ? squash(noteInHeader.text) : null) ?? noteInside;

@@ -67,7 +67,7 @@ export function openHeaderCells(runs: readonly TextRun[], xs: readonly number[],
   const own = stacks.map(stack => {
     const x0 = Math.min(...stack.map(r => r.x0)), x1 = Math.max(...stack.map(r => r.x1));
     const bottom = Math.max(...stack.map(r => r.bottom)), em = stack[0].fontSize;
-    const under = hEdges.find(e => e.pos > bottom - 1 && e.pos < bottom + s.headerUnderlineReachEm * em && e.from <= (x0 + x1) / 2 && e.to >= (x0 + x1) / 2 && e.to - e.from > x1 - x0);
+    const under = hEdges.find(e => e.pos > bottom - s.touchSlackPt && e.pos < bottom + s.headerUnderlineReachEm * em && e.from <= (x0 + x1) / 2 && e.to >= (x0 + x1) / 2 && e.to - e.from > x1 - x0);
     const [lo, hi] = under ? [under.from, under.to] : [x0 - s.headerLabelReachEm * em, x1 + s.headerLabelReachEm * em];
     let covered: number[] = [];
     for (let c = 0; c < C; c++) { const m = (xs[c] + xs[c + 1]) / 2; if (m >= lo && m <= hi) covered.push(c); }
@@ -125,7 +125,7 @@ export function stackLabels(runs: readonly TextRun[], hEdges: readonly Edge[], s
       if (!(ov >= s.stackOverlapShare * narrow && gap <= s.stackGapEm * r.fontSize && gap > -s.stackOverlapEm * r.fontSize)) return false;
       // A rule drawn between them closes the upper label: the lower one is the next header level.
       const mid = (Math.max(last.x0, r.x0) + Math.min(last.x1, r.x1)) / 2;
-      if (hEdges.some(e => e.pos >= last.bottom - 1 && e.pos <= r.top + 1 && e.from <= mid && e.to >= mid)) return false;
+      if (hEdges.some(e => e.pos >= last.bottom - s.touchSlackPt && e.pos <= r.top + s.touchSlackPt && e.from <= mid && e.to >= mid)) return false;
       // Several labels side by side under it are the next header level (类 款 项), not its wrap.
       const reach = s.besideReachEm * r.fontSize;
       const x0 = Math.min(...st.map(t => t.x0)) - reach, x1 = Math.max(...st.map(t => t.x1)) + reach;
@@ -142,7 +142,7 @@ export function leafLabels(runs: readonly TextRun[], hEdges: readonly Edge[], s:
   const stacks = stackLabels(runs, hEdges, s);
   return stacks.filter(st => {
     const x0 = Math.min(...st.map(r => r.x0)), x1 = Math.max(...st.map(r => r.x1)), bottom = Math.max(...st.map(r => r.bottom));
-    const below = stacks.filter(o => o !== st && Math.min(...o.map(r => r.top)) >= bottom - 1 &&
+    const below = stacks.filter(o => o !== st && Math.min(...o.map(r => r.top)) >= bottom - s.touchSlackPt &&
       (Math.min(...o.map(r => r.x0)) + Math.max(...o.map(r => r.x1))) / 2 >= x0 && (Math.min(...o.map(r => r.x0)) + Math.max(...o.map(r => r.x1))) / 2 <= x1);
     return below.length < 2;
   }).flat();

@@ -6,6 +6,11 @@
 export interface LayoutSettings {
   /** Rule pieces closer than this across their axis are one line. */
   snapTolerancePt: number;
+  /**
+   * Rounding slack: a rule or line within this of a position counts as at it (a rule on a line's edge, a
+   * line on a band's boundary), and a boundary drawn from a line's edge sits this far beyond it.
+   */
+  touchSlackPt: number;
   /** Collinear rule pieces with a gap up to this are joined. */
   joinTolerancePt: number;
   /** A boundary counts as drawn along a cell side when rules cover this share of it. */
@@ -92,6 +97,7 @@ export interface LayoutSettings {
 
 export const DEFAULT_LAYOUT: LayoutSettings = {
   snapTolerancePt: 2,
+  touchSlackPt: 1,
   joinTolerancePt: 3,
   minBoundaryCoverage: 0.6,
   lineOverlapShare: 0.5,
