@@ -1,4 +1,4 @@
-import { type BboxTuple, type Box, median, toBbox, unionBbox } from '../model/geometry.js';
+import { type BboxTuple, type Box, toBbox, unionBbox } from '../model/geometry.js';
 import type { PageContent } from '../model/page.js';
 import type { ProseLine, RawRow, RawTable } from '../model/rawTable.js';
 import { isAnchorLine, isNoteText, isProseOrFooter } from './anchors.js';
@@ -218,10 +218,9 @@ const centersOf = (xs: readonly number[]): number[] => xs.slice(0, -1).map((x, i
 /** Same count: column by column. Otherwise each column goes to the nearest column of the table. */
 function columnMap(from: readonly number[], to: readonly number[]): number[] {
   if (!to.length || from.length === to.length) return from.map((_, i) => i);
-  const pitch = median(to.slice(1).map((c, i) => c - to[i])) || 1;
   return from.map(c => {
     let best = 0;
     for (let i = 1; i < to.length; i++) if (Math.abs(to[i] - c) < Math.abs(to[best] - c)) best = i;
-    return Math.abs(to[best] - c) < 2 * pitch ? best : Math.min(to.length - 1, best);
+    return best;
   });
 }
