@@ -63,6 +63,7 @@ const NOT_FELT_BY_SAMPLES: Partial<Record<keyof LayoutSettings, string>> = {
   titleSizeShare: 'held by "a title printed over two lines" below',
   titleWrapGapEm: 'held by "a title printed over two lines" below',
   columnRuleHeightShare: 'held by "a grid that frames only a thin header" below',
+  // Of the other samples, only wild/huzhou-health-commission-2026-dept-budget.pdf feels it (at half).
   proseWidthShare: 'held by "a grid that frames only a thin header" below',
 };
 
