@@ -4,6 +4,7 @@ import type { OutputDocument } from '../model/document.js';
 import { replaceDirAtomic, writeFileAtomic } from './atomicWrite.js';
 import { safeName, tidyCsv, wideCsv, wideCsvName } from './csv.js';
 import { indicatorsCsv } from './indicatorsCsv.js';
+import { recordJson } from './recordJson.js';
 
 /** Base name of a document's outputs, from its file name, that stays inside the output folder. */
 export const outputBaseName = (sourceFile: string): string => safeName(path.basename(sourceFile).replace(/\.pdf$/i, ''));
@@ -46,6 +47,6 @@ export async function writeOutputs(doc: OutputDocument, outDir: string, base = o
     await writeFileAtomic(debugFile, JSON.stringify(options.debug) + '\n');
     written.push(debugFile);
   }
-  await writeFileAtomic(jsonFile, JSON.stringify(doc, null, 1) + '\n');
+  await writeFileAtomic(jsonFile, recordJson(doc) + '\n');
   return written;
 }
