@@ -5,7 +5,6 @@ import type { Edge } from './edges.js';
 import type { LayoutSettings } from './settings.js';
 import { splitRun } from './tokens.js';
 
-
 /** A run holding an amount and the next cell's label ("3,385.08 201 一般公共服务支出") is two cells. */
 function splitAtAmounts(run: TextRun): TextRun[] {
   const pieces = splitRun(run);

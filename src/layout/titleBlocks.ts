@@ -170,7 +170,7 @@ function unitRuns(lines: readonly TextLine[], unit: CurrencyUnit): Box | null {
   const owner: number[] = [];
   let text = '';
   runs.forEach((r, i) => { for (const ch of squash(r.text)) { text += ch; owner.push(i); } });
-  const m = /(?:金额)?单位[:：](?:亿元|万元|千元|元)/.exec(text);
+  const m = UNIT_RE.exec(text);
   const start = m ? m.index : text.lastIndexOf(unit);
   if (start < 0) return null;
   const end = m ? m.index + m[0].length : start + unit.length;

@@ -1,5 +1,6 @@
 import type { Bbox, Check, CheckCell } from '../../model/document.js';
 import type { PerformanceForm, PrintedAt } from '../../model/forms.js';
+import { unionBbox } from '../../model/geometry.js';
 import { squash } from '../../model/text.js';
 import { fenPerUnit, formatFen } from '../money.js';
 import { resolveCell, type TableView } from '../tables.js';
@@ -12,9 +13,6 @@ export const formLabel = (f: PerformanceForm): string =>
 const formCheck = (f: PerformanceForm, init: Pick<Check, 'rule' | 'status' | 'message'> & Partial<Check>): Check => ({
   table: formLabel(f), page: f.pages[0] ?? null, row: null, column: null, expected: null, actual: null, ...init,
 });
-
-const unionBox = (boxes: readonly Bbox[]): Bbox =>
-  [Math.min(...boxes.map(b => b[0])), Math.min(...boxes.map(b => b[1])), Math.max(...boxes.map(b => b[2])), Math.max(...boxes.map(b => b[3]))];
 
 /**
  * Where a form check looks: the figures it read, as cells (the first given role `first`, the others
@@ -29,7 +27,7 @@ export function formPlace(f: PerformanceForm, figures: readonly (PrintedAt | nul
   const page = known[0]?.page;
   if (page === undefined) return { page: f.pages[0] ?? null, bbox: null, cells };
   // A printed total is the figure checked; figures checked together (weights, sources) are boxed together.
-  return { page, bbox: first === 'total' ? known[0]!.bbox : unionBox(known.filter(a => a.page === page).map(a => a.bbox)), cells };
+  return { page, bbox: first === 'total' ? known[0]!.bbox : known.filter(a => a.page === page).reduce<Bbox | null>((box, a) => unionBbox(box, a.bbox), null), cells };
 }
 
 const round = (v: number): number => Math.round(v * 1e6) / 1e6;
