@@ -53,6 +53,13 @@ async function main() {
   for (const r of rows) {
     console.log(`${pad(r.workers, 7)} ${pad(r.dpi, 4)} ${pad(r.secondLook === false ? 'off' : 'on', 8)} ${pad(r.startSeconds.toFixed(2), 8)} ${pad(r.wallPerPage.toFixed(2), 11)} ${pad(r.meanPageSeconds.toFixed(2), 13)} ${pad(r.cpuPerPage.toFixed(2), 10)} ${pad(r.peakRssMb.toFixed(0), 11)} ${pad(`${r.amounts.exact}/${r.amounts.total}`, 9)} ${pad(`${r.codes.exact}/${r.codes.total}`, 9)} ${pad(`${r.rules.matched}/${r.rules.reference}`, 9)}`);
   }
+  // Where a page's time goes (wall seconds per page, summed over the pages a worker read; with 1 worker
+  // and a quiet machine this is its CPU time).
+  const phase = ['render', 'prepare', 'pageRead', 'cell', 'secondLook', 'amount'];
+  console.log(`\n${pad('workers', 7)} ${phase.map(p => pad(p, 10)).join(' ')} ${pad('engine reads/page', 17)}  (seconds per page, summed over workers)`);
+  for (const r of rows) {
+    console.log(`${pad(r.workers, 7)} ${phase.map(p => pad((r.phases[`${p}Seconds`] / r.phases.pages).toFixed(2), 10)).join(' ')} ${pad((r.phases.engineReads / r.phases.pages).toFixed(0), 17)}`);
+  }
   console.log('\nstart s: engines started and warmed on', WARMUP.length, 'pages (not counted); wall s/page: measured pages / wall time;');
   console.log('page s: mean time of one page from its start (render + prepare + OCR); CPU s/page: process CPU time / pages;');
   console.log('peak RSS: maxRSS of the child process (main thread + tesseract worker threads); accuracy against the text layer');
@@ -72,11 +79,14 @@ async function child({ workers, dpi, pages, secondLook }) {
   const t0 = performance.now();
   await Promise.all(WARMUP.slice(0, workers).map(async n => pool.recognizePage(await scan.getPage(n), n)));
   const startSeconds = (performance.now() - t0) / 1000;
+  const before = pool.counters();
   const cpu0 = process.cpuUsage();
   const t1 = performance.now();
   const results = await Promise.all(pages.map(async n => [n, await pool.recognizePage(await scan.getPage(n), n)]));
   const wall = (performance.now() - t1) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const after = pool.counters();
+  const phases = Object.fromEntries(Object.keys(after).map(k => [k, after[k] - before[k]]));
   await pool.close();
 
   const grid = await openDocument(new Uint8Array(readFileSync(GRID)));
@@ -95,6 +105,6 @@ async function child({ workers, dpi, pages, secondLook }) {
   console.log(JSON.stringify({
     workers, dpi, secondLook, startSeconds, wallPerPage: wall / pages.length, meanPageSeconds,
     cpuPerPage: (cpu.user + cpu.system) / 1e6 / pages.length,
-    peakRssMb: process.resourceUsage().maxRSS / 1024, amounts, codes, rules,
+    peakRssMb: process.resourceUsage().maxRSS / 1024, amounts, codes, rules, phases,
   }));
 }

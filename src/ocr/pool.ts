@@ -3,29 +3,33 @@
  * page at a time. Engines (tesseract workers) are started lazily, a page that runs too long is
  * rejected (its engine is terminated and replaced on demand), and close() stops them all.
  */
+import os from 'node:os';
 import type { Rule, TextRun } from '../model/page.js';
 import type { PdfPage } from '../pdf/openDocument.js';
-import { tesseractEngineFactory, type OcrEngine, type OcrEngineFactory } from './engine.js';
+import { tesseractEngineFactory, type OcrEngine, type OcrEngineFactory, type ReadMode } from './engine.js';
 import { vetAmounts } from './amounts.js';
 import { readCells } from './cells.js';
 import { preparePage } from './prepare.js';
 import { secondLook } from './recover.js';
-import { renderPageGray } from './render.js';
+import { printHeightPx, pxPerPtForPrint, renderPageGray } from './render.js';
+import { binarize, type GrayImage } from './image.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
 import { correctRuns, type TermEdit } from './vocabulary.js';
-import { linesToRuns } from './words.js';
+import { linesToRuns, type OcrLine } from './words.js';
 
 export interface OcrPoolOptions {
   /** Engines running at once; default: the machine's available parallelism. */
   workers?: number;
-  /** A page (render + OCR) taking longer than this is rejected. */
+  /** A page (render + OCR) taking longer than this is rejected (stretched on a busy machine, see pageLimitMs). */
   pageTimeoutMs?: number;
+  /** How far a busy machine stretches the limit (1: not at all). */
+  pageTimeoutLoadStretch?: number;
   /** Render resolution. */
   dpi?: number;
   /** Other engine (tests, alternatives); default tesseract.js with chi_sim. */
   engine?: OcrEngineFactory;
   /** Everything else; defaults in DEFAULT_OCR_SETTINGS. */
-  settings?: Partial<Pick<OcrSettings, 'prepare' | 'words' | 'recover' | 'cells' | 'amounts'>>;
+  settings?: Partial<Pick<OcrSettings, 'prepare' | 'words' | 'recover' | 'cells' | 'amounts' | 'resolution'>>;
 }
 
 export interface OcrPageResult {
@@ -45,9 +49,19 @@ export interface OcrCounters {
   failedPages: number;
   timedOutPages: number;
   enginesStarted: number;
+  /** Pages whose print was too small for the base resolution, rendered again at a higher one. */
+  finerPages: number;
   renderSeconds: number;
   prepareSeconds: number;
+  /** Everything after prepare: the page reading, the per-cell reads, the second look and the amount vetting. */
   recognizeSeconds: number;
+  /** Its parts: the whole-page reading, ruled cells read one by one, the second look, amounts read again. */
+  pageReadSeconds: number;
+  cellSeconds: number;
+  secondLookSeconds: number;
+  amountSeconds: number;
+  /** Images given to the engine (the page, and every crop read again). */
+  engineReads: number;
   /** Doubtful words read again on their own, and readings kept. */
   rereadWords: number;
   replacedWords: number;
@@ -88,8 +102,17 @@ export class OcrPageError extends Error {
 
 interface Slot { engine: OcrEngine | null }
 
+/**
+ * A page's time limit: pageTimeoutMs, stretched while the machine runs more than one task per core
+ * (load average over cores, up to pageTimeoutLoadStretch times), so that a busy machine slows a page
+ * down without costing its text. The limit is there for an engine that hangs, not for a slow page.
+ */
+export function pageLimitMs(s: Pick<OcrSettings, 'pageTimeoutMs' | 'pageTimeoutLoadStretch'>, load = os.loadavg()[0]!, cores = os.availableParallelism()): number {
+  return Math.round(s.pageTimeoutMs * Math.min(s.pageTimeoutLoadStretch, Math.max(1, load / Math.max(1, cores))));
+}
+
 /** The counters of a pool that has done nothing yet. */
-export const zeroOcrCounters = (): OcrCounters => ({ pages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0, cells: 0, cellsRead: 0, amountSuspects: 0, amountsCorrected: 0, amountsUnreadable: 0 });
+export const zeroOcrCounters = (): OcrCounters => ({ pages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, finerPages: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, pageReadSeconds: 0, cellSeconds: 0, secondLookSeconds: 0, amountSeconds: 0, engineReads: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0, cells: 0, cellsRead: 0, amountSuspects: 0, amountsCorrected: 0, amountsUnreadable: 0 });
 
 export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const settings: OcrSettings = {
@@ -97,6 +120,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     ...options.settings,
     workers: Math.max(1, options.workers ?? DEFAULT_OCR_SETTINGS.workers),
     pageTimeoutMs: options.pageTimeoutMs ?? DEFAULT_OCR_SETTINGS.pageTimeoutMs,
+    pageTimeoutLoadStretch: Math.max(1, options.pageTimeoutLoadStretch ?? DEFAULT_OCR_SETTINGS.pageTimeoutLoadStretch),
     dpi: options.dpi ?? DEFAULT_OCR_SETTINGS.dpi,
   };
   const makeEngine = options.engine ?? tesseractEngineFactory();
@@ -126,10 +150,19 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   async function work(slot: Slot, page: PdfPage, isCurrent: () => boolean): Promise<Omit<OcrPageResult, 'seconds'>> {
     let t = performance.now();
     const lap = (): number => { const now = performance.now(), s = (now - t) / 1000; t = now; return s; };
-    const rendered = await renderPageGray(page, settings.dpi);
+    let rendered = await renderPageGray(page, settings.dpi);
     counters.renderSeconds += lap();
-    const prepared = preparePage(rendered.image, rendered.pxPerPt, settings.prepare);
+    let prepared = preparePage(rendered.image, rendered.pxPerPt, settings.prepare);
+    // Small print gets the pixels it needs: measured at the base resolution, rendered again finer.
+    const finer = pxPerPtForPrint(printHeightPx(binarize(prepared.ocrImage, prepared.threshold), settings.resolution), rendered.pxPerPt, rendered.widthPt, rendered.heightPt, settings.resolution);
     counters.prepareSeconds += lap();
+    if (finer > rendered.pxPerPt * 1.05 && isCurrent()) {
+      counters.finerPages++;
+      rendered = await renderPageGray(page, settings.dpi, undefined, finer);
+      counters.renderSeconds += lap();
+      prepared = preparePage(rendered.image, rendered.pxPerPt, settings.prepare);
+      counters.prepareSeconds += lap();
+    }
     if (!isCurrent()) throw new Error('abandoned');
     if (!slot.engine) {
       const engine = await makeEngine(settings.dpi);
@@ -138,17 +171,23 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       slot.engine = engine;
     }
     const engine = slot.engine;
-    const paged = await engine.recognize(prepared.ocrImage, 'page');
-    const celled = await readCells(prepared.ocrImage, prepared.threshold, paged, prepared.ruleSegments, rendered.pxPerPt, settings.cells, (img, mode) => engine.recognize(img, mode), isCurrent);
+    const read = (img: GrayImage, mode: ReadMode): Promise<OcrLine[]> => { counters.engineReads++; return engine.recognize(img, mode); };
+    const paged = await read(prepared.ocrImage, 'page');
+    const pageRead = lap();
+    const celled = await readCells(prepared.ocrImage, prepared.threshold, paged, prepared.ruleSegments, rendered.pxPerPt, settings.cells, read, isCurrent);
     counters.cells += celled.cells; counters.cellsRead += celled.read;
-    const look = await secondLook(prepared.ocrImage, prepared.threshold, celled.lines, rendered.pxPerPt, settings.recover, (img, mode) => engine.recognize(img, mode), isCurrent);
+    const cellRead = lap();
+    const look = await secondLook(prepared.ocrImage, prepared.threshold, celled.lines, rendered.pxPerPt, settings.recover, read, isCurrent);
     counters.rereadWords += look.reread; counters.replacedWords += look.replaced;
     counters.recoveryRegions += look.regions; counters.recoveredWords += look.recovered;
+    const looked = lap();
     const vRules = prepared.ruleSegments.filter(g => g.orientation === 'v');
     const runs = linesToRuns(look.lines, vRules, rendered.pxPerPt, settings.words);
-    const vetted = await vetAmounts(prepared.ocrImage, runs, rendered.pxPerPt, settings.amounts, (img, mode) => engine.recognize(img, mode), isCurrent);
+    const vetted = await vetAmounts(prepared.ocrImage, runs, rendered.pxPerPt, settings.amounts, read, isCurrent);
     counters.amountSuspects += vetted.suspects; counters.amountsCorrected += vetted.corrected; counters.amountsUnreadable += vetted.unreadable;
-    counters.recognizeSeconds += lap();
+    const vetting = lap();
+    counters.pageReadSeconds += pageRead; counters.cellSeconds += cellRead; counters.secondLookSeconds += looked; counters.amountSeconds += vetting;
+    counters.recognizeSeconds += pageRead + cellRead + looked + vetting;
     const worded = correctRuns(vetted.runs);
     return { runs: worded.runs, rules: prepared.rules, skewDeg: prepared.skewDeg, corrections: worded.edits };
   }
@@ -158,6 +197,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       let slot: Slot;
       try { slot = await acquire(); } catch (err) { throw new OcrPageError(pageNumber, err); }
       const started = performance.now();
+      const limitMs = pageLimitMs(settings);
       let timer: NodeJS.Timeout | undefined;
       let stopped: 'timeout' | 'closed' | null = null;
       let stop: (why: 'timeout' | 'closed') => void = () => undefined;
@@ -165,12 +205,12 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
         stop = why => {
           if (stopped) return;
           stopped = why;
-          reject(why === 'timeout' ? new OcrTimeoutError(pageNumber, settings.pageTimeoutMs) : new Error('the OCR pool was closed'));
+          reject(why === 'timeout' ? new OcrTimeoutError(pageNumber, limitMs) : new Error('the OCR pool was closed'));
         };
       });
       inflight.add(stop);
       try {
-        timer = setTimeout(() => stop('timeout'), settings.pageTimeoutMs);
+        timer = setTimeout(() => stop('timeout'), limitMs);
         const result = await Promise.race([work(slot, page, () => !stopped), stopping]);
         counters.pages++;
         return { ...result, seconds: (performance.now() - started) / 1000 };

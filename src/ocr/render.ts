@@ -26,9 +26,10 @@ export function renderScale(widthPt: number, heightPt: number, dpi: number, maxP
   return area > 0 ? Math.min(wanted, Math.sqrt(maxPixels / area)) : wanted;
 }
 
-export async function renderPageGray(page: PdfPage, dpi: number, maxPixels = MAX_RENDER_PIXELS): Promise<RenderedPage> {
+/** Render at `dpi` within `maxPixels`, or at exactly `pxPerPt` pixels per point when it is given. */
+export async function renderPageGray(page: PdfPage, dpi: number, maxPixels = MAX_RENDER_PIXELS, atPxPerPt?: number): Promise<RenderedPage> {
   const base = page.getViewport({ scale: 1 });
-  const pxPerPt = renderScale(base.width, base.height, dpi, maxPixels);
+  const pxPerPt = atPxPerPt ?? renderScale(base.width, base.height, dpi, maxPixels);
   const viewport = page.getViewport({ scale: pxPerPt });
   const width = Math.ceil(viewport.width), height = Math.ceil(viewport.height);
   // The same @napi-rs/canvas copy that pdf.js loads itself (pinned to its version), so pdf.js's
@@ -37,4 +38,79 @@ export async function renderPageGray(page: PdfPage, dpi: number, maxPixels = MAX
   await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: 'white' }).promise;
   const rgba = canvas.getContext('2d').getImageData(0, 0, width, height).data;
   return { image: rgbaToGray(rgba, width, height), pxPerPt, widthPt: base.width, heightPt: base.height };
+}
+
+/**
+ * The resolution a page needs: small print (a table shrunk onto an A4 page, an A3 sheet scanned at
+ * A4, 6 pt figures) rendered at the base resolution leaves too few pixels per glyph for the engine.
+ */
+export interface ResolutionSettings {
+  /** Print whose glyphs come out shorter than this (pixels, at the base resolution) is rendered again. */
+  minGlyphPx: number;
+  /** Glyph height the second rendering aims at. */
+  targetGlyphPx: number;
+  /** Highest resolution a page is rendered at (the pixel limit still applies). */
+  maxDpi: number;
+  /** Ink components shorter than this are specks and strokes, not glyphs (pixels). */
+  minComponentPx: number;
+  /** The glyph height is this quantile of the ink components' heights (Han glyphs split into radicals). */
+  glyphQuantile: number;
+}
+
+export const DEFAULT_RESOLUTION_SETTINGS: ResolutionSettings = {
+  minGlyphPx: 14,
+  targetGlyphPx: 20,
+  maxDpi: 400,
+  minComponentPx: 4,
+  glyphQuantile: 0.75,
+};
+
+/**
+ * Height of the print in pixels: a quantile of the heights of the ink's connected components (8-way)
+ * in a binary image with the rules already erased, leaving out specks, lines and blots. Null when the
+ * page holds too few components to say.
+ */
+export function printHeightPx(bin: { width: number; height: number; data: Uint8Array }, s: ResolutionSettings = DEFAULT_RESOLUTION_SETTINGS): number | null {
+  const { width: w, height: h, data } = bin;
+  const seen = new Uint8Array(w * h);
+  const heights: number[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < data.length; start++) {
+    if (!data[start] || seen[start]) continue;
+    seen[start] = 1;
+    stack.push(start);
+    let x0 = w, x1 = -1, y0 = h, y1 = -1;
+    while (stack.length) {
+      const k = stack.pop() as number;
+      const x = k % w, y = (k - x) / w;
+      if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= w) continue;
+          const m = yy * w + xx;
+          if (data[m] && !seen[m]) { seen[m] = 1; stack.push(m); }
+        }
+      }
+    }
+    const ch = y1 - y0 + 1, cw = x1 - x0 + 1;
+    // Glyph-like: not a speck, not a line (rules are erased, but underlines and dashes remain), not a blot.
+    if (ch >= s.minComponentPx && cw <= 6 * ch && ch <= 6 * cw && ch <= h / 20) heights.push(ch);
+  }
+  if (heights.length < 20) return null;
+  heights.sort((a, b) => a - b);
+  return heights[Math.floor(s.glyphQuantile * (heights.length - 1))]!;
+}
+
+/**
+ * Resolution for a page whose print measured `glyphPx` tall when rendered at `pxPerPt`: unchanged when
+ * the print is large enough (or unknown), else raised so glyphs reach the target height, within
+ * maxDpi and the pixel limit. Returns pixels per point.
+ */
+export function pxPerPtForPrint(glyphPx: number | null, pxPerPt: number, widthPt: number, heightPt: number, s: ResolutionSettings = DEFAULT_RESOLUTION_SETTINGS, maxPixels = MAX_RENDER_PIXELS): number {
+  if (glyphPx === null || glyphPx >= s.minGlyphPx) return pxPerPt;
+  const wanted = Math.min(pxPerPt * (s.targetGlyphPx / Math.max(1, glyphPx)), renderScale(widthPt, heightPt, s.maxDpi, maxPixels));
+  return Math.max(pxPerPt, wanted);
 }

@@ -4,6 +4,7 @@ import { DEFAULT_AMOUNT_SETTINGS, type AmountSettings } from './amounts.js';
 import { DEFAULT_CELL_SETTINGS, type CellSettings } from './cells.js';
 import { DEFAULT_LINE_SETTINGS } from './lines.js';
 import { DEFAULT_PREPARE_SETTINGS, type PrepareSettings } from './prepare.js';
+import { DEFAULT_RESOLUTION_SETTINGS, type ResolutionSettings } from './render.js';
 import { DEFAULT_RECOVER_SETTINGS, type RecoverSettings } from './recover.js';
 import { DEFAULT_WORD_SETTINGS, type WordSettings } from './words.js';
 
@@ -19,8 +20,15 @@ export interface OcrSettings {
    * the whole process measured ≈ 410 MB with one engine, ≈ 540 MB with two (at 200 dpi).
    */
   workers: number;
-  /** Limit for one page's render + OCR. */
+  /**
+   * Pages whose print is small at `dpi` (glyphs shorter than resolution.minGlyphPx) are rendered again
+   * at the resolution that gives them resolution.targetGlyphPx, up to resolution.maxDpi and the pixel limit.
+   */
+  resolution: ResolutionSettings;
+  /** Limit for one page's render + OCR on a machine not busier than its cores. */
   pageTimeoutMs: number;
+  /** On a busier machine the limit grows with the load per core, up to this many times. */
+  pageTimeoutLoadStretch: number;
   prepare: PrepareSettings;
   words: WordSettings;
   recover: RecoverSettings;
@@ -32,9 +40,11 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = {
   dpi: 200,
   workers: Math.max(1, os.availableParallelism()),
   pageTimeoutMs: 60_000,
+  pageTimeoutLoadStretch: 4,
   prepare: { ...DEFAULT_PREPARE_SETTINGS, lines: DEFAULT_LINE_SETTINGS },
   words: DEFAULT_WORD_SETTINGS,
   recover: DEFAULT_RECOVER_SETTINGS,
   cells: DEFAULT_CELL_SETTINGS,
+  resolution: DEFAULT_RESOLUTION_SETTINGS,
   amounts: DEFAULT_AMOUNT_SETTINGS,
 };

@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrEngineFactory } from '../../src/ocr/engine.js';
 import { createOcrPool, lazyOcrPool, OcrPageError, OcrTimeoutError, type OcrPoolOptions } from '../../src/ocr/index.js';
+import { pageLimitMs } from '../../src/ocr/pool.js';
+import { DEFAULT_RESOLUTION_SETTINGS } from '../../src/ocr/render.js';
 import type { OcrLine } from '../../src/ocr/words.js';
 import { openDocument, type PdfDocument, type PdfPage } from '../../src/pdf/openDocument.js';
 
 /** An engine that answers after `delayMs` (never, when null) and records what happened. */
 function fakeEngines(delayMs: number | null, lines: OcrLine[] = []) {
-  const log = { created: 0, terminated: 0, running: 0, maxRunning: 0, lineReads: 0, cellReads: 0, dpi: [] as number[] };
+  const log = { created: 0, terminated: 0, running: 0, maxRunning: 0, lineReads: 0, cellReads: 0, dpi: [] as number[], pageWidths: [] as number[] };
   const factory: OcrEngineFactory = async dpi => {
     log.created++; log.dpi.push(dpi);
     const engine: OcrEngine = {
@@ -15,6 +17,7 @@ function fakeEngines(delayMs: number | null, lines: OcrLine[] = []) {
       async recognize(_image, mode) {
         if (mode === 'line') { log.lineReads++; return []; } // second look at crops: nothing found
         if (mode === 'block' || mode === 'digits') { log.cellReads++; return []; } // ruled cells read alone: nothing found
+        log.pageWidths.push(_image.width);
         log.running++; log.maxRunning = Math.max(log.maxRunning, log.running);
         try {
           if (delayMs === null) await new Promise(() => undefined);
@@ -62,7 +65,8 @@ describe('OCR pool', () => {
 
   it('starts engines only when pages come, never more than `workers`, and closes them', async () => {
     const { factory, log } = fakeEngines(50, [{ words: [{ text: '94.12', x0: 100, top: 100, x1: 150, bottom: 120, confidence: 95 }] }]);
-    const pool = createOcrPool({ workers: 2, dpi: 100, engine: factory });
+    // Read at the resolution asked for (print size left out: at 100 dpi the scan's print is small).
+    const pool = createOcrPool({ workers: 2, dpi: 100, engine: factory, settings: { resolution: { ...DEFAULT_RESOLUTION_SETTINGS, minGlyphPx: 0 } } });
     expect(log.created).toBe(0);
     const results = await Promise.all([1, 2, 3].map(n => pool.recognizePage(page, n)));
     expect(log.created).toBe(2);
@@ -79,9 +83,27 @@ describe('OCR pool', () => {
     await expect(pool.recognizePage(page, 4)).rejects.toThrow(/page 4.*closed/);
   }, 600_000); // a guard against a hang only
 
+  it('renders a page whose print is small at the asked resolution again, finer, and one whose print is large enough once', async () => {
+    // The scanned sample's print at 100 dpi is about half the height it has at 200 dpi.
+    const { factory, log } = fakeEngines(0);
+    const pool = createOcrPool({ workers: 1, dpi: 100, engine: factory });
+    await pool.recognizePage(page, 1);
+    expect(pool.counters().finerPages).toBe(1);
+    const at100 = Math.ceil(page.getViewport({ scale: 100 / 72 }).width);
+    expect(log.pageWidths[0]).toBeGreaterThan(at100 * 1.3);
+    expect(log.pageWidths[0]).toBeLessThanOrEqual(Math.ceil(page.getViewport({ scale: DEFAULT_RESOLUTION_SETTINGS.maxDpi / 72 }).width));
+    await pool.close();
+    const again = fakeEngines(0);
+    const at200 = createOcrPool({ workers: 1, dpi: 200, engine: again.factory });
+    await at200.recognizePage(page, 1);
+    expect(at200.counters().finerPages).toBe(0);
+    expect(again.log.pageWidths[0]).toBe(Math.ceil(page.getViewport({ scale: 200 / 72 }).width));
+    await at200.close();
+  }, 600_000); // a guard against a hang only
+
   it('rejects a page that runs over its time limit with an error naming the page, and replaces its engine', async () => {
     const { factory, log } = fakeEngines(null);
-    const pool = createOcrPool({ workers: 1, dpi: 72, pageTimeoutMs: 1500, engine: factory });
+    const pool = createOcrPool({ workers: 1, dpi: 72, pageTimeoutMs: 1500, pageTimeoutLoadStretch: 1, engine: factory });
     const err = await pool.recognizePage(page, 7).catch(e => e);
     expect(err).toBeInstanceOf(OcrTimeoutError);
     expect(err.message).toMatch(/^page 7: OCR did not finish within 1500 ms/);
@@ -89,6 +111,15 @@ describe('OCR pool', () => {
     expect(pool.counters()).toMatchObject({ timedOutPages: 1, failedPages: 1 });
     await pool.close();
   }, 600_000); // a guard against a hang only
+
+  it('stretches the page limit with the load per core, within pageTimeoutLoadStretch', () => {
+    const s = { pageTimeoutMs: 60_000, pageTimeoutLoadStretch: 4 };
+    expect(pageLimitMs(s, 0.5, 2)).toBe(60_000);
+    expect(pageLimitMs(s, 2, 2)).toBe(60_000);
+    expect(pageLimitMs(s, 5, 2)).toBe(150_000);
+    expect(pageLimitMs(s, 24, 2)).toBe(240_000);
+    expect(pageLimitMs({ ...s, pageTimeoutLoadStretch: 1 }, 24, 2)).toBe(60_000);
+  });
 
   it('reports an engine failure as a page error', async () => {
     const pool = createOcrPool({ workers: 1, dpi: 72, engine: async () => { throw new Error('no language data'); } });
