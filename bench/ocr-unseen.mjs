@@ -29,7 +29,7 @@ const { extractDocument } = await import(dist('pipeline.js'));
 const { createOcrPool } = await import(dist('ocr/index.js'));
 const { tesseractEngineFactory, DEFAULT_TESSERACT_SETTINGS } = await import(dist('ocr/engine.js'));
 const { STANDARD_TERMS } = await import(dist('ocr/vocabulary.js'));
-const { registryEntries } = await import(dist('classify/registry/index.js'));
+const { registryEntries } = await import(dist('codes/index.js'));
 
 const DEFAULT_DOCS = [
   'samples/real/shanghai-putuo-govt-office-2025-dept-budget.pdf',

@@ -9,6 +9,8 @@
  *   node bench/ocr.mjs --pages 6,8,10  # other pages of samples/atushi-2024-scan.pdf
  *   node bench/ocr.mjs --second-look   # also 2 workers without the second look (re-reading doubtful
  *                                      # words and skipped ink), to see what it costs and gains
+ *   node bench/ocr.mjs --shrink 0.5    # small print: each scanned page drawn at half size on an A4 page,
+ *                                      # read with the resolution chosen by print size and without it
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -40,6 +42,8 @@ async function main() {
   const runs = [{ workers: 1, dpi }, { workers: 2, dpi }];
   if (!args.includes('--no-sweep')) for (const d of [150, 200, 300]) if (d !== dpi) runs.push({ workers: 2, dpi: d });
   if (args.includes('--second-look')) runs.push({ workers: 2, dpi, secondLook: false });
+  const shrink = opt('--shrink') ? Number(opt('--shrink')) : undefined;
+  if (shrink) runs.splice(0, runs.length, { workers: 2, dpi, shrink }, { workers: 2, dpi, shrink, printSize: false });
 
   console.log(`OCR bench: ${pages.length} pages of ${path.basename(SCAN)} (${pages.join(', ')}), ${process.env.CI ? 'CI' : 'local'} machine with ${(await import('node:os')).availableParallelism()} cores\n`);
   const rows = [];
@@ -49,9 +53,10 @@ async function main() {
     rows.push(JSON.parse(r.stdout.trim().split('\n').pop()));
   }
   const pad = (s, n) => String(s).padStart(n);
-  console.log(`${pad('workers', 7)} ${pad('dpi', 4)} ${pad('2nd look', 8)} ${pad('start s', 8)} ${pad('wall s/page', 11)} ${pad('page s (mean)', 13)} ${pad('CPU s/page', 10)} ${pad('peak RSS MB', 11)} ${pad('amounts', 9)} ${pad('codes', 9)} ${pad('rules', 9)}`);
+  if (shrink) console.log(`pages drawn at ${shrink} of their size on A4 (small print)\n`);
+  console.log(`${pad('workers', 7)} ${pad('dpi', 4)} ${pad('print size', 10)} ${pad('2nd look', 8)} ${pad('start s', 8)} ${pad('wall s/page', 11)} ${pad('page s (mean)', 13)} ${pad('CPU s/page', 10)} ${pad('peak RSS MB', 11)} ${pad('amounts', 9)} ${pad('codes', 9)} ${pad('rules', 9)}`);
   for (const r of rows) {
-    console.log(`${pad(r.workers, 7)} ${pad(r.dpi, 4)} ${pad(r.secondLook === false ? 'off' : 'on', 8)} ${pad(r.startSeconds.toFixed(2), 8)} ${pad(r.wallPerPage.toFixed(2), 11)} ${pad(r.meanPageSeconds.toFixed(2), 13)} ${pad(r.cpuPerPage.toFixed(2), 10)} ${pad(r.peakRssMb.toFixed(0), 11)} ${pad(`${r.amounts.exact}/${r.amounts.total}`, 9)} ${pad(`${r.codes.exact}/${r.codes.total}`, 9)} ${pad(`${r.rules.matched}/${r.rules.reference}`, 9)}`);
+    console.log(`${pad(r.workers, 7)} ${pad(r.dpi, 4)} ${pad(r.printSize === false ? 'off' : `${r.finerPages} finer`, 10)} ${pad(r.secondLook === false ? 'off' : 'on', 8)} ${pad(r.startSeconds.toFixed(2), 8)} ${pad(r.wallPerPage.toFixed(2), 11)} ${pad(r.meanPageSeconds.toFixed(2), 13)} ${pad(r.cpuPerPage.toFixed(2), 10)} ${pad(r.peakRssMb.toFixed(0), 11)} ${pad(`${r.amounts.exact}/${r.amounts.total}`, 9)} ${pad(`${r.codes.exact}/${r.codes.total}`, 9)} ${pad(`${r.rules.matched}/${r.rules.reference}`, 9)}`);
   }
   // Where a page's time goes (wall seconds per page, summed over the pages a worker read; with 1 worker
   // and a quiet machine this is its CPU time).
@@ -64,25 +69,48 @@ async function main() {
   console.log('page s: mean time of one page from its start (render + prepare + OCR); CPU s/page: process CPU time / pages;');
   console.log('peak RSS: maxRSS of the child process (main thread + tesseract worker threads); accuracy against the text layer');
   console.log('and rules of', path.basename(GRID), '(amounts and codes read exactly within 3 pt; rules within 2 pt, after aligning the scan).');
+  if (shrink) return;
   const two = rows.find(r => r.workers === 2 && r.dpi === dpi && r.secondLook !== false);
   console.log(`\ntarget ≤ 2 s wall per page with 2 workers: ${two.wallPerPage.toFixed(2)} s ${two.wallPerPage <= 2 ? 'OK' : 'MISSED'}; peak RSS < 800 MB: ${two.peakRssMb.toFixed(0)} MB ${two.peakRssMb < 800 ? 'OK' : 'MISSED'}`);
 }
 
-async function child({ workers, dpi, pages, secondLook }) {
+/** The scan's pages drawn at `k` of their size in the top left corner of A4 pages (small print). */
+async function shrunkScan(bytes, pageNumbers, k) {
+  const { PDFDocument } = await import('pdf-lib');
+  const src = await PDFDocument.load(bytes);
+  const out = await PDFDocument.create();
+  const numbers = [...new Set(pageNumbers)].sort((a, b) => a - b);
+  const embedded = await out.embedPages(numbers.map(n => src.getPage(n - 1)));
+  const at = new Map();
+  embedded.forEach((e, i) => {
+    const page = out.addPage([595.28, 841.89]);
+    page.drawPage(e, { x: 0, y: 841.89 - e.height * k, xScale: k, yScale: k });
+    at.set(numbers[i], i + 1);
+  });
+  return { bytes: await out.save(), at };
+}
+
+async function child({ workers, dpi, pages, secondLook, shrink, printSize }) {
   const { openDocument } = await import(path.join(dist, 'pdf/openDocument.js'));
   const { readPage } = await import(path.join(dist, 'pdf/readPages.js'));
   const { createOcrPool, DEFAULT_OCR_SETTINGS } = await import(path.join(dist, 'ocr/index.js'));
   const { estimateOffset, mergeRules, scoreAmounts, scoreCodes, scoreRules, shiftBox } = await import('./support/ocrScoring.mjs');
-  const scan = await openDocument(new Uint8Array(readFileSync(SCAN)));
+  let scanBytes = new Uint8Array(readFileSync(SCAN)), pageOf = n => n;
+  if (shrink) {
+    const s = await shrunkScan(scanBytes, [...WARMUP.slice(0, workers), ...pages], shrink);
+    scanBytes = s.bytes; pageOf = n => s.at.get(n);
+  }
+  const scan = await openDocument(scanBytes);
   const recover = { ...DEFAULT_OCR_SETTINGS.recover, enabled: secondLook !== false };
-  const pool = createOcrPool({ workers, dpi, settings: { recover } });
+  const resolution = { ...DEFAULT_OCR_SETTINGS.resolution, ...(printSize === false ? { minGlyphPx: 0 } : {}) };
+  const pool = createOcrPool({ workers, dpi, settings: { recover, resolution } });
   const t0 = performance.now();
-  await Promise.all(WARMUP.slice(0, workers).map(async n => pool.recognizePage(await scan.getPage(n), n)));
+  await Promise.all(WARMUP.slice(0, workers).map(async n => pool.recognizePage(await scan.getPage(pageOf(n)), n)));
   const startSeconds = (performance.now() - t0) / 1000;
   const before = pool.counters();
   const cpu0 = process.cpuUsage();
   const t1 = performance.now();
-  const results = await Promise.all(pages.map(async n => [n, await pool.recognizePage(await scan.getPage(n), n)]));
+  const results = await Promise.all(pages.map(async n => [n, await pool.recognizePage(await scan.getPage(pageOf(n)), n)]));
   const wall = (performance.now() - t1) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const after = pool.counters();
@@ -93,6 +121,10 @@ async function child({ workers, dpi, pages, secondLook }) {
   const amounts = { exact: 0, total: 0 }, codes = { exact: 0, total: 0 }, rules = { matched: 0, reference: 0, spurious: 0 };
   for (const [n, r] of results) {
     const ref = await readPage(grid, n);
+    if (shrink) {
+      const k = shrink, scale = b => ({ ...b, x0: b.x0 * k, x1: b.x1 * k, top: b.top * k, bottom: b.bottom * k });
+      ref.runs = ref.runs.map(scale); ref.rules = ref.rules.map(scale);
+    }
     const refRules = mergeRules(ref.rules, 0.5);
     const offset = estimateOffset(refRules, r.rules, 10);
     const runs = r.runs.map(x => shiftBox(x, offset));
@@ -103,7 +135,7 @@ async function child({ workers, dpi, pages, secondLook }) {
   }
   const meanPageSeconds = results.reduce((t, [, r]) => t + r.seconds, 0) / results.length;
   console.log(JSON.stringify({
-    workers, dpi, secondLook, startSeconds, wallPerPage: wall / pages.length, meanPageSeconds,
+    workers, dpi, secondLook, printSize, finerPages: phases.finerPages, startSeconds, wallPerPage: wall / pages.length, meanPageSeconds,
     cpuPerPage: (cpu.user + cpu.system) / 1e6 / pages.length,
     peakRssMb: process.resourceUsage().maxRSS / 1024, amounts, codes, rules, phases,
   }));
