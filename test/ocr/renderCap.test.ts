@@ -1,6 +1,6 @@
 /** OCR renders a page within a pixel budget, however large the page: a 9000 × 9000 scan is not rendered at 200 dpi. */
 import { describe, expect, it } from 'vitest';
-import { MAX_RENDER_PIXELS, renderPageGray, renderScale } from '../../src/ocr/render.js';
+import { DEFAULT_RESOLUTION_SETTINGS, MAX_RENDER_PIXELS, printHeightPx, pxPerPtForPrint, renderPageGray, renderScale } from '../../src/ocr/render.js';
 import { openDocument } from '../../src/pdf/openDocument.js';
 import { hugePagePdf } from '../../bench/hugePagePdf.mjs';
 
@@ -27,4 +27,29 @@ describe('render size', () => {
       await doc.destroy();
     }
   }, 300_000);
+
+  it('measures the print as the height of its glyph-like ink, leaving out specks and lines', () => {
+    // 60 "glyphs" 9 px tall, 30 specks 2 px, and one long underline 3 px tall.
+    const width = 1200, height = 400, data = new Uint8Array(width * height);
+    const box = (x: number, y: number, w: number, h: number): void => { for (let j = y; j < y + h; j++) data.fill(1, j * width + x, j * width + x + w); };
+    for (let i = 0; i < 60; i++) box(10 + (i % 30) * 38, 40 + Math.floor(i / 30) * 100, 8, 9);
+    for (let i = 0; i < 30; i++) box(10 + i * 38, 300, 2, 2);
+    box(10, 350, 1100, 3);
+    expect(printHeightPx({ width, height, data })).toBe(9);
+    expect(printHeightPx({ width, height, data: new Uint8Array(width * height) })).toBeNull();
+  });
+
+  it('renders small print finer, up to maxDpi and the pixel limit, and ordinary print as asked', () => {
+    const at200 = 200 / 72, s = DEFAULT_RESOLUTION_SETTINGS;
+    expect(pxPerPtForPrint(25, at200, 595, 842)).toBe(at200);
+    expect(pxPerPtForPrint(null, at200, 595, 842)).toBe(at200);
+    expect(pxPerPtForPrint(10, at200, 595, 842)).toBeCloseTo(at200 * (s.targetGlyphPx / 10));
+    expect(pxPerPtForPrint(4, at200, 595, 842)).toBeCloseTo(s.maxDpi / 72);
+    // A1 is rendered below 200 dpi already (the pixel limit): small print there gets no more pixels.
+    expect(pxPerPtForPrint(8, renderScale(1684, 2384, 200), 1684, 2384)).toBeCloseTo(renderScale(1684, 2384, 200));
+    // A2 at 200 dpi is just under the limit: small print gets only what is left up to it.
+    const a2 = pxPerPtForPrint(8, at200, 1191, 1684);
+    expect(a2).toBeGreaterThan(at200);
+    expect(1191 * 1684 * a2 * a2).toBeCloseTo(MAX_RENDER_PIXELS, -3);
+  });
 });
