@@ -24,13 +24,14 @@ export async function* pagesWithText(doc: PdfDocument, opts: PageSourceOptions, 
   const onOcrError = (w: Warning): void => { warn(w); problem('ocr_failed', w.page!, w.message); };
   const onDamage = (page: number, warnings: string[]): void => problem('damaged', page, [...new Set(warnings)].slice(0, 3).join('; '));
   for await (const page of readPages(doc, onReadError, onDamage)) {
-    pending.push(page.textSource === 'none' && opts.ocr ? ocrPage(doc, page, opts.ocr, onOcrError) : Promise.resolve(page));
+    pending.push(page.textSource === 'none' && opts.ocr ? ocrPage(doc, page, opts.ocr, warn, onOcrError) : Promise.resolve(page));
     while (pending.length > opts.maxPagesInFlight) yield await pending.shift()!;
   }
   while (pending.length) yield await pending.shift()!;
 }
 
-async function ocrPage(doc: PdfDocument, content: PageContent, pool: OcrPool, warn: (w: Warning) => void): Promise<PageContent> {
+/** `warn` takes what OCR noted on a page it read; `failed` the page it could not read (an ocr_failed problem). */
+async function ocrPage(doc: PdfDocument, content: PageContent, pool: OcrPool, warn: (w: Warning) => void, failed: (w: Warning) => void): Promise<PageContent> {
   const page = await doc.getPage(content.number);
   try {
     const r = await whileParserAlive(doc, pool.recognizePage(page, content.number));
@@ -42,7 +43,7 @@ async function ocrPage(doc: PdfDocument, content: PageContent, pool: OcrPool, wa
     const shown = page.getViewport({ scale: 1 });
     return { ...content, width: shown.width, height: shown.height, displayed: undefined, runs: r.runs, rules: r.rules, textSource: 'ocr', textNote: `${content.textNote ?? 'no usable text'}; read by OCR` };
   } catch (err) {
-    warn({ page: content.number, code: 'ocr_failed', message: `page ${content.number}: ${err instanceof Error ? err.message : String(err)}` });
+    failed({ page: content.number, code: 'ocr_failed', message: `page ${content.number}: ${err instanceof Error ? err.message : String(err)}` });
     return content;
   } finally {
     page.cleanup();
