@@ -43,11 +43,13 @@ export interface CellFigure { text: string; box: Box }
  * Where the figures among a cell's words are printed (FIGURE_IN_TEXT, in the order it finds them in
  * `text`, the cell's text as cellText gave it): each figure's characters traced back to their runs, and
  * its box their share of those runs. Null when the cell holds no figure or is one figure alone (the cell's
- * box is then the figure's), or when the trace does not give the cell's text back.
+ * box is then the figure's), when the trace does not give the cell's text back, and for a cell read by OCR:
+ * its runs join OCR words and mend their text, so a character's place in a run is not where it is printed.
  */
 export function cellFigures(runs: readonly TextRun[], text: string, s: LineSettings): CellFigure[] | null {
   const found = [...text.matchAll(FIGURE_IN_TEXT)];
   if (!found.length || (found.length === 1 && found[0]![0] === text.trim())) return null;
+  if (runs.some(r => r.confidence !== undefined)) return null;
   const traced = joinTraced(toLines(runs, s).map(l => joinTraced(l.runs.map((run): Traced<{ run: TextRun; at: number }> =>
     ({ text: run.text, from: Array.from({ length: run.text.length }, (_, at) => ({ run, at })) })))));
   if (traced.text !== text) return null;

@@ -52,8 +52,8 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
 /**
  * A staff figure a form's goal text states (编制数, 实有人数, 在职/退休/离休人数, 科室数: src/model/staffFigures.ts)
  * and where the form prints it. `at` is null when the place is not known: the goal text was read from a
- * table's header lines (which keep no box), or the text the form read no longer matches what the layout
- * stage placed (an OCR reading corrected since).
+ * table's header lines (which keep no box) or by OCR (whose lines join words and mend their text, so a
+ * figure's place in them is not known), or the text the form read no longer matches what the layout placed.
  */
 export const StaffFigureSchema = z.object({ name: z.string(), value: z.number(), at: PrintedAtSchema.nullable() });
 export type StaffFigure = z.infer<typeof StaffFigureSchema>;

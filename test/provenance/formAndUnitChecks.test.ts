@@ -8,7 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OutputDocumentSchema, type OutputDocument } from '../../src/model/document.js';
 import { PerformanceFormSchema } from '../../src/model/forms.js';
 import { extractDocument } from '../../src/pipeline.js';
-import { formStaffChecks } from '../../src/validate/rules/formStaff.js';
+import { cellFigures } from '../../src/layout/cells.js';
+import { DEFAULT_LAYOUT } from '../../src/layout/settings.js';
+import { formStaffChecks, UNPLACED_STAFF_FIGURE } from '../../src/validate/rules/formStaff.js';
 import { formFunds } from '../../src/validate/rules/forms.js';
 import { unitScale } from '../../src/validate/rules/units.js';
 import { defaultValidationSettings } from '../../src/validate/settings.js';
@@ -102,6 +104,22 @@ describe('form and unit checks carry the page and box of what they check', () =>
       expect(c.cells).toEqual([]);
       expect(c.message).toContain('was not recorded');
     }
+  });
+
+  it('a staff figure read by OCR keeps no box, and its check says so', () => {
+    // The layout stage places no figure among OCR'd words: the run joins OCR words and mends their text.
+    const run = { x0: 100, top: 300, x1: 300, bottom: 310, text: '下设 11 个科室，编制数 71人', fontSize: 10, fontName: 'f' };
+    const text = '下设 11 个科室，编制数 71人';
+    expect(cellFigures([run], text, DEFAULT_LAYOUT)!.map(f => f.text)).toEqual(['11', '71']);
+    expect(cellFigures([{ ...run, confidence: 91 }], text, DEFAULT_LAYOUT)).toBeNull();
+    // A form on a page read by OCR: form_staff says why its figure has no box.
+    const scanned: OutputDocument = structuredClone(doc);
+    for (const p of scanned.pages) if (p.number === 33) p.text_source = 'ocr';
+    for (const f of scanned.forms) for (const st of f.staff ?? []) st.at = null;
+    const checks = formStaffChecks(context(scanned), [{ page: 5, text: '编制数 74 人' }]);
+    expect(checks.length).toBe(1);
+    expect(checks[0]).toMatchObject({ page: 33, bbox: null, cells: [] });
+    expect(checks[0]!.message).toContain(UNPLACED_STAFF_FIGURE.ocr);
   });
 
   it('a table read in the wrong unit fails unit_scale at its printed 单位：万元', async () => {

@@ -13,6 +13,7 @@ import { formLabel, formPlace } from './forms.js';
 export const UNPLACED_STAFF_FIGURE = {
   writtenBefore: 'where the form prints it was not recorded: the file was written before staff figures kept their place',
   unknown: 'where the form prints it is not known: its goal text was read from header lines, which keep no box, or was read again after the layout placed it',
+  ocr: 'where the form prints it is not known: its page was read by OCR, whose lines do not place a single figure',
 } as const;
 
 /** A form's staff figures with where each is printed; read from its goal text when the file predates `staff`. */
@@ -28,6 +29,9 @@ const staffOf = (f: PerformanceForm): { figures: StaffFigure[]; recorded: boolea
  */
 export function formStaffChecks(ctx: RuleContext, prose: readonly ProseLine[]): Check[] {
   const stated = staffFigures(prose.map(l => l.text).join('\n'));
+  const ocrPages = new Set(ctx.doc.pages.filter(p => p.text_source === 'ocr').map(p => p.number));
+  const whyUnplaced = (f: PerformanceForm, recorded: boolean): string =>
+    !recorded ? UNPLACED_STAFF_FIGURE.writtenBefore : f.pages.some(p => ocrPages.has(p)) ? UNPLACED_STAFF_FIGURE.ocr : UNPLACED_STAFF_FIGURE.unknown;
   const page = (name: string): number | null => prose.find(l => staffFigures(l.text).has(name))?.page ?? null;
   return (ctx.doc.forms ?? []).filter(f => f.kind === 'unit').flatMap((f) => {
     const { figures, recorded } = staffOf(f);
@@ -35,7 +39,7 @@ export function formStaffChecks(ctx: RuleContext, prose: readonly ProseLine[]): 
       const text = stated.get(name)!;
       const ok = value === text;
       const where = page(name);
-      const unplaced = at ? '' : ` (${recorded ? UNPLACED_STAFF_FIGURE.unknown : UNPLACED_STAFF_FIGURE.writtenBefore})`;
+      const unplaced = at ? '' : ` (${whyUnplaced(f, recorded)})`;
       const place = formPlace(f, [at], 'total', 'total');
       return {
         rule: 'form_staff', status: ok ? 'pass' : 'fail', table: formLabel(f), page: place.page, row: null, column: name,
