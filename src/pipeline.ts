@@ -121,7 +121,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   warnings.push(...labelled.warnings);
   const repaired = repairByArithmetic(document, { prose });
   document.tables = repaired.document.tables;
-  document.forms = readForms(document.tables);
+  document.forms = readForms(document.tables, raw);
   document.checks = locateChecks(document, [...validateDocument(document, prose), ...repaired.checks]);
   document.quality = assessQuality(document, prose, problems);
   seconds.validate = now() - t;

@@ -20,7 +20,7 @@ export function relocateDisplacedLabels(table: RawTable): RawTable {
   const rows = table.rows.map(row => {
     const cells = [...row.cells];
     // Where the label was printed moves with it.
-    const boxes = row.boxes && [...row.boxes], confidences = row.confidences && [...row.confidences];
+    const boxes = row.boxes && [...row.boxes], confidences = row.confidences && [...row.confidences], figures = row.figures && [...row.figures];
     const move = <T>(xs: (T | null)[] | undefined, from: number, to: number): void => {
       if (xs) { xs[to] = xs[from] ?? null; xs[from] = null; }
     };
@@ -30,11 +30,11 @@ export function relocateDisplacedLabels(table: RawTable): RawTable {
       const step = figuresRight ? 1 : -1;
       for (let t = c + step; t >= 0 && t < ncols; t += step) {
         if (figureColumn(t)) continue;
-        if (!cells[t].trim()) { cells[t] = text; cells[c] = ''; move(boxes, c, t); move(confidences, c, t); }
+        if (!cells[t].trim()) { cells[t] = text; cells[c] = ''; move(boxes, c, t); move(confidences, c, t); move(figures, c, t); }
         break;
       }
     });
-    return { ...row, cells, ...(boxes ? { boxes } : {}), ...(confidences ? { confidences } : {}) };
+    return { ...row, cells, ...(boxes ? { boxes } : {}), ...(confidences ? { confidences } : {}), ...(figures ? { figures } : {}) };
   });
   return { ...table, rows };
 }

@@ -1,9 +1,11 @@
 import { type BboxTuple, type Box, toBbox, unionBbox } from '../model/geometry.js';
 import type { PageContent } from '../model/page.js';
-import type { ProseLine, RawRow, RawTable } from '../model/rawTable.js';
+import { FIGURE_IN_TEXT } from '../model/amounts.js';
+import type { PrintedFigure, ProseLine, RawRow, RawTable } from '../model/rawTable.js';
 import { isAnchorLine, isNoteText, isProseOrFooter } from './anchors.js';
 import { continuesTable, headerText, isIdentityHeader, type PageTable, type TableIdentity } from './continuation.js';
 import { rulesToEdges } from './edges.js';
+import type { CellFigure } from './cells.js';
 import { buildFragment, type Segment, type TableFragment } from './fragment.js';
 import { columnPaths, type HeaderCell } from './header.js';
 import { squash } from './joinText.js';
@@ -131,10 +133,11 @@ export class TableAssembler {
     for (const r of fragment.rows) table.rows.push({ page, cells: r.cells, ...this.located(r) });
   }
 
-  /** A fragment row's boxes in displayed coordinates, and its OCR confidences when it has any. */
-  private located(r: { boxes: (Box | null)[]; confidences?: (number | null)[] }): Pick<RawRow, 'boxes' | 'confidences'> {
+  /** A fragment row's boxes (of its cells and of the figures among their words) in displayed coordinates, and its OCR confidences when it has any. */
+  private located(r: { boxes: (Box | null)[]; confidences?: (number | null)[]; figures?: (CellFigure[] | null)[] }): Pick<RawRow, 'boxes' | 'confidences' | 'figures'> {
     const boxes = r.boxes.map(b => (b ? this.bbox(b) : null));
-    return r.confidences?.some(c => c !== null) ? { boxes, confidences: r.confidences } : { boxes };
+    const figures = r.figures?.map(fs => fs?.map(f => ({ text: f.text, bbox: this.bbox(f.box) })) ?? null);
+    return { boxes, ...(r.confidences?.some(c => c !== null) ? { confidences: r.confidences } : {}), ...(figures ? { figures } : {}) };
   }
 
   /** The fragment's area (header, body and note) on its page, added to the table's regions. */
@@ -178,17 +181,20 @@ export class TableAssembler {
     for (const r of [...ownHeader, ...fragment.rows]) {
       const n = width || r.cells.length;
       const cells = Array.from({ length: n }, () => '');
-      const { boxes: from, confidences: sure } = this.located(r);
+      const { boxes: from, confidences: sure, figures: placed } = this.located(r);
       const boxes: (BboxTuple | null)[] = Array.from({ length: n }, () => null);
       const confidences = sure ? Array.from({ length: n }, (): number | null => null) : undefined;
+      const figures = placed ? Array.from({ length: n }, (): PrintedFigure[] | null => null) : undefined;
       r.cells.forEach((text, c) => {
         const to = map[c] ?? c;
         if (!text) return;
+        // Two cells run into one: their figures are the cell's only when none runs on into the other.
+        if (figures) figures[to] = cells[to] ? joinFigures(cells[to], figures[to] ?? null, text, placed?.[c] ?? null) : placed?.[c] ?? null;
         cells[to] = cells[to] ? `${cells[to]}${text}` : text;
         boxes[to] = unionBbox(boxes[to] ?? null, from?.[c] ?? null);
         if (confidences && sure?.[c] != null) confidences[to] = Math.min(confidences[to] ?? Infinity, sure[c]!);
       });
-      table.rows.push({ page: fragment.page, cells, boxes, ...(confidences ? { confidences } : {}) });
+      table.rows.push({ page: fragment.page, cells, boxes, ...(confidences ? { confidences } : {}), ...(figures?.some(f => f) ? { figures } : {}) });
     }
   }
 }
@@ -209,6 +215,18 @@ function headerLines(f: TableFragment): { cells: string[]; boxes: (Box | null)[]
     cells: paths.map(p => p[level] ?? ''),
     boxes: labelCells.map(cs => (cs[level] as HeaderCell | null | undefined)?.box ?? null),
   }));
+}
+
+/**
+ * The figures of two cells' texts written one after the other (`a` then `b`), when each text's figures are
+ * known (or it holds none) and no figure runs from one text into the other; else null.
+ */
+function joinFigures(a: string, fa: PrintedFigure[] | null, b: string, fb: PrintedFigure[] | null): PrintedFigure[] | null {
+  const count = (t: string): number => [...t.matchAll(FIGURE_IN_TEXT)].length;
+  const known = (t: string, f: PrintedFigure[] | null): PrintedFigure[] | null => (f ?? (count(t) === 0 ? [] : null));
+  const ka = known(a, fa), kb = known(b, fb);
+  if (!ka || !kb || count(a + b) !== ka.length + kb.length) return null;
+  return ka.length + kb.length ? [...ka, ...kb] : null;
 }
 
 const pageTable = (f: TableFragment): PageTable => ({ page: f.page, header: headerText(f.headerCells), columns: f.xs.length - 1 });

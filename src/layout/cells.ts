@@ -1,9 +1,10 @@
-import { bandIndex } from '../model/geometry.js';
+import { FIGURE_IN_TEXT } from '../model/amounts.js';
+import { bandIndex, type Box, union } from '../model/geometry.js';
 import type { TextRun } from '../model/page.js';
-import { joinLines } from './joinText.js';
+import { joinLines, joinTraced, type Traced } from './joinText.js';
 import { toLines } from './textLines.js';
 import type { LayoutSettings, LineSettings } from './settings.js';
-import { splitRun } from './tokens.js';
+import { runSpan, splitRun } from './tokens.js';
 
 /**
  * Which column a run belongs to; a run crossing column boundaries is split into its pieces first.
@@ -33,4 +34,35 @@ export function runsToColumns(runs: readonly TextRun[], xs: readonly number[], d
 export function cellText(runs: readonly TextRun[], s: LineSettings): string {
   if (!runs.length) return '';
   return joinLines(toLines(runs, s).map(l => l.runs.map(r => r.text)));
+}
+
+/** A figure printed among a cell's words and the box of its glyphs (layout coordinates). */
+export interface CellFigure { text: string; box: Box }
+
+/**
+ * Where the figures among a cell's words are printed (FIGURE_IN_TEXT, in the order it finds them in
+ * `text`, the cell's text as cellText gave it): each figure's characters traced back to their runs, and
+ * its box their share of those runs. Null when the cell holds no figure or is one figure alone (the cell's
+ * box is then the figure's), when the trace does not give the cell's text back, and for a cell read by OCR:
+ * its runs join OCR words and mend their text, so a character's place in a run is not where it is printed.
+ */
+export function cellFigures(runs: readonly TextRun[], text: string, s: LineSettings): CellFigure[] | null {
+  const found = [...text.matchAll(FIGURE_IN_TEXT)];
+  if (!found.length || (found.length === 1 && found[0]![0] === text.trim())) return null;
+  if (runs.some(r => r.confidence !== undefined)) return null;
+  const traced = joinTraced(toLines(runs, s).map(l => joinTraced(l.runs.map((run): Traced<{ run: TextRun; at: number }> =>
+    ({ text: run.text, from: Array.from({ length: run.text.length }, (_, at) => ({ run, at })) })))));
+  if (traced.text !== text) return null;
+  const out: CellFigure[] = [];
+  for (const m of found) {
+    const byRun = new Map<TextRun, [number, number]>();
+    for (let i = m.index!; i < m.index! + m[0].length; i++) {
+      const o = traced.from[i];
+      if (!o) return null;
+      const span = byRun.get(o.run);
+      byRun.set(o.run, span ? [Math.min(span[0], o.at), Math.max(span[1], o.at + 1)] : [o.at, o.at + 1]);
+    }
+    out.push({ text: m[0], box: union([...byRun].map(([run, [a, b]]) => runSpan(run, a, b))) });
+  }
+  return out;
 }

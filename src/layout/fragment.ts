@@ -1,6 +1,6 @@
 import { bandIndex, type Box, clusterValues, union } from '../model/geometry.js';
 import { isAnchorLine, isColumnNumberLine, isNoteText, isPageNumberLine, isProseOrFooter, isTotalLabelLine } from './anchors.js';
-import { cellText, runsToColumns } from './cells.js';
+import { type CellFigure, cellFigures, cellText, runsToColumns } from './cells.js';
 import { coverage, type Edge } from './edges.js';
 import { type HeaderCell, leafLabels, openHeaderCells, ruledHeaderCells } from './header.js';
 import { joinFragments, squash } from './joinText.js';
@@ -35,6 +35,8 @@ export interface FragmentRow {
   boxes: (Box | null)[];
   /** Cells read by OCR: the lowest confidence of their runs (null for an empty cell or a text-layer page). */
   confidences: (number | null)[];
+  /** Where the figures among each cell's words are printed (see cellFigures); absent when no cell has any. */
+  figures?: (CellFigure[] | null)[];
 }
 
 /** The lowest OCR confidence of a cell's runs; null when none was read by OCR. */
@@ -197,10 +199,12 @@ function bodyCells(bodyLines: readonly TextLine[], bandYs: readonly number[], xs
     if (cells.every(c => !c)) continue;
     const whole = joinFragments(cells.filter(Boolean));
     if (isNoteText(whole) && cells.filter(Boolean).length === 1) { note ??= squash(whole); continue; }
+    const figures = columns.map((col, c) => (cells[c] ? cellFigures(col, cells[c]!, s) : null));
     rows.push({
       top: group.top, cells,
       boxes: columns.map((col, c) => (cells[c] ? union(col) : null)),
       confidences: columns.map((col, c) => (cells[c] ? cellConfidence(col) : null)),
+      ...(figures.some(f => f) ? { figures } : {}),
     });
   }
   return { rows, note };

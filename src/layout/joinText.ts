@@ -30,3 +30,32 @@ export function joinFragments(parts: readonly string[]): string {
 export function joinLines(lines: readonly (readonly string[])[]): string {
   return joinFragments(lines.map(l => joinFragments(l)));
 }
+
+/**
+ * Text whose characters remember where they were printed: `from[i]` is the origin of `text[i]` (null for a
+ * space the join put in). The same joins as joinFragments, for finding a character's glyph again.
+ */
+export interface Traced<T> { text: string; from: (T | null)[] }
+
+const trimTraced = <T>(t: Traced<T>): Traced<T> => {
+  const start = t.text.length - t.text.trimStart().length;
+  const end = t.text.trimEnd().length;
+  return start >= end ? { text: '', from: [] } : { text: t.text.slice(start, end), from: t.from.slice(start, end) };
+};
+
+/** joinFragments, keeping each character's origin. */
+export function joinTraced<T>(parts: readonly Traced<T>[]): Traced<T> {
+  let text = '';
+  const from: (T | null)[] = [];
+  for (const raw of parts) {
+    const part = trimTraced(raw);
+    if (!part.text) continue;
+    if (text && LATIN_END.test(text) && LATIN_START.test(part.text)) { text += ' '; from.push(null); }
+    text += part.text;
+    from.push(...part.from);
+  }
+  if (!isAmount(text)) return { text, from };
+  // A number broken over lines is squashed, as joinFragments does.
+  const kept = Array.from({ length: text.length }, (_, i) => i).filter(i => !/\s/.test(text[i]!));
+  return { text: kept.map(i => text[i]).join(''), from: kept.map(i => from[i] ?? null) };
+}

@@ -1,3 +1,4 @@
+import type { Box } from '../model/geometry.js';
 import type { TextRun } from '../model/page.js';
 
 /**
@@ -25,3 +26,17 @@ export function splitRun(run: TextRun): TextRun[] {
   return pieces;
 }
 
+
+/**
+ * The part of a run that prints characters [start, end) of its text: its extent along the line estimated
+ * from character widths (a CJK character one em, a digit half an em …, scaled to the run's width), as the
+ * text layer gives where a run is printed, not each glyph.
+ */
+export function runSpan(run: TextRun, start: number, end: number): Box {
+  const ems = Array.from({ length: run.text.length }, (_, i) => charEm(run.text[i]!));
+  const total = ems.reduce((a, b) => a + b, 0);
+  const scale = total > 0 ? (run.x1 - run.x0) / total : 0;
+  const before = ems.slice(0, start).reduce((a, b) => a + b, 0);
+  const inside = ems.slice(start, end).reduce((a, b) => a + b, 0);
+  return { x0: run.x0 + before * scale, top: run.top, x1: run.x0 + (before + inside) * scale, bottom: run.bottom };
+}

@@ -70,6 +70,13 @@ export const OCR_NUMBER_LIKE = new RegExp(`^[-−(（]?${DIGIT_OR_LOOKALIKE}[\\d
 export const PROSE_FIGURE = new RegExp(`(${INTEGER})(?:\\.(\\d+))?\\s*(亿元|万元|元|%|％)`);
 
 /**
+ * The figures printed among the words of a cell ("下设 11 个科室，编制数 71人" holds 11 and 71): digits with
+ * the separators between them. The layout stage records where each is printed (RawRow.figures), in the
+ * order this pattern finds them in the cell's text; the form reader finds them again by the same pattern.
+ */
+export const FIGURE_IN_TEXT = /\d+(?:[.,]\d+)*/g;
+
+/**
  * The figure at the start of a performance target ("1,000 万元", "-5 %"), its group the figure: separators
  * are taken as printed, however placed, because a target is a short typed text, not a ruled table.
  */

@@ -5,7 +5,8 @@ import { CurrencyUnitSchema } from './currencyUnit.js';
  * Where a form prints one of its figures: the page, the box of the figure's text (as `bbox` elsewhere in the
  * output contract) and the table cell holding it — `table` indexes `tables`, `row` is a row's `index`,
  * `column` a column's `index`. Absent in files written before it was recorded; null where the figure was
- * read from a table's header lines, which keep no box.
+ * read from a table's header lines, which keep no box. A figure printed among words (a staff figure in a
+ * goal text) is boxed alone: its share of the printed line, as the layout stage placed its glyphs.
  */
 export const PrintedAtSchema = z.object({
   page: z.number().int().positive(),
@@ -48,6 +49,15 @@ export const IndicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
+/**
+ * A staff figure a form's goal text states (编制数, 实有人数, 在职/退休/离休人数, 科室数: src/model/staffFigures.ts)
+ * and where the form prints it. `at` is null when the place is not known: the goal text was read from a
+ * table's header lines (which keep no box) or by OCR (whose lines join words and mend their text, so a
+ * figure's place in them is not known), or the text the form read no longer matches what the layout placed.
+ */
+export const StaffFigureSchema = z.object({ name: z.string(), value: z.number(), at: PrintedAtSchema.nullable() });
+export type StaffFigure = z.infer<typeof StaffFigureSchema>;
+
 export const FundSourceSchema = z.object({ source: z.string(), amount: z.number(), at: PrintedAtSchema.nullable().optional() });
 
 export const PerformanceFormSchema = z.object({
@@ -70,6 +80,8 @@ export const PerformanceFormSchema = z.object({
     total_at: PrintedAtSchema.nullable().optional(),
   }),
   goals: z.array(z.string()),
+  /** The staff figures `goals` state, first statement of each, with where each is printed; absent in files written before it was recorded. */
+  staff: z.array(StaffFigureSchema).optional(),
   indicators: z.array(IndicatorSchema),
 });
 export type PerformanceForm = z.infer<typeof PerformanceFormSchema>;

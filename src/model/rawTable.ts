@@ -1,12 +1,23 @@
 import type { CurrencyUnit } from './document.js';
 import type { BboxTuple } from './geometry.js';
 
+/** A figure printed among words, and the box of its glyphs (displayed orientation). */
+export interface PrintedFigure { text: string; bbox: BboxTuple }
+
 /** A printed row: its page, its cells' text and where each cell's text is printed. */
 export interface RawRow {
   page: number;
   cells: string[];
   /** Box of each cell's text in the page's displayed orientation (null for an empty cell). */
   boxes?: (BboxTuple | null)[];
+  /**
+   * Where the figures printed among a cell's words are (FIGURE_IN_TEXT in src/model/amounts.ts: "编制数 71人"
+   * holds 71): one entry per figure of the cell's text, in the order the pattern finds them, each its text
+   * and the box of its glyphs — its share of the text run printing it, estimated from character widths, as
+   * the text layer places runs, not glyphs. Null for a cell that holds no such figure or is a figure alone
+   * (its box is the cell's); absent when no cell has one.
+   */
+  figures?: (PrintedFigure[] | null)[];
   /** Cells read by OCR: the lowest confidence of their words; absent on pages with a text layer. */
   confidences?: (number | null)[];
 }

@@ -1,9 +1,11 @@
 import type { Table } from '../../model/document.js';
 import type { PerformanceForm } from '../../model/forms.js';
+import type { RawTable } from '../../model/rawTable.js';
 import { indicatorHeader } from './columns.js';
 import { gridIndicators, gridRow } from './indicators.js';
 import { readKeyValuePiece, type KeyValuePiece } from './keyValue.js';
 import { readRowTable, rowTableRoles, type RowTablePiece } from './rowTables.js';
+import { staffOf } from './staff.js';
 
 export { parseTarget } from './target.js';
 
@@ -43,7 +45,11 @@ export function splitForms(table: Table): Table[] {
   });
 }
 
-export function readForms(tables: readonly Table[]): PerformanceForm[] {
+/**
+ * `printed`, the tables as the layout stage gave them (aligned with `tables`), tells where the figures among
+ * a cell's words are printed: with it, each staff figure of a goal text gets its place (`staff[].at`).
+ */
+export function readForms(tables: readonly Table[], printed?: readonly RawTable[]): PerformanceForm[] {
   const forms: PerformanceForm[] = [];
   let open: { piece: KeyValuePiece; title: string; pages: Set<number> } | null = null;
   let rowRun: { pieces: RowTablePiece[]; title: string } | null = null;
@@ -51,7 +57,10 @@ export function readForms(tables: readonly Table[]): PerformanceForm[] {
     if (!open) return;
     const { piece, title, pages } = open;
     const { labelled: _labelled, ...head } = piece.head;
-    forms.push({ kind: kindOf(title), title, pages: [...pages], ...head, indicators: piece.roles ? gridIndicators(piece.grid, piece.roles) : [] });
+    forms.push({
+      kind: kindOf(title), title, pages: [...pages], ...head, staff: staffOf(head.goals, piece.goalSources),
+      indicators: piece.roles ? gridIndicators(piece.grid, piece.roles) : [],
+    });
     open = null;
   };
   const closeRows = () => {
@@ -62,7 +71,7 @@ export function readForms(tables: readonly Table[]): PerformanceForm[] {
   for (const { table, index } of pieces) {
     if (table.type !== 'performance_target') continue;
     const rowRoles = rowTableRoles(table);
-    const rows = table.rows.map(r => gridRow(r, index));
+    const rows = table.rows.map(r => gridRow(r, index, printed?.[index]?.rows[r.index]));
     if (rowRoles || (rowRun && !open && table.columns.length === rowRun.pieces[0]!.roles.length && !readKeyValuePiece(table).head.labelled)) {
       closeKeyValue();
       const roles = rowRoles ?? rowRun!.pieces[rowRun!.pieces.length - 1]!.roles;
@@ -72,13 +81,14 @@ export function readForms(tables: readonly Table[]): PerformanceForm[] {
       continue;
     }
     closeRows();
-    const piece = readKeyValuePiece(table, index);
+    const piece = readKeyValuePiece(table, index, printed?.[index]);
     const continues = open !== null && (!piece.head.labelled || sameProject(open.piece.head, piece.head));
     if (open && continues) {
       const prev: KeyValuePiece = open.piece;
       if (!prev.roles) prev.roles = piece.roles;
       prev.grid.push(...piece.grid);
       prev.head.goals.push(...piece.head.goals.filter(g => !prev.head.goals.includes(g)));
+      prev.goalSources.push(...piece.goalSources);
       table.pages.forEach(p => open!.pages.add(p));
       continue;
     }

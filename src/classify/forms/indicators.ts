@@ -1,5 +1,6 @@
 import type { Bbox } from '../../model/document.js';
 import type { Indicator, PrintedAt } from '../../model/forms.js';
+import type { PrintedFigure, RawRow } from '../../model/rawTable.js';
 import type { FormColumnRole } from './columns.js';
 import { spreadLevels } from './levels.js';
 import { parseTarget } from './target.js';
@@ -10,12 +11,28 @@ import { joinFragments, tidyFigure, tidyText, weightOf } from './text.js';
  * table it is with its cells' boxes. A line folded from several rows keeps, per column, the first row
  * that printed something there.
  */
-export interface GridRow { page: number; cells: string[]; at?: ({ table: number; row: number; page: number; bbox: Bbox } | null)[] }
+export interface GridRow { page: number; cells: string[]; at?: (LineCell | null)[] }
 
-/** The cells of a table row as a form line sees them. */
-export function gridRow(row: { index: number; page: number; cells: string[]; boxes?: (Bbox | null)[] }, table: number | null): GridRow {
+/** Where a line's cell is printed: which row of which table, its box, and the figures among its words. */
+export interface LineCell { table: number; row: number; page: number; bbox: Bbox; figures?: PrintedFigure[] | null }
+
+/**
+ * The cells of a table row as a form line sees them. `printed` is the row as the layout stage gave it: the
+ * figures among a cell's words are taken from the printed cell of the same text (a label the classifier
+ * moved to another column keeps its text).
+ */
+export function gridRow(row: { index: number; page: number; cells: string[]; boxes?: (Bbox | null)[] }, table: number | null, printed?: RawRow): GridRow {
   if (table === null || !row.boxes) return { page: row.page, cells: row.cells };
-  return { page: row.page, cells: row.cells, at: row.cells.map((_, c) => (row.boxes![c] ? { table, row: row.index, page: row.page, bbox: row.boxes![c]! } : null)) };
+  const figuresOf = (c: number): PrintedFigure[] | null => {
+    if (!printed?.figures) return null;
+    const text = row.cells[c]!;
+    const from = printed.cells[c] === text ? c : printed.cells.indexOf(text);
+    return from < 0 ? null : printed.figures[from] ?? null;
+  };
+  return {
+    page: row.page, cells: row.cells,
+    at: row.cells.map((_, c) => (row.boxes![c] ? { table, row: row.index, page: row.page, bbox: row.boxes![c]!, figures: figuresOf(c) } : null)),
+  };
 }
 
 /** Where a line prints the text of column `c`, or null. */

@@ -1,7 +1,9 @@
 import type { CurrencyUnit, Table } from '../../model/document.js';
 import type { PerformanceForm } from '../../model/forms.js';
 import { headerRole, indicatorHeader, type FormColumnRole } from './columns.js';
+import type { RawTable } from '../../model/rawTable.js';
 import { cellAt, gridRow, type GridRow } from './indicators.js';
+import type { GoalSource } from './staff.js';
 import { amountOf, cleanLabel, joinFragments, unitInLabel } from './text.js';
 
 /**
@@ -12,6 +14,8 @@ export interface KeyValuePiece {
   head: Omit<PerformanceForm, 'indicators' | 'pages' | 'title' | 'kind'> & { labelled: boolean };
   roles: FormColumnRole[] | null;
   grid: GridRow[];
+  /** The cells each goal text was read from (for where its staff figures are printed). */
+  goalSources: GoalSource[];
 }
 
 const INDICATOR_ROLES: readonly FormColumnRole[] = ['level1', 'level2', 'name', 'indicator_list'];
@@ -27,13 +31,16 @@ const LABEL = /^(预算单位|主管部门|单位名称|部门名称|预算部�
 const tokensOf = (cells: readonly string[]): { text: string; column: number }[] =>
   cells.map((c, column) => ({ text: c.trim(), column })).filter((c, i, all) => c.text !== '' && c.text !== all[i - 1]?.text);
 
-/** The lines a table offers: its header rows (a form's first lines often end up there) and its rows. */
-function linesOf(table: Table, index: number | null): GridRow[] {
+/**
+ * The lines a table offers: its header rows (a form's first lines often end up there) and its rows.
+ * `printed` is the table as the layout stage gave it (for where the figures among a cell's words are).
+ */
+function linesOf(table: Table, index: number | null, printed?: RawTable): GridRow[] {
   const depth = Math.max(0, ...table.columns.map(c => c.path.length));
   const header = Array.from({ length: depth }, (_, level) => ({
     page: table.pages[0]!, cells: table.columns.map(c => c.path[level] ?? ''),
   }));
-  return [...header, ...table.rows.map(r => gridRow(r, index))];
+  return [...header, ...table.rows.map(r => gridRow(r, index, printed?.rows[r.index]))];
 }
 
 /**
@@ -71,13 +78,14 @@ function indicatorColumns(roles: readonly FormColumnRole[]): FormColumnRole[] {
 }
 
 /** Read one piece of a key–value form; its grid rows are everything after the indicator header line. */
-export function readKeyValuePiece(table: Table, index: number | null = null): KeyValuePiece {
-  const lines = linesOf(table, index);
+export function readKeyValuePiece(table: Table, index: number | null = null, printed?: RawTable): KeyValuePiece {
+  const lines = linesOf(table, index, printed);
   const headerAt = lines.findIndex(l => indicatorHeader(l.cells) !== null);
   const top = headerAt < 0 ? lines : lines.slice(0, headerAt);
   const head: KeyValuePiece['head'] = {
     project: { name: null, code: null, department: null }, unit: table.unit, funds: { total: null, sources: [], total_at: null }, goals: [], labelled: false,
   };
+  const goalSources: GoalSource[] = [];
   let formUnit: CurrencyUnit | null = null;
   for (const line of top) {
     const tokens = tokensOf(line.cells);
@@ -90,8 +98,12 @@ export function readKeyValuePiece(table: Table, index: number | null = null): Ke
       else if (CODE.test(tok) && next && !LABEL.test(next)) head.project.code = next.trim();
       else if (DEPARTMENT.test(tok) && next && !LABEL.test(next)) head.project.department ??= joinFragments([next]);
       else if (GOAL.test(cleanLabel(tok))) {
-        const text = joinFragments(tokens.slice(i + 1).map(t => t.text));
-        if (text) head.goals.push(text);
+        const rest = tokens.slice(i + 1);
+        const text = joinFragments(rest.map(t => t.text));
+        if (text) {
+          head.goals.push(text);
+          goalSources.push({ text, cells: rest.map(t => ({ text: t.text, column: t.column, at: line.at?.[t.column] ?? null })) });
+        }
       }
       const amount = amountOf(tok);
       if (amount === null) { label = tok; return; }
@@ -111,5 +123,6 @@ export function readKeyValuePiece(table: Table, index: number | null = null): Ke
     roles: headerAt < 0 ? null : indicatorColumns(indicatorHeader(lines[headerAt]!.cells)!),
     // Without an indicator header the piece continues the form before: all its lines are grid rows.
     grid: lines.slice(headerAt + 1),
+    goalSources,
   };
 }

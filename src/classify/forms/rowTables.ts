@@ -3,6 +3,7 @@ import type { Indicator, PerformanceForm } from '../../model/forms.js';
 import { indicatorHeader, type FormColumnRole } from './columns.js';
 import { cellAt, gridIndicators, listIndicators, type GridRow } from './indicators.js';
 import { partitionRows, type Anchor } from './partition.js';
+import { staffOf, type GoalSource } from './staff.js';
 import { amountOf, cleanLabel, joinFragments, splitProjectCode } from './text.js';
 
 /**
@@ -60,6 +61,7 @@ export function readRowTable(pieces: readonly RowTablePiece[], title: string): P
   const { runs } = partitionRows(rows.length, anchors, { cut: b => (breaksText(b, goal!) ? 1.5 : 0) + (breaksText(b, list!) ? 1.5 : 0) });
   const unit = pieces[0]!.table.unit;
   const forms: PerformanceForm[] = [];
+  const goalSources = new Map<PerformanceForm, GoalSource[]>();
   let department: string | null = null;
   runs.forEach((run, k) => {
     const band = rows.slice(run.start, run.end + 1);
@@ -70,6 +72,9 @@ export function readRowTable(pieces: readonly RowTablePiece[], title: string): P
       ? listIndicators(band.map(r => textIn(r, list!)).join(''), band.find(r => textIn(r, list!))?.page ?? anchorRow.page)
       : gridIndicators(band, roles);
     const goals = goal!.length ? [joinFragments(band.map(r => textIn(r, goal!)))].filter(Boolean) : [];
+    const goalCells: GoalSource[] = goals.map(text => ({
+      text, cells: band.flatMap(r => goal!.flatMap(c => ((r.cells[c] ?? '').trim() ? [{ text: r.cells[c]!.trim(), column: c, at: r.at?.[c] ?? null }] : []))),
+    }));
     if (!indicators.length && !goals.length) {
       // A total or department line between the projects (合计：…, 广州市生态环境局 …).
       if (printedName && !TOTAL_NAME.test(printedName)) department = printedName;
@@ -86,6 +91,7 @@ export function readRowTable(pieces: readonly RowTablePiece[], title: string): P
       // The band's project printed again after a page break: one form.
       prev.pages = [...new Set([...prev.pages, ...pages])];
       prev.goals.push(...goals.filter(g => !prev.goals.includes(g)));
+      goalSources.get(prev)?.push(...goalCells);
       prev.indicators.push(...indicators);
       return;
     }
@@ -97,6 +103,8 @@ export function readRowTable(pieces: readonly RowTablePiece[], title: string): P
       })(),
       goals, indicators,
     });
+    goalSources.set(forms[forms.length - 1]!, goalCells);
   });
+  for (const form of forms) form.staff = staffOf(form.goals, goalSources.get(form) ?? []);
   return forms;
 }

@@ -76,6 +76,14 @@ function spansOf(line: ProseLine, offset: number): PrintedSpan[] {
   });
 }
 
+/**
+ * The page of the printed line where a stretch of a paragraph starts: a paragraph running over a page
+ * break has lines on both pages. The paragraph's first page when its lines are not known.
+ */
+export function linePageAt(p: Paragraph, index: number): number {
+  return p.spans.find((s) => index >= s.start && index < s.end)?.page ?? p.page;
+}
+
 /** The box of the printed line where a stretch of a paragraph starts, on the given page, or null. */
 export function lineBoxAt(p: Paragraph, index: number, page: number): [number, number, number, number] | null {
   const span = p.spans.find((s) => index >= s.start && index < s.end);

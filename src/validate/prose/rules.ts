@@ -1,7 +1,7 @@
 import type { Check } from '../../model/document.js';
 import { fenPerUnit, formatFen } from '../money.js';
 import type { RuleContext } from '../rules/context.js';
-import { cleanLabel, isChangeLabel, isShareLabel, lineBoxAt, mentions, paragraphs, type Mention, type Paragraph, type ProseLine } from './parse.js';
+import { cleanLabel, isChangeLabel, isShareLabel, lineBoxAt, linePageAt, mentions, paragraphs, type Mention, type Paragraph, type ProseLine } from './parse.js';
 import { resolveCell } from '../tables.js';
 import type { Candidate } from './ties.js';
 import { tieAmount } from './ties.js';
@@ -11,13 +11,13 @@ import { ocrPageSet } from '../tolerance.js';
 export type { ProseLine } from './parse.js';
 
 /**
- * A prose check on the paragraph's page, boxed by the printed line holding the figure it is about;
- * its cells are those of the table figure it was compared with, if any.
+ * A prose check on the page of the printed line holding the figure it is about (a paragraph may run over
+ * a page break), boxed by that line; its cells are those of the table figure it was compared with, if any.
  */
 const at = (p: Paragraph, about: Mention, init: Pick<Check, 'rule' | 'status' | 'message'> & Partial<Check>, tied?: Candidate): Check => ({
-  table: null, row: null, column: null, expected: null, actual: null, page: p.page, ...init,
+  table: null, row: null, column: null, expected: null, actual: null, page: linePageAt(p, about.start), ...init,
   cells: tied?.entry ? resolveCell(tied.view, { row: tied.entry.row, key: tied.column, group: tied.entry.group }, 'part') : [],
-  bbox: lineBoxAt(p, about.start, p.page),
+  bbox: lineBoxAt(p, about.start, linePageAt(p, about.start)),
 });
 
 const quote = (m: Mention, label: string) => `"${label}${m.printed}"`;
@@ -38,8 +38,8 @@ function figureCheck(ctx: RuleContext, p: Paragraph, m: Mention, label: string):
     rule: 'prose_figure', status: hit ? 'pass' : 'fail', table: c.view.label, row: c.entry?.row ?? null, column: c.column,
     expected: toUnit(c.fen), actual: toUnit(m.value),
     message: hit
-      ? `The text on page ${p.page} states ${quote(m, label)}, matching ${c.what} (${formatFen(c.fen, unit)}).`
-      : `The text on page ${p.page} states ${quote(m, label)}, but ${tie.candidates.map((x) => `${x.what} is ${formatFen(x.fen, x.view.unit!)}`).join('; ')}.`,
+      ? `The text on page ${linePageAt(p, m.start)} states ${quote(m, label)}, matching ${c.what} (${formatFen(c.fen, unit)}).`
+      : `The text on page ${linePageAt(p, m.start)} states ${quote(m, label)}, but ${tie.candidates.map((x) => `${x.what} is ${formatFen(x.fen, x.view.unit!)}`).join('; ')}.`,
   }, c);
 }
 
@@ -51,8 +51,8 @@ function shareCheck(ctx: RuleContext, p: Paragraph, part: Mention, partLabel: st
   return at(p, share, {
     rule: 'prose_share', status: ok ? 'pass' : 'fail', expected: Math.round(computed) / 10 ** share.decimals, actual: share.value / 10 ** share.decimals,
     message: ok
-      ? `The text on page ${p.page}: ${quote(part, partLabel)} is ${pct(share.value, share.decimals)} of ${whole.printed} as stated.`
-      : `The text on page ${p.page} says ${quote(part, partLabel)} is ${pct(share.value, share.decimals)} of ${whole.printed}, ` +
+      ? `The text on page ${linePageAt(p, share.start)}: ${quote(part, partLabel)} is ${pct(share.value, share.decimals)} of ${whole.printed} as stated.`
+      : `The text on page ${linePageAt(p, share.start)} says ${quote(part, partLabel)} is ${pct(share.value, share.decimals)} of ${whole.printed}, ` +
         `but ${part.printed} ÷ ${whole.printed} = ${pct(Math.round(computed), share.decimals)}.`,
   });
 }
@@ -72,7 +72,7 @@ function changeCheck(ctx: RuleContext, p: Paragraph, current: Mention, label: st
   const previous = base ? base.value : up ? current.value - change.value : current.value + change.value;
   if (change.value !== 0 && up !== rateUp) {
     return at(p, rate, { rule: 'prose_change', status: 'fail', actual: rate.value / 10 ** rate.decimals,
-      message: `The text on page ${p.page} says ${quote(current, label)} changed by "${change.label}${change.printed}" but calls the rate "${rate.label}${rate.printed}": the directions disagree.` });
+      message: `The text on page ${linePageAt(p, rate.start)} says ${quote(current, label)} changed by "${change.label}${change.printed}" but calls the rate "${rate.label}${rate.printed}": the directions disagree.` });
   }
   if (previous <= 0) return null; // growth from nothing: "增长 100%" by convention, nothing to check
   const computed = (change.value / previous) * 100 * 10 ** rate.decimals;
@@ -80,8 +80,8 @@ function changeCheck(ctx: RuleContext, p: Paragraph, current: Mention, label: st
   return at(p, rate, {
     rule: 'prose_change', status: ok ? 'pass' : 'fail', expected: Math.round(computed) / 10 ** rate.decimals, actual: rate.value / 10 ** rate.decimals,
     message: ok
-      ? `The text on page ${p.page}: ${quote(current, label)}, "${change.label}${change.printed}" is ${pct(rate.value, rate.decimals)} of last year's figure as stated.`
-      : `The text on page ${p.page} says ${quote(current, label)} is "${change.label}${change.printed}" on last year, "${rate.label}${rate.printed}", ` +
+      ? `The text on page ${linePageAt(p, rate.start)}: ${quote(current, label)}, "${change.label}${change.printed}" is ${pct(rate.value, rate.decimals)} of last year's figure as stated.`
+      : `The text on page ${linePageAt(p, rate.start)} says ${quote(current, label)} is "${change.label}${change.printed}" on last year, "${rate.label}${rate.printed}", ` +
         `but ${change.printed} of last year's ${formatFen(previous, current.unit!)} is ${pct(Math.round(computed), rate.decimals)}.`,
   });
 }
@@ -96,7 +96,7 @@ function onlyIfReadable(p: Paragraph, ocrPages: ReadonlySet<number>, c: Check | 
     const why = doubtfulOcrFigure(m);
     if (why) {
       return { ...c, status: 'skip', expected: null, actual: null,
-        message: `The text on page ${p.page} was read by OCR and its figure "${m.printed}" may be misread (${why}); ${c.rule} was not checked.` };
+        message: `The text on page ${c.page ?? p.page} was read by OCR and its figure "${m.printed}" may be misread (${why}); ${c.rule} was not checked.` };
     }
   }
   return c;

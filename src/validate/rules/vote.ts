@@ -1,7 +1,7 @@
 import type { Check } from '../../model/document.js';
 import { fenPerHundredth, formatFen } from '../money.js';
 import type { ValidationSettings } from '../settings.js';
-import { checkAt, rowLabel, type CellRef } from '../tables.js';
+import { checkAt, rowLabel, type CellRef, type TableView } from '../tables.js';
 import { covers, isTotalCode, TOTAL_WITH_CARRYOVER, type Source } from './sources.js';
 import { sameFigureSlackFen } from '../tolerance.js';
 import type { RuleId } from '../../model/rules.js';
@@ -79,11 +79,11 @@ export function voteFamily(f: Family, settings: ValidationSettings, ocr: Readonl
   const out: Check[] = [];
   const excluded = outOfScope(f, settings, ocr);
   for (const s of excluded) {
-    out.push(checkAt(s.view, {
+    out.push(boxedWithoutRow(s.view, checkAt(s.view, {
       rule: f.rule, status: 'skip', column: s.column,
       message: `${where(s)} disagrees with ${f.sources.filter((x) => x !== s).map(where).join(', ')} on most lines; ` +
         `they seem to cover different money, so ${f.what} was not compared line by line.`,
-    }));
+    })));
   }
   const sources = f.sources.filter((s) => !excluded.includes(s));
   if (sources.length < 2) return out;
@@ -98,12 +98,12 @@ export function voteFamily(f: Family, settings: ValidationSettings, ocr: Readonl
     if (clusters.length === 1) {
       const last = votes[votes.length - 1]!;
       const fig = last.source.figures.get(code);
-      out.push(checkAt(last.source.view, {
+      out.push(boxedWithoutRow(last.source.view, checkAt(last.source.view, {
         rule: f.rule, status: 'pass', row: fig?.entry?.row ?? null, page: fig?.entry?.page, column: fig?.key ?? null,
         group: fig?.entry?.group, parts: voteCells(votes.filter((v) => v !== last), code),
         expected: last.fen / fenPerHundredth(last.source.view.unit!) / 100, actual: last.fen / fenPerHundredth(last.source.view.unit!) / 100,
         message: `${f.what}: ${codeWords(code, last)} agrees across ${votes.map((v) => where(v.source)).join(', ')}.`,
-      }));
+      })));
       continue;
     }
     const major = clusters.find((cl) => cl.length * 2 > votes.length);
@@ -114,17 +114,28 @@ export function voteFamily(f: Family, settings: ValidationSettings, ocr: Readonl
   return out;
 }
 
+/**
+ * A check about a table as a whole — it prints no row for the code (its figure is then zero), or it was
+ * not compared line by line — is boxed by the table's area on the check's page, as unit_scale boxes a
+ * table that prints no unit.
+ */
+function boxedWithoutRow(view: TableView, c: Check): Check {
+  if (c.bbox || c.row !== null) return c;
+  const region = view.table.regions?.find(r => r.page === c.page) ?? view.table.regions?.[0];
+  return region ? { ...c, page: region.page, bbox: region.bbox } : c;
+}
+
 function failFor(f: Family, code: string, v: Vote, reference: Vote[]): Check {
   const unit = v.source.view.unit!;
   const fig = v.source.figures.get(code);
   const ref = reference[0]!;
   const others = reference.map((r) => `${where(r.source)} prints ${formatFen(r.fen, r.source.view.unit!)}`).join('; ');
   const toUnit = (fen: number) => fen / fenPerHundredth(unit) / 100;
-  return checkAt(v.source.view, {
+  return boxedWithoutRow(v.source.view, checkAt(v.source.view, {
     rule: f.rule, status: 'fail', row: fig?.entry?.row ?? null, page: fig?.entry?.page, column: fig?.key ?? v.source.column,
     group: fig?.entry?.group, parts: voteCells(reference, code),
     expected: toUnit(ref.fen), actual: toUnit(v.fen),
     message: `${f.what}: ${where(v.source)} ${fig?.entry ? `row ${codeWords(code, v)}` : `has no row for ${codeWords(code, ref)}`} ` +
       `is ${formatFen(v.fen, unit)}, but ${others}.`,
-  });
+  }));
 }
