@@ -12,7 +12,7 @@
 import { classificationOfCode, registryEntries, registryNamesOf } from '../codes/index.js';
 import type { OutputDocument, Warning } from '../model/document.js';
 import { looseText } from '../model/text.js';
-import { STANDARD_TERMS } from '../codes/standardTerms.js';
+import { STANDARD_TERMS, SUMMARY_ROW_NAMES } from '../codes/standardTerms.js';
 import { nearestName, type NearestName } from '../codes/nearestName.js';
 import { settleOrdinals } from './ocrOrdinals.js';
 import { tableLabel } from './tables.js';
@@ -32,10 +32,10 @@ function codeNamed(code: string, name: string): string | null {
 }
 
 let knownNames: Map<number, string[]> | null = null;
-/** Registry names (every classification, current and former) and standard terms, by length in glyphs. */
+/** Registry names (every classification, current and former), standard terms and summary row names, by length in glyphs. */
 function namesByLength(): Map<number, string[]> {
   if (knownNames) return knownNames;
-  const all = new Set([...registryEntries().flatMap(e => [e.name, ...e.former_names.map(f => f.name)]), ...STANDARD_TERMS].map(looseText));
+  const all = new Set([...registryEntries().flatMap(e => [e.name, ...e.former_names.map(f => f.name)]), ...STANDARD_TERMS, ...SUMMARY_ROW_NAMES].map(looseText));
   knownNames = new Map();
   for (const n of all) {
     const len = [...n].length;

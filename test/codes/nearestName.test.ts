@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { glyphDistance, misreadDistance, nearestName } from '../../src/codes/nearestName.js';
 import { registryEntries, STANDARD_TERMS } from '../../src/codes/index.js';
+import { SUMMARY_ROW_NAMES } from '../../src/codes/standardTerms.js';
 import { looseText } from '../../src/model/text.js';
 
-const vocabulary = [...new Set([...STANDARD_TERMS, ...registryEntries().flatMap(e => [e.name, ...e.former_names.map(f => f.name)])].map(looseText))];
+const vocabulary = [...new Set([...STANDARD_TERMS, ...SUMMARY_ROW_NAMES, ...registryEntries().flatMap(e => [e.name, ...e.former_names.map(f => f.name)])].map(looseText))];
 
 describe('nearestName', () => {
   it('takes a reading two glyphs off a long known name when no other name is near (a misread seen on a scan)', () => {
@@ -21,6 +22,10 @@ describe('nearestName', () => {
     expect(nearestName('一般公共预算搜获收入', ['一般公共预算拨款收入', '一般公共财政拨获收入'])).toBeNull();
     // One glyph from one name, two from the next: taken.
     expect(nearestName('政府性基金预算资全', ['政府性基金预算资金', '政府性基金预算收入'])).toMatchObject({ name: '政府性基金预算资金', runnerUp: 2 });
+  });
+  it('leaves a correctly read name that is not known alone (seen: 一般公共预算财政拨款收入 turned into …资金拨款收入 by a phrase match inside it)', () => {
+    expect(nearestName('一般公共预算财政拨款收入', vocabulary)).toBeNull();
+    expect(nearestName('一般公共预算财政拨款收入', ['一般公共预算拨款收入', '一般公共预算资金'])).toBeNull();
   });
   it('leaves a reading that is a known name, a short reading, and a glyph that changes the meaning', () => {
     expect(nearestName('一般公共预算拨款收入', vocabulary)).toBeNull();
