@@ -28,7 +28,7 @@ const dist = (p) => pathToFileURL(path.join(root, 'dist', p)).href;
 const { extractDocument } = await import(dist('pipeline.js'));
 const { createOcrPool } = await import(dist('ocr/index.js'));
 const { tesseractEngineFactory, DEFAULT_TESSERACT_SETTINGS } = await import(dist('ocr/engine.js'));
-const { STANDARD_TERMS } = await import(dist('ocr/vocabulary.js'));
+const { STANDARD_TERMS } = await import(dist('codes/standardTerms.js'));
 const { registryEntries } = await import(dist('codes/index.js'));
 
 const DEFAULT_DOCS = [
@@ -58,7 +58,8 @@ const verbose = args.includes('--verbose');
 const userWords = args.includes('--user-words') ? [...new Set([...STANDARD_TERMS, ...registryEntries().map(e => e.name)])] : [];
 const engine = userWords.length ? { engine: tesseractEngineFactory({ ...DEFAULT_TESSERACT_SETTINGS(), userWords }) } : {};
 const pool = createOcrPool({ ...engine, workers: Number(opt('--workers', 2)), pageTimeoutMs: 900_000, ...(opt('--ocr-dpi') ? { dpi: Number(opt('--ocr-dpi')) } : {}) });
-const rowKey = (rec) => (rec.code && !rec.project ? `code:${rec.code}` : `name:${(rec.name ?? '').replace(/\s/g, '')}|${(rec.project ?? '').replace(/\s/g, '')}`);
+const fold = (s) => (s ?? '').normalize('NFKC').replace(/\s/g, '');
+const rowKey = (rec) => (rec.code && !rec.project ? `code:${rec.code}` : `name:${fold(rec.name)}|${fold(rec.project)}`);
 const label = (t) => t.number ?? t.title;
 
 /** Table pages of a text-layer extraction: the first page of up to `n` tables with rows, in order. */

@@ -23,3 +23,15 @@ export const STANDARD_TERMS: readonly string[] = [
   '因公出国（境）费', '公务接待费', '公务用车购置及运行费', '公务用车购置费', '公务用车运行费', '工资福利支出',
   '商品和服务支出', '对个人和家庭的补助', '资本性支出',
 ];
+
+/**
+ * Row names of the summary tables (收支总表, 收入总表): sources of funds and the lines around them. Known
+ * names for a whole row name read by OCR; not phrases to look for inside longer text (一般公共预算资金 is
+ * two glyphs from the start of 一般公共预算财政拨款收入).
+ */
+export const SUMMARY_ROW_NAMES: readonly string[] = [
+  '财政拨款收入', '一般公共预算拨款收入', '政府性基金预算拨款收入', '国有资本经营预算拨款收入',
+  '一般公共预算财政拨款收入', '政府性基金预算财政拨款收入', '国有资本经营预算财政拨款收入', '一般公共预算资金',
+  '政府性基金预算资金', '国有资本经营预算资金', '财政专户管理资金收入', '单位资金收入', '结转下年', '上缴上级支出',
+  '对附属单位补助支出', '事业单位经营支出', '单位预留机动经费',
+];

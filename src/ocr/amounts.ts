@@ -7,7 +7,7 @@
  * amount agrees. Otherwise the word is marked unreadable (UNREADABLE_MARK before its raw text): the
  * cell keeps what was read and no number is made of it, so no plausible-looking wrong figure goes on.
  */
-import { AMOUNT_ALPHABET, READ_DECIMAL_AMOUNT, READ_GROUPED_AMOUNT, UNREADABLE_MARK } from '../model/amounts.js';
+import { AMOUNT_ALPHABET, READ_DECIMAL_AMOUNT, READ_GROUPED_AMOUNT, READ_UNGROUPED_AMOUNT, UNREADABLE_MARK } from '../model/amounts.js';
 import type { ReadMode } from './engine.js';
 import { otsuThreshold, twoTone, upscale, type GrayImage } from './image.js';
 import { cropWithMargin } from './cells.js';
@@ -61,9 +61,12 @@ export function decimalConvention(texts: readonly string[], s: AmountSettings = 
 
 /**
  * Why a reading cannot be a printed amount of this page, or null when it can (or is no amount at all:
- * labels, codes, years, percentages are not judged here).
+ * labels, codes, years, percentages are not judged here). `grouped`: the page prints thousands
+ * separators. A reading read whole without them has had them put back already (restoreThousands, the
+ * commas are the smallest marks); one that reaches here without them was read in pieces ("2 664. 22"
+ * for 27,664.22), and the gap may hold what was lost.
  */
-export function implausibleAmount(text: string, decimals: number | null): string | null {
+export function implausibleAmount(text: string, decimals: number | null, grouped = false): string | null {
   if (/[\p{Script=Han}%％]/u.test(text) || (text.match(/\d/g)?.length ?? 0) < 2) return null;
   if (!AMOUNT_ALPHABET.test(text)) {
     // Digits with a decimal part and something a number cannot hold ("14.3?", "1a.37").
@@ -73,6 +76,7 @@ export function implausibleAmount(text: string, decimals: number | null): string
   if ((text.match(/\./g) ?? []).length > 1) return 'more than one decimal point';
   if (/^-?0\d/.test(text)) return 'a leading zero';
   if (text.includes(',') && !READ_GROUPED_AMOUNT.test(text)) return 'thousands separators out of place';
+  if (grouped && READ_UNGROUPED_AMOUNT.test(text)) return 'no thousands separators where the page prints them';
   const d = decimalsOf(text);
   if (decimals !== null && d !== null && d !== decimals) return `${d} decimal places where the page prints ${decimals}`;
   return null;
@@ -123,16 +127,17 @@ export async function vetAmounts(
   const out: AmountVetting = { runs: [...runs], suspects: 0, corrected: 0, unreadable: 0 };
   if (!s.enabled) return out;
   const decimals = decimalConvention(runs.map(r => compact(r.text)), s);
+  const grouped = runs.some(r => READ_GROUPED_AMOUNT.test(compact(r.text)));
   const pad = Math.round(s.cropPadPt * pxPerPt);
   let budget = s.maxRereads;
   for (const [i, run] of out.runs.entries()) {
     const text = compact(run.text);
-    if (implausibleAmount(text, decimals) === null) continue;
+    if (implausibleAmount(text, decimals, grouped) === null) continue;
     // OCR may split one printed number into two runs ("172.8" and "9"); the cell joins them again.
-    if (pieces(runs, run).some(t => implausibleAmount(compact(t), decimals) === null)) continue;
+    if (pieces(runs, run).some(t => implausibleAmount(compact(t), decimals, grouped) === null)) continue;
     out.suspects++;
     const box = { x0: run.x0 * pxPerPt, top: run.top * pxPerPt, x1: run.x1 * pxPerPt, bottom: run.bottom * pxPerPt };
-    const better = budget-- > 0 && wanted() ? await readAgain(img, box, pad, decimals, s, read, wanted) : null;
+    const better = budget-- > 0 && wanted() ? await readAgain(img, box, pad, decimals, grouped, s, read, wanted) : null;
     if (better) out.corrected++; else out.unreadable++;
     out.runs[i] = { ...run, text: better ?? `${UNREADABLE_MARK}${text}` };
   }
@@ -141,7 +146,7 @@ export async function vetAmounts(
 
 /** Look again three ways; the reading when every well-formed one agrees, else null. */
 async function readAgain(
-  img: GrayImage, at: { x0: number; top: number; x1: number; bottom: number }, pad: number, decimals: number | null, s: AmountSettings,
+  img: GrayImage, at: { x0: number; top: number; x1: number; bottom: number }, pad: number, decimals: number | null, grouped: boolean, s: AmountSettings,
   read: (image: GrayImage, mode: ReadMode) => Promise<OcrLine[]>, wanted: () => boolean,
 ): Promise<string | null> {
   const clamp = (v: number, hi: number): number => Math.max(0, Math.min(hi, Math.round(v)));
@@ -153,8 +158,10 @@ async function readAgain(
   for (const look of looks) {
     // A page abandoned (time limit) has lost its engine: no further read may be started.
     if (!wanted()) return null;
-    const t = repairNumber((await read(look, 'digits')).flatMap(l => l.words.map(w => w.text.trim())).join(''));
-    if (decimalsOf(t) !== null && implausibleAmount(t, decimals) === null) good.push(t);
+    const read1 = repairNumber((await read(look, 'digits')).flatMap(l => l.words.map(w => w.text.trim())).join(''));
+    // A look read whole, without gaps: its commas are put back as on the rest of the page.
+    const t = grouped && READ_UNGROUPED_AMOUNT.test(read1) ? read1.replace(/\B(?=(\d{3})+\.)/g, ',') : read1;
+    if (decimalsOf(t) !== null && implausibleAmount(t, decimals, grouped) === null) good.push(t);
   }
   return good.length > 0 && good.every(t => t === good[0]) ? good[0]! : null;
 }

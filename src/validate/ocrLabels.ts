@@ -1,25 +1,21 @@
 /**
- * Codes and names on rows read by OCR, settled by the code registry. A row prints a code and its
- * name; OCR may misread either. A name one glyph from the registry's name of the row's code is that
- * name ("海详" read for "海洋"): it is replaced, so the document is not reported as naming one code two
- * ways. A code whose registry name is not the row's name, while the registry gives that exact name to
+ * Codes and names on rows read by OCR, settled by the code registry and the known vocabulary. A row
+ * prints a code and its name; OCR may misread either. A name near the registry's name of the row's code
+ * is that name ("海详" read for "海洋"): it is replaced, so the document is not reported as naming one code
+ * two ways. A row without a known code whose name is clearly nearer one known name (registry names,
+ * standard terms) than any other is that name ("一般公共预算搜获收入" is 一般公共预算拨款收入; see
+ * codes/nearestName: how near depends on the name's length, and a reading between two names is left
+ * alone). A code whose registry name is not the row's name, while the registry gives that exact name to
  * one code a single digit away ("30220" read for "30226 劳务费"), is that code. Each edit is returned as a
- * warning. Text-layer pages are never touched.
+ * warning naming what was read. Text-layer pages are never touched.
  */
 import { classificationOfCode, registryEntries, registryNamesOf } from '../codes/index.js';
 import type { OutputDocument, Warning } from '../model/document.js';
 import { looseText } from '../model/text.js';
-import { STANDARD_TERMS } from '../codes/standardTerms.js';
+import { STANDARD_TERMS, SUMMARY_ROW_NAMES } from '../codes/standardTerms.js';
+import { nearestName, type NearestName } from '../codes/nearestName.js';
 import { settleOrdinals } from './ocrOrdinals.js';
 import { tableLabel } from './tables.js';
-
-/** Same length, exactly one position differing, both glyphs Han. */
-function oneHanApart(a: string, b: string): boolean {
-  const x = [...a], y = [...b];
-  if (x.length !== y.length || x.length < 2) return false;
-  const diff = x.map((c, i) => [c, y[i]!] as const).filter(([c, d]) => c !== d);
-  return diff.length === 1 && diff.every(([c, d]) => /\p{Script=Han}/u.test(c) && /\p{Script=Han}/u.test(d));
-}
 
 const oneDigitApart = (a: string, b: string): boolean =>
   a.length === b.length && [...a].filter((c, i) => c !== b[i]).length === 1;
@@ -35,14 +31,11 @@ function codeNamed(code: string, name: string): string | null {
   return hits.length === 1 ? hits[0]!.code : null;
 }
 
-/** Glyphs that make one real name another (…收入 / …支出): a reading of one of them is not corrected. */
-const MEANINGFUL = new Set('收支入出增减上下本年');
-
 let knownNames: Map<number, string[]> | null = null;
-/** Registry names (every classification, current and former) and standard terms, by length in glyphs. */
+/** Registry names (every classification, current and former), standard terms and summary row names, by length in glyphs. */
 function namesByLength(): Map<number, string[]> {
   if (knownNames) return knownNames;
-  const all = new Set([...registryEntries().flatMap(e => [e.name, ...e.former_names.map(f => f.name)]), ...STANDARD_TERMS].map(looseText));
+  const all = new Set([...registryEntries().flatMap(e => [e.name, ...e.former_names.map(f => f.name)]), ...STANDARD_TERMS, ...SUMMARY_ROW_NAMES].map(looseText));
   knownNames = new Map();
   for (const n of all) {
     const len = [...n].length;
@@ -52,21 +45,23 @@ function namesByLength(): Map<number, string[]> {
 }
 
 /**
- * The one known name (registry name or standard term) one Han glyph from `body`, when `body` is none
- * of them and the glyph read is not one that changes a name's meaning; else null.
+ * The one known name (registry name or standard term) `body` is a misreading of, when `body` is none
+ * of them: near enough for its length and clearly nearer than any other known name (nearestName); else null.
  */
-function knownNameNear(body: string): string | null {
-  const x = [...body];
-  if (x.length < 6) return null; // short names have real neighbours (收入合计 / 收入总计)
-  const same = namesByLength().get(x.length) ?? [];
-  if (same.includes(body)) return null;
-  const near = same.filter(n => {
-    const y = [...n];
-    const diff = x.flatMap((c, i) => (c === y[i] ? [] : [i]));
-    return diff.length === 1 && /\p{Script=Han}/u.test(x[diff[0]!]!) && /\p{Script=Han}/u.test(y[diff[0]!]!) && !MEANINGFUL.has(x[diff[0]!]!);
-  });
-  return near.length === 1 ? near[0]! : null;
+function knownNameNear(body: string): NearestName | null {
+  const len = [...body].length;
+  const near: string[] = [];
+  for (let k = len - 3; k <= len + 3; k++) near.push(...(namesByLength().get(k) ?? []));
+  return nearestName(body, near);
 }
+
+/**
+ * Edits allowed between a name read on a row and the registry's name of the row's code: the code
+ * already says which name is meant, so even a short name may have one glyph misread.
+ */
+const codeNameAllowance = (n: number): number => (n >= 12 ? 3 : n >= 8 ? 2 : n >= 2 ? 1 : 0);
+
+const glyphs = (n: number): string => (n === 1 ? 'one glyph' : `${n} glyphs`);
 
 /** A leading ordinal ("三、", "1.", "（二）") and the name after it. */
 const ORDINAL = /^(\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]|[（(][一二三四五六七八九十]{1,3}[）)])\s*)(.*)$/su;
@@ -97,17 +92,18 @@ export function settleOcrLabels(doc: OutputDocument): { document: OutputDocument
           const [prefix, body] = m ? [m[1]!, m[2]!] : ['', rec.name];
           const near = looseText(body) === body.replace(/\s+/g, '') ? knownNameNear(looseText(body)) : null;
           if (near) {
-            warnings.push({ page: row.page, message: `page ${row.page}: ${tableLabel(table)}: the row name read by OCR as "${rec.name}" is one glyph from the known name "${near}"; taken as that` });
-            rec.name = `${prefix}${near}`;
+            warnings.push({ page: row.page, message: `page ${row.page}: ${tableLabel(table)}: the row name read by OCR as "${rec.name}" is ${glyphs(near.distance)} from the known name "${near.name}" (${near.runnerUp === Infinity ? 'no other known name is near' : `the next nearest is ${glyphs(near.runnerUp)} away`}); taken as that` });
+            rec.name = `${prefix}${near.name}`;
           }
         }
         if (!rec.code || !rec.name) continue;
         const names = registryNamesOf(rec.code, year);
         if (names.some(n => looseText(n) === looseText(rec.name!))) continue;
-        const near = names.find(n => oneHanApart(looseText(n), looseText(rec.name!)));
+        const byLoose = new Map(names.map(n => [looseText(n), n] as const));
+        const near = looseText(rec.name).length >= 2 ? nearestName(looseText(rec.name), byLoose.keys(), codeNameAllowance) : null;
         if (near) {
-          warnings.push({ page: row.page, code: 'ocr_label_settled', message: `page ${row.page}: ${tableLabel(table)} row "${rec.code}": the name read by OCR as "${rec.name}" is one glyph from the registry's name of ${rec.code}; taken as "${near}"` });
-          rec.name = near;
+          warnings.push({ page: row.page, code: 'ocr_label_settled', message: `page ${row.page}: ${tableLabel(table)} row "${rec.code}": the name read by OCR as "${rec.name}" is ${glyphs(near.distance)} from the registry's name of ${rec.code}; taken as "${byLoose.get(near.name)}"` });
+          rec.name = byLoose.get(near.name)!;
           continue;
         }
         const code = codeNamed(rec.code, rec.name);

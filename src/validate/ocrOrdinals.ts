@@ -54,13 +54,31 @@ export function settleOrdinals(names: readonly (string | null)[]): { names: (str
   for (let i = 0; i < out.length; i++) {
     const name = out[i];
     if (!name || known[i] !== null) continue;
-    const fixed = settleOne(name, expected(i), arabicSep);
+    const fixed = settleOne(name, expected(i), arabicSep) ?? lostOrdinal(out, known, i);
     if (fixed === null || fixed === name) continue;
     edits.push({ from: name, to: fixed });
     out[i] = fixed;
     known[i] = value(fixed);
   }
   return { names: out, edits };
+}
+
+/**
+ * A name printed without any ordinal where the numbering has a gap of exactly one at its place: the
+ * ordinal was lost whole ("基本支出" before "二、项目支出", or between 一、… and 三、…). The neighbours are the
+ * nearest named rows of the column, so a row of its own between numbered rows (合计, 其中 lines) leaves
+ * no gap and keeps its name.
+ */
+function lostOrdinal(names: readonly (string | null)[], known: readonly (number | null)[], i: number): string | null {
+  const name = names[i]!;
+  if (!/^\p{Script=Han}/u.test(name) || /^(?:其中|[一二三四五六七八九十]{1,3}[、,，.．])/u.test(name) || /^[合总小]计$/u.test(name)) return null;
+  let before = i - 1, after = i + 1;
+  while (before >= 0 && !names[before]) before--;
+  while (after < names.length && !names[after]) after++;
+  if (after >= names.length || known[after] === null) return null;
+  const next = known[after]!;
+  const fits = before < 0 ? next === 2 : known[before] !== null && known[before]! + 2 === next;
+  return fits ? `${chineseNumeral(next - 1)}、${name}` : null;
 }
 
 function settleOne(name: string, want: number | null, arabicSep: string | null): string | null {

@@ -71,6 +71,18 @@ describe('vetAmounts', () => {
     const gapped = await vetAmounts(page, table('14.3 72'), 2, DEFAULT_AMOUNT_SETTINGS, engine(['14.37']).read, () => true);
     expect(gapped.runs[5].text).toBe('14.37');
   });
+  it('reads again a number read in pieces without the separators its page prints (seen: "2 664. 22" for 27,664.22)', async () => {
+    expect(implausibleAmount('2664.22', 2, true)).toMatch(/thousands separators/);
+    expect(implausibleAmount('2664.22', 2, false)).toBeNull();
+    // The table's page prints "1,902.40": a second look that reads the whole number is kept, with its commas.
+    for (const answer of ['27,664.22', '27664.22']) {
+      const r = await vetAmounts(page, table('2 664. 22'), 2, DEFAULT_AMOUNT_SETTINGS, engine([answer]).read, () => true);
+      expect(r).toMatchObject({ suspects: 1, corrected: 1 });
+      expect(r.runs[5].text).toBe('27,664.22');
+    }
+    const unsure = await vetAmounts(page, table('2 664. 22'), 2, DEFAULT_AMOUNT_SETTINGS, engine(['27,664.22', '2,664.22']).read, () => true);
+    expect(unsure.runs[5].text).toBe(`${UNREADABLE_MARK}2664.22`);
+  });
   it('leaves well-formed pages alone', async () => {
     const e = engine(['9.99']);
     const r = await vetAmounts(page, table('3.33'), 2, DEFAULT_AMOUNT_SETTINGS, e.read, () => true);

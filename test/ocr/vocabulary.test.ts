@@ -31,4 +31,8 @@ describe('correctTerms', () => {
     // 收某预算总表 is as near both, through no look-alike: left alone.
     expect(correctTerms('收某预算总表').edits).toEqual([]);
   });
+  it('leaves a summary row name printed right alone', () => {
+    // Row names are settled whole (validate/ocrLabels), never as a phrase inside a longer name.
+    expect(correctTerms('一、一般公共预算财政拨款收入').edits).toEqual([]);
+  });
 });

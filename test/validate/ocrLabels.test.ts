@@ -45,4 +45,28 @@ describe('settleOcrLabels', () => {
     e.pages = [{ number: 3, text_source: 'ocr' }];
     expect(settleOcrLabels(e).warnings).toEqual([]);
   });
+  it('takes a row name several glyphs off a known name when nothing else is near, keeping its ordinal', () => {
+    const d = makeDoc([makeTable({ number: '表1', type: null, groups: [{ columns: ['预算数'], rows: [
+      { name: '一、一般公共预算搜获收入', amounts: [9] }, { name: '二、政府性基金预算拨款收入', amounts: [0] },
+    ] }] })]);
+    d.pages = [{ number: 3, text_source: 'ocr' }];
+    const { document, warnings } = settleOcrLabels(d);
+    expect(document.tables[0].rows.map(r => r.records[0].name)).toEqual(['一、一般公共预算拨款收入', '二、政府性基金预算拨款收入']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].message).toContain('"一、一般公共预算搜获收入" is 2 glyphs from the known name "一般公共预算拨款收入"');
+  });
+  it('gives back an ordinal lost whole where the numbering has a gap of one, and only there', () => {
+    const settle = (names: string[]) => {
+      const d = makeDoc([makeTable({ number: '表1', type: null, groups: [{ columns: ['金额'], rows: names.map(name => ({ name, amounts: [1] })) }] })]);
+      d.pages = [{ number: 3, text_source: 'ocr' }];
+      return settleOcrLabels(d).document.tables[0].rows.map(r => r.records[0].name);
+    };
+    // Seen on a scan: 一、 of the first row not read at all.
+    expect(settle(['基本支出', '二、项目支出', '三、单位预留机动经费'])).toEqual(['一、基本支出', '二、项目支出', '三、单位预留机动经费']);
+    expect(settle(['一、基本支出', '项目支出', '三、单位预留机动经费'])).toEqual(['一、基本支出', '二、项目支出', '三、单位预留机动经费']);
+    // No gap: rows of their own between numbered rows, a total, a first row before 一、.
+    expect(settle(['一、财政拨款', '一般公共预算', '二、其他资金'])).toEqual(['一、财政拨款', '一般公共预算', '二、其他资金']);
+    expect(settle(['合计', '一、基本支出', '二、项目支出'])).toEqual(['合计', '一、基本支出', '二、项目支出']);
+    expect(settle(['一、基本支出', '其中：人员经费', '公用经费', '三、项目支出'])).toEqual(['一、基本支出', '其中：人员经费', '公用经费', '三、项目支出']);
+  });
 });
