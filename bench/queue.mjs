@@ -42,7 +42,7 @@ async function drain(folder, queue, n) {
   const t0 = performance.now();
   const workers = Array.from({ length: n }, () => {
     const child = spawn(process.execPath, [cli, 'worker', '--redis', url, '--queue', queue, '--out', out, '--concurrency', '1', ...workerArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const w = { child, peak: 0, cpu: 0, pages: 0, docs: 0, closed: new Promise(r => child.on('close', r)) };
+    const w = { child, peak: 0, cpu: 0, pages: 0, docs: 0, failures: [], closed: new Promise(r => child.on('close', r)) };
     let buf = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', d => {
@@ -50,6 +50,7 @@ async function drain(folder, queue, n) {
       for (let nl; (nl = buf.indexOf('\n')) >= 0; buf = buf.slice(nl + 1)) {
         const e = JSON.parse(buf.slice(0, nl));
         if (e.event === 'document' && e.status === 'ok') { w.docs++; w.pages += e.pages; }
+        if (e.event === 'document' && e.failure) w.failures.push(`${e.input}: ${e.status} [${e.failure.code}] ${e.failure.message}`);
       }
     });
     return w;
@@ -84,6 +85,7 @@ mkdirSync(longFolder);
 writeFileSync(path.join(longFolder, `concatenated-${longPages}.pdf`), await buildLongDocument(samples, longPages));
 const r = await drain(longFolder, 'bench-long', 1);
 const w = r.workers[0];
-console.log(`${longPages}-page document, 1 worker: ${r.seconds.toFixed(1)} s, CPU ${w.cpu.toFixed(1)} s; peak RSS of the worker's process tree ${mb(w.peak)} MB (load average ${os.loadavg()[0].toFixed(1)})`);
+console.log(`${longPages}-page document, 1 worker: ${w.docs ? 'done' : 'NOT done'} in ${r.seconds.toFixed(1)} s, CPU ${w.cpu.toFixed(1)} s; peak RSS of the worker's process tree ${mb(w.peak)} MB (load average ${os.loadavg()[0].toFixed(1)})`);
+for (const f of w.failures) console.log(`  ${f}`);
 redis.kill('SIGTERM');
 rmSync(work, { recursive: true, force: true });

@@ -2,6 +2,7 @@
  * One document, start to finish, as a worker runs it: limits, extraction, outputs. Never throws: every
  * problem comes back as a failure record.
  */
+import { promises as fs } from 'node:fs';
 import { writeOutputs } from '../emit/writeOutputs.js';
 import { PdfOpenError } from '../pdf/openDocument.js';
 import { PageReadError } from '../pdf/readPages.js';
@@ -19,7 +20,11 @@ export interface DocumentRequest {
   /** Base name of the outputs in outDir. */
   name: string;
   outDir: string;
-  data: Uint8Array;
+  /**
+   * The PDF's bytes, or the file to read them from: a sender that names the file (a queue worker) neither
+   * holds the bytes while the document is extracted nor copies them across to the worker process.
+   */
+  data: Uint8Array | { file: string };
   limits: DocumentLimits;
   /** Also write the workbook (NAME.xlsx). */
   xlsx: boolean;
@@ -38,13 +43,20 @@ const failed = (failure: Failure): Outcome => ({ status: 'failed', failure });
 /** `onPage` is told when the document is open (page 0) and as each page is done (page number, page count). */
 export async function processDocument(req: DocumentRequest, onPage: (page: number, pages: number) => void = () => undefined): Promise<Outcome> {
   let result: ExtractResult;
+  let data: Uint8Array;
   try {
-    const refused = await checkLimits(req.data, req.input, req.limits);
+    if (req.data instanceof Uint8Array) data = req.data;
+    else { const b = await fs.readFile(req.data.file); data = new Uint8Array(b.buffer, b.byteOffset, b.byteLength); }
+  } catch (err) {
+    return failed({ code: 'read_error', file: req.input, page: null, message: `cannot read: ${(err as Error).message}` });
+  }
+  try {
+    const refused = await checkLimits(data, req.input, req.limits);
     if (refused) return failed(refused);
     // Documents already run in parallel, one per core: each gets a single OCR engine.
     const ocr = req.limits.ocr ? lazyOcrPool({ workers: 1 }) : null;
     try {
-      result = await extractDocument(req.data, req.fileName, { ocr: ocr?.pool ?? null, onPage: p => onPage(p.page, p.pages) });
+      result = await extractDocument(data, req.fileName, { ocr: ocr?.pool ?? null, onPage: p => onPage(p.page, p.pages) });
     } finally {
       await ocr?.close();
     }

@@ -39,6 +39,20 @@ export async function writeChunksAtomic(file: string, chunks: AsyncIterable<stri
   }
 }
 
+/**
+ * Small pieces of text gathered into writes of at least `chars` characters (one write per JSON record
+ * would spend more on the writes than on the text).
+ */
+export async function* gathered(pieces: Iterable<string> | AsyncIterable<string>, chars = 1 << 16): AsyncGenerator<string> {
+  let held: string[] = [], size = 0;
+  for await (const piece of pieces) {
+    held.push(piece);
+    size += piece.length;
+    if (size >= chars) { yield held.join(''); held = []; size = 0; }
+  }
+  if (held.length) yield held.join('');
+}
+
 /** Replace a whole folder of files at once: build it beside the target, then swap it in. */
 export async function replaceDirAtomic(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
   const parent = path.dirname(dir);

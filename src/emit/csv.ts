@@ -10,24 +10,60 @@ const BOM = '\uFEFF';
 /** Text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
 export const neutralize = (text: string): string => (/^[=+\-@\t\r]/.test(text) && !SPREADSHEET_NUMBER.test(text) ? `'${text}` : text);
 
-export const toCsv = async (rows: (string | number)[][]): Promise<string> =>
-  BOM + (await writeToString(rows.map(r => r.map(v => (typeof v === 'string' ? neutralize(v) : v))), { rowDelimiter: '\n' })) + '\n';
+export type CsvRow = (string | number)[];
+
+const formatRows = (rows: CsvRow[]): Promise<string> =>
+  writeToString(rows.map(r => r.map(v => (typeof v === 'string' ? neutralize(v) : v))), { rowDelimiter: '\n' });
+
+export const toCsv = async (rows: CsvRow[]): Promise<string> => BOM + (await formatRows(rows)) + '\n';
+
+/** Rows formatted at a time by csvPieces. */
+const ROWS_PER_PIECE = 2000;
+
+/**
+ * The same text as toCsv, in pieces of a few thousand rows, so a large document's CSV is written out as
+ * its rows are made instead of being held whole (rows and text) in memory. Each row is formatted on its
+ * own (no header handling), so formatting in pieces gives the same text as formatting all at once.
+ */
+export async function* csvPieces(rows: Iterable<CsvRow>): AsyncGenerator<string> {
+  yield BOM;
+  let batch: CsvRow[] = [], first = true;
+  const flush = async (): Promise<string> => {
+    const text = (first ? '' : '\n') + (await formatRows(batch));
+    first = false;
+    batch = [];
+    return text;
+  };
+  for (const row of rows) if (batch.push(row) >= ROWS_PER_PIECE) yield await flush();
+  if (batch.length || first) yield await flush();
+  yield '\n';
+}
+
+const collect = async (pieces: AsyncIterable<string>): Promise<string> => {
+  let text = '';
+  for await (const piece of pieces) text += piece;
+  return text;
+};
 
 /** The tidy CSV: one line per amount cell (output contract). */
-export async function tidyCsv(doc: OutputDocument): Promise<string> {
-  const out: (string | number)[][] = [[...TIDY_HEADER]];
+export const tidyCsv = (doc: OutputDocument): Promise<string> => collect(csvPieces(tidyRows(doc)));
+
+/** The tidy CSV in pieces (see csvPieces). */
+export const tidyCsvPieces = (doc: OutputDocument): AsyncGenerator<string> => csvPieces(tidyRows(doc));
+
+function* tidyRows(doc: OutputDocument): Generator<CsvRow> {
+  yield [...TIDY_HEADER];
   const meta = doc.document;
   for (const table of doc.tables) {
     for (const row of table.rows) for (const rec of row.records) for (const [key, value] of Object.entries(rec.amounts)) {
       // Side-by-side tables repeat a path ("决算数" on both sides): take the cell that holds this value.
       const col = table.columns.find(c => columnKey(c) === key && parseAmount(row.cells[c.index] ?? '') === value);
       const printed = col ? (row.cells[col.index] ?? '').replace(/[\s,]/g, '') : String(value);
-      out.push([doc.source.file, meta.unit ?? '', meta.year ?? '', meta.kind ?? '', table.number ?? '', table.title,
+      yield [doc.source.file, meta.unit ?? '', meta.year ?? '', meta.kind ?? '', table.number ?? '', table.title,
         table.type ?? '', row.page, row.index, rec.code ?? '', rec.level ?? '', rec.name ?? '', rec.project ?? '', key,
-        printed || String(value), table.unit ?? meta.currency_unit ?? '']);
+        printed || String(value), table.unit ?? meta.currency_unit ?? ''];
     }
   }
-  return toCsv(out);
 }
 
 /** A table as printed: header paths as the first row, then the rebuilt cells. */

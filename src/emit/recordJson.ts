@@ -6,6 +6,14 @@
  * left out, undefined array items become null.
  */
 export function recordJson(value: unknown): string {
+  return [...recordJsonPieces(value)].join('');
+}
+
+/**
+ * The same text as recordJson, in pieces (a record or less each), so a large document's JSON can be
+ * written out as it is laid out instead of being held whole in memory.
+ */
+export function recordJsonPieces(value: unknown): Generator<string> {
   return layout(value, 0);
 }
 
@@ -19,10 +27,22 @@ function spreads(value: unknown): boolean {
   return isRecord(value) && Object.values(value).some(spreads);
 }
 
-function layout(value: unknown, level: number): string {
-  if (!spreads(value)) return JSON.stringify(value) ?? 'null';
+function* layout(value: unknown, level: number): Generator<string> {
+  if (!spreads(value)) { yield JSON.stringify(value) ?? 'null'; return; }
   const pad = ' '.repeat(level + 1), close = ' '.repeat(level);
-  if (Array.isArray(value)) return `[\n${value.map(item => pad + layout(item, level + 1)).join(',\n')}\n${close}]`;
-  const fields = fieldsOf(value as Record<string, unknown>);
-  return `{\n${fields.map(([k, v]) => `${pad}${JSON.stringify(k)}: ${layout(v, level + 1)}`).join(',\n')}\n${close}}`;
+  if (Array.isArray(value)) {
+    yield '[\n';
+    for (const [i, item] of value.entries()) {
+      yield i ? `,\n${pad}` : pad;
+      yield* layout(item, level + 1);
+    }
+    yield `\n${close}]`;
+    return;
+  }
+  yield '{\n';
+  for (const [i, [k, v]] of fieldsOf(value as Record<string, unknown>).entries()) {
+    yield `${i ? ',\n' : ''}${pad}${JSON.stringify(k)}: `;
+    yield* layout(v, level + 1);
+  }
+  yield `\n${close}}`;
 }

@@ -1,10 +1,15 @@
 import path from 'node:path';
 import type { DebugDocument } from '../model/debug.js';
 import type { OutputDocument } from '../model/document.js';
-import { replaceDirAtomic, writeFileAtomic } from './atomicWrite.js';
-import { safeName, tidyCsv, wideCsv, wideCsvName } from './csv.js';
+import { gathered, replaceDirAtomic, writeChunksAtomic, writeFileAtomic } from './atomicWrite.js';
+import { safeName, tidyCsvPieces, wideCsv, wideCsvName } from './csv.js';
 import { indicatorsCsv } from './indicatorsCsv.js';
-import { recordJson } from './recordJson.js';
+import { recordJsonPieces } from './recordJson.js';
+
+function* withNewline(pieces: Iterable<string>): Generator<string> {
+  yield* pieces;
+  yield '\n';
+}
 
 /** Base name of a document's outputs, from its file name, that stays inside the output folder. */
 export const outputBaseName = (sourceFile: string): string => safeName(path.basename(sourceFile).replace(/\.pdf$/i, ''));
@@ -32,7 +37,7 @@ export async function writeOutputs(doc: OutputDocument, outDir: string, base = o
   const jsonFile = path.join(outDir, `${base}.json`), csvFile = path.join(outDir, `${base}.csv`);
   await replaceDirAtomic(path.join(outDir, base), wide);
   const indicatorsFile = path.join(outDir, `${base}.indicators.csv`);
-  await writeFileAtomic(csvFile, await tidyCsv(doc));
+  await writeChunksAtomic(csvFile, gathered(tidyCsvPieces(doc)));
   await writeFileAtomic(indicatorsFile, await indicatorsCsv(doc));
   const written = [jsonFile, csvFile, indicatorsFile, path.join(outDir, base)];
   if (options.xlsx) {
@@ -47,6 +52,7 @@ export async function writeOutputs(doc: OutputDocument, outDir: string, base = o
     await writeFileAtomic(debugFile, JSON.stringify(options.debug) + '\n');
     written.push(debugFile);
   }
-  await writeFileAtomic(jsonFile, recordJson(doc) + '\n');
+  // Written as it is laid out: a thousand-page document's JSON, held whole, would be the largest thing in memory.
+  await writeChunksAtomic(jsonFile, gathered(withNewline(recordJsonPieces(doc))));
   return written;
 }

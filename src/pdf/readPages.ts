@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import type { PageContent, TextRun } from '../model/page.js';
 import { multiply, type Matrix } from './matrix.js';
 import { PdfParserError, whileParserAlive, type PdfDocument, type PdfPage } from './openDocument.js';
@@ -84,6 +85,14 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
 }
 
 const CLEANUP_EVERY_PAGES = 100;
+/**
+ * Sooner when this thread's heap is over this share of its limit: the fonts of a hundred pages of a
+ * document made of many (each with its own CJK fonts) can exceed a capped heap (queue workers).
+ */
+const CLEANUP_HEAP_SHARE = 0.5;
+/** …but not more often than this (the share counts garbage not yet collected; each cleanup costs re-reading fonts). */
+const CLEANUP_MIN_PAGES = 10;
+const heapCrowded = (): boolean => { const h = v8.getHeapStatistics(); return h.used_heap_size > h.heap_size_limit * CLEANUP_HEAP_SHARE; };
 
 /**
  * Pages one at a time, so memory stays flat however long the document is. `onDamage` is told of a page
@@ -91,6 +100,7 @@ const CLEANUP_EVERY_PAGES = 100;
  */
 export async function* readPages(doc: PdfDocument, onError: (e: PageReadError) => void,
   onDamage: (page: number, warnings: string[]) => void = () => undefined): AsyncGenerator<PageContent> {
+  let cleanedAt = 0;
   for (let n = 1; n <= doc.numPages; n++) {
     let content: PageContent | null = null;
     try {
@@ -105,6 +115,9 @@ export async function* readPages(doc: PdfDocument, onError: (e: PageReadError) =
     // pdf.js keeps fonts and parsed objects for the whole document; drop them now and then so a
     // thousand-page file does not hold every page's resources at once.
     // (cleanup refuses while a page is being rendered for OCR; it is only an optimisation)
-    if (n % CLEANUP_EVERY_PAGES === 0) await whileParserAlive(doc, doc.cleanup()).catch(() => undefined);
+    if (n % CLEANUP_EVERY_PAGES === 0 || (n - cleanedAt >= CLEANUP_MIN_PAGES && heapCrowded())) {
+      cleanedAt = n;
+      await whileParserAlive(doc, doc.cleanup()).catch(() => undefined);
+    }
   }
 }

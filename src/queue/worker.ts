@@ -10,7 +10,7 @@
  * active; BullMQ's stalled-job check hands it to another worker once its lock expires.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
@@ -48,6 +48,12 @@ const STALE_TEMP_MS = 10 * 60_000;
 
 const round = (s: number): number => Math.round(s * 1000) / 1000;
 
+async function fileSha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const piece of createReadStream(file)) hash.update(piece as Buffer);
+  return hash.digest('hex');
+}
+
 /** Remove temporary files of atomic writes that a killed writer left in the shared folder (old ones only: other workers are writing). */
 export async function removeOldTempFiles(dir: string, olderThanMs = STALE_TEMP_MS): Promise<string[]> {
   const removed: string[] = [];
@@ -82,10 +88,15 @@ export async function startQueueWorker(req: QueueWorkerRequest): Promise<Running
 
   const fail = (code: FailureCode, data: JobData, message: string): Outcome => ({ status: 'failed', failure: { code, file: data.input, page: null, message } });
 
-  async function readInput(data: JobData): Promise<Uint8Array | Outcome & { permanent: boolean }> {
+  /**
+   * A file job's document process reads the file itself (this process only hashes it, in pieces): the
+   * bytes are neither held here while the document is extracted nor copied across.
+   */
+  async function readInput(data: JobData): Promise<{ data: Uint8Array | { file: string }; sha256: string } | Outcome & { permanent: boolean }> {
     try {
-      if (data.source.kind === 'file') return new Uint8Array(await fs.readFile(data.source.path));
-      return await download(data.source.url, settings.timeoutPerDocSeconds * 1000, req.maxDownloadBytes);
+      if (data.source.kind === 'file') return { data: { file: data.source.path }, sha256: await fileSha256(data.source.path) };
+      const bytes = await download(data.source.url, settings.timeoutPerDocSeconds * 1000, req.maxDownloadBytes);
+      return { data: bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
     } catch (err) {
       const message = err instanceof DownloadError ? err.message : `cannot read: ${(err as Error).message}`;
       return { ...fail('read_error', data, message), permanent: err instanceof DownloadError && err.permanent };
@@ -102,14 +113,14 @@ export async function startQueueWorker(req: QueueWorkerRequest): Promise<Running
       return record.status === 'ok' ? { status: 'ok', stats: record.stats } : { status: 'failed', failure: record.failure };
     }
     req.report({ event: 'document_started', job: job.id, input: data.input, name: data.name, attempt: job.attemptsMade + 1 });
-    const bytes = await readInput(data);
+    const input = await readInput(data);
     let outcome: Outcome, permanent: boolean, sha256 = data.sha256 ?? '';
-    if (bytes instanceof Uint8Array) {
-      sha256 = createHash('sha256').update(bytes).digest('hex');
-      outcome = await pool.run({ input: data.input, fileName: data.fileName, name: data.name, outDir, data: bytes, limits, xlsx: settings.xlsx });
+    if ('sha256' in input) {
+      sha256 = input.sha256;
+      outcome = await pool.run({ input: data.input, fileName: data.fileName, name: data.name, outDir, data: input.data, limits, xlsx: settings.xlsx });
       permanent = outcome.status === 'failed' && PERMANENT.has(outcome.failure.code);
     } else {
-      ({ permanent, ...outcome } = bytes);
+      ({ permanent, ...outcome } = input);
     }
     const seconds = (performance.now() - t0) / 1000;
     const attempts = job.opts.attempts ?? 1;

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseString } from 'fast-csv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { neutralize, safeName, TIDY_HEADER, tidyCsv, toCsv, wideCsv, wideCsvName } from '../../src/emit/csv.js';
+import { csvPieces, neutralize, safeName, TIDY_HEADER, tidyCsv, toCsv, wideCsv, wideCsvName } from '../../src/emit/csv.js';
+import { recordJson } from '../../src/emit/recordJson.js';
 import { writeOutputs } from '../../src/emit/writeOutputs.js';
 import { OutputDocumentSchema, type OutputDocument, type Table } from '../../src/model/document.js';
 
@@ -54,6 +55,17 @@ describe('toCsv', () => {
     expect(text).not.toContain('\r');
     expect(await readCsv(text)).toEqual([['a,b', 'say "hi"', 'two\nlines'], ['x', '1', '2.5']]);
   });
+
+  it('gives the same text written in pieces as formatted at once, over many pieces', async () => {
+    const rows = Array.from({ length: 4500 }, (_, i) => (i % 7 ? [`r${i}`, i, -i / 4] : ['=x', `a,"b"\n${i}`, '']));
+    const pieces: string[] = [];
+    for await (const piece of csvPieces(rows)) pieces.push(piece);
+    expect(pieces.length).toBeGreaterThan(4);
+    expect(pieces.join('')).toBe(await toCsv(rows));
+    let empty = '';
+    for await (const piece of csvPieces([])) empty += piece;
+    expect(empty).toBe(await toCsv([]));
+  });
 });
 
 describe('the tidy CSV', () => {
@@ -97,6 +109,7 @@ describe('writeOutputs', () => {
     const json = JSON.parse(readFileSync(path.join(dir, 'doc.json'), 'utf8'));
     expect(OutputDocumentSchema.parse(json)).toEqual(doc);
     expect(readFileSync(path.join(dir, 'doc.csv'), 'utf8')).toBe(await tidyCsv(doc));
+    expect(readFileSync(path.join(dir, 'doc.json'), 'utf8')).toBe(recordJson(doc) + '\n');
     expect(readdirSync(path.join(dir, 'doc'))).toEqual(['表3-支出总体情况表.csv']);
     expect(readdirSync(dir).filter(f => f.includes('.tmp'))).toEqual([]);
   });
