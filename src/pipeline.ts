@@ -64,7 +64,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   const t0 = now();
   const sha256 = createHash('sha256').update(data).digest('hex');
   const bytes = data.length;
-  const doc = await openDocument(data);
+  const doc = await openDocument(data, { textOnly: true });
   const seconds = { read: 0, layout: 0, classify: 0, validate: 0, total: 0 };
   const warnings: Warning[] = [];
   const pages: OutputDocument['pages'] = [];

@@ -1,7 +1,7 @@
 import type { PageContent } from '../model/page.js';
 import type { Warning } from '../model/document.js';
 import type { OcrPool } from './index.js';
-import { whileParserAlive, type PdfDocument } from '../pdf/openDocument.js';
+import { drawablePage, whileParserAlive, type PdfDocument } from '../pdf/openDocument.js';
 import { readPages } from '../pdf/readPages.js';
 
 export interface PageSourceOptions {
@@ -32,7 +32,7 @@ export async function* pagesWithText(doc: PdfDocument, opts: PageSourceOptions, 
 
 /** `warn` takes what OCR noted on a page it read; `failed` the page it could not read (an ocr_failed problem). */
 async function ocrPage(doc: PdfDocument, content: PageContent, pool: OcrPool, warn: (w: Warning) => void, failed: (w: Warning) => void): Promise<PageContent> {
-  const page = await doc.getPage(content.number);
+  const page = await drawablePage(doc, content.number);
   try {
     const r = await whileParserAlive(doc, pool.recognizePage(page, content.number));
     for (const e of r.corrections ?? []) {

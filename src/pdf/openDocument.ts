@@ -24,7 +24,24 @@ export interface OpenOptions {
    * raster images is what makes memory peak; only rendering for OCR does.
    */
   skipImages?: boolean;
+  /**
+   * For reading text and rules only: pdf.js then compiles no glyph outlines (with font faces off it
+   * builds one for every glyph shown, even when nothing is drawn: most of a long CJK document's heap
+   * between cache cleanups). Such a document cannot be drawn; `drawablePage` opens a drawable copy of
+   * it when a page must be (OCR).
+   */
+  textOnly?: boolean;
 }
+
+/**
+ * pdf.js hands each embedded font to its font loader, which in a browser adds an @font-face rule; with
+ * font faces on and no document it falls back to glyph outlines. A text-only document is given this
+ * stand-in, which takes the rule and does nothing, so the font is never compiled for drawing.
+ */
+const FONT_RULE_SINK = {
+  createElement: () => ({ sheet: { insertRule: () => 0, cssRules: [] }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+} as unknown as Document;
 
 export async function openDocument(data: Uint8Array, options: OpenOptions = {}): Promise<PdfDocument> {
   if (data.length === 0) throw new PdfOpenError('the file is empty', 'empty');
@@ -44,7 +61,7 @@ export async function openDocument(data: Uint8Array, options: OpenOptions = {}):
     isEvalSupported: false,
     ...(options.skipImages ? { maxImageSize: 0 } : {}),
     useSystemFonts: false,
-    disableFontFace: true,
+    ...(options.textOnly ? { disableFontFace: false, ownerDocument: FONT_RULE_SINK } : { disableFontFace: true }),
     verbosity: 1, // warnings: the sign of damage it recovered from, taken off the console by parseWarnings.ts
   });
   let doc: PdfDocument;
@@ -61,7 +78,30 @@ export async function openDocument(data: Uint8Array, options: OpenOptions = {}):
     throw new PdfOpenError(`the PDF cannot be read: ${e.message ?? String(err)}`, 'corrupt');
   }
   if (lease) leaseDocument(doc, lease);
+  if (options.textOnly) keepDrawableCopy(doc);
   return doc;
+}
+
+const drawableCopies = new WeakMap<PdfDocument, () => Promise<PdfDocument>>();
+
+/** A text-only document opens a drawable copy of itself the first time a page must be drawn; destroy() ends both. */
+function keepDrawableCopy(doc: PdfDocument): void {
+  let copy: Promise<PdfDocument> | null = null;
+  drawableCopies.set(doc, () => (copy ??= whileParserAlive(doc, doc.getData()).then(bytes => openDocument(bytes))));
+  const destroy = doc.destroy.bind(doc);
+  doc.destroy = async () => {
+    try {
+      if (copy) await (await copy.catch(() => null))?.destroy();
+    } finally {
+      await destroy();
+    }
+  };
+}
+
+/** Page `n` of `doc` in a document that can be drawn: the document itself, or its drawable copy if it is text-only. */
+export async function drawablePage(doc: PdfDocument, n: number): Promise<PdfPage> {
+  const copy = drawableCopies.get(doc);
+  return (copy ? await copy() : doc).getPage(n);
 }
 
 const leases = new WeakMap<PdfDocument, ParserLease>();
