@@ -12,31 +12,27 @@ const charEm = (ch: string): number => (WIDE.test(ch) ? 1 : /[ ,.:;'\-]/.test(ch
 export function splitRun(run: TextRun): TextRun[] {
   const text = run.text;
   if (!/\S\s+\S/.test(text)) return [{ ...run, text: text.trim() }];
-  const ems = [...text].map(charEm);
-  const total = ems.reduce((a, b) => a + b, 0);
-  const scale = (run.x1 - run.x0) / total;
-  const pieces: TextRun[] = [];
-  let x = run.x0;
-  const re = /\S+|\s+/g;
-  for (const m of text.matchAll(re)) {
-    const w = [...m[0]].reduce((a, ch) => a + charEm(ch), 0) * scale;
-    if (m[0].trim()) pieces.push({ ...run, text: m[0], x0: x, x1: x + w });
-    x += w;
-  }
-  return pieces;
+  const ems = emPrefix(text);
+  return [...text.matchAll(/\S+/g)].map(m => {
+    const { x0, x1 } = runSpan(run, m.index!, m.index! + m[0].length, ems);
+    return { ...run, text: m[0], x0, x1 };
+  });
 }
-
 
 /**
  * The part of a run that prints characters [start, end) of its text: its extent along the line estimated
  * from character widths (a CJK character one em, a digit half an em …, scaled to the run's width), as the
- * text layer gives where a run is printed, not each glyph.
+ * text layer gives where a run is printed, not each glyph. `ems`: emPrefix of the run's text, when already known.
  */
-export function runSpan(run: TextRun, start: number, end: number): Box {
-  const ems = Array.from({ length: run.text.length }, (_, i) => charEm(run.text[i]!));
-  const total = ems.reduce((a, b) => a + b, 0);
+export function runSpan(run: TextRun, start: number, end: number, ems = emPrefix(run.text)): Box {
+  const total = ems[ems.length - 1]!;
   const scale = total > 0 ? (run.x1 - run.x0) / total : 0;
-  const before = ems.slice(0, start).reduce((a, b) => a + b, 0);
-  const inside = ems.slice(start, end).reduce((a, b) => a + b, 0);
-  return { x0: run.x0 + before * scale, top: run.top, x1: run.x0 + (before + inside) * scale, bottom: run.bottom };
+  return { x0: run.x0 + ems[start]! * scale, top: run.top, x1: run.x0 + ems[end]! * scale, bottom: run.bottom };
+}
+
+/** Widths in em of the text before each character (and of the whole text, last). */
+function emPrefix(text: string): number[] {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) out.push(out[i]! + charEm(text[i]!));
+  return out;
 }

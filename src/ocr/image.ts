@@ -120,3 +120,39 @@ export function twoTone(img: GrayImage, threshold: number): GrayImage {
   for (let i = 0; i < data.length; i++) data[i] = img.data[i] <= threshold ? 0 : 255;
   return { width: img.width, height: img.height, data };
 }
+
+/** One 8-connected piece of ink: its bounding box (x1 and bottom exclusive) and its pixel count. */
+export interface InkComponent { x0: number; top: number; x1: number; bottom: number; ink: number }
+
+/** The 8-connected components of ink in a binary image, in scan order of their first pixel. */
+export function inkComponents(bin: BinaryImage): InkComponent[] {
+  const { width: w, height: h, data } = bin;
+  const seen = new Uint8Array(w * h);
+  const pieces: InkComponent[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < data.length; start++) {
+    if (!data[start] || seen[start]) continue;
+    const p: InkComponent = { x0: w, top: h, x1: 0, bottom: 0, ink: 0 };
+    pieces.push(p);
+    seen[start] = 1;
+    stack.push(start);
+    while (stack.length) {
+      const k = stack.pop() as number;
+      const x = k % w, y = (k - x) / w;
+      p.ink++;
+      if (x < p.x0) p.x0 = x; if (x + 1 > p.x1) p.x1 = x + 1;
+      if (y < p.top) p.top = y; if (y + 1 > p.bottom) p.bottom = y + 1;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= w) continue;
+          const n = yy * w + xx;
+          if (data[n] && !seen[n]) { seen[n] = 1; stack.push(n); }
+        }
+      }
+    }
+  }
+  return pieces;
+}

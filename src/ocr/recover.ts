@@ -7,7 +7,7 @@
  * then misreads or skips the isolated glyphs.)
  */
 import type { ReadMode } from './engine.js';
-import { binarize, type GrayImage } from './image.js';
+import { binarize, inkComponents, type GrayImage, type InkComponent } from './image.js';
 import type { OcrLine, OcrWord } from './words.js';
 
 export interface RecoverSettings {
@@ -70,7 +70,7 @@ export function missedRegions(img: GrayImage, threshold: number, lines: readonly
       for (let y = y0; y < y1; y++) data.fill(0, y * w + x0, y * w + x1);
     }
   }
-  const pieces = components(bin);
+  const pieces = inkComponents(bin);
   const regions = joinPieces(pieces, s.joinGapPt * pxPerPt);
   const near = s.isolationPt * pxPerPt;
   const words = lines.flatMap(l => l.words);
@@ -86,40 +86,7 @@ export function missedRegions(img: GrayImage, threshold: number, lines: readonly
     .map(({ x0, top, x1, bottom }) => ({ x0, top, x1, bottom }));
 }
 
-interface Piece extends Region { ink: number }
-
-/** 8-connected components of ink: bounding boxes and pixel counts. */
-function components(bin: { width: number; height: number; data: Uint8Array }): Piece[] {
-  const { width: w, height: h, data } = bin;
-  const label = new Int32Array(w * h);
-  const pieces: Piece[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < data.length; start++) {
-    if (!data[start] || label[start]) continue;
-    const p: Piece = { x0: w, top: h, x1: 0, bottom: 0, ink: 0 };
-    pieces.push(p);
-    label[start] = pieces.length;
-    stack.push(start);
-    while (stack.length) {
-      const k = stack.pop() as number;
-      const x = k % w, y = (k - x) / w;
-      p.ink++;
-      if (x < p.x0) p.x0 = x; if (x + 1 > p.x1) p.x1 = x + 1;
-      if (y < p.top) p.top = y; if (y + 1 > p.bottom) p.bottom = y + 1;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const n = yy * w + xx;
-          if (data[n] && !label[n]) { label[n] = pieces.length; stack.push(n); }
-        }
-      }
-    }
-  }
-  return pieces;
-}
+type Piece = InkComponent;
 
 /** Pieces overlapping vertically and at most `gap` apart horizontally become one region. */
 function joinPieces(pieces: Piece[], gap: number): Piece[] {

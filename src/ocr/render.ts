@@ -1,7 +1,7 @@
 /** Render one PDF page to a grey raster for OCR (pdf.js onto an @napi-rs/canvas canvas). */
 import { createCanvas } from '@napi-rs/canvas';
 import type { PdfPage } from '../pdf/openDocument.js';
-import { rgbaToGray, type GrayImage } from './image.js';
+import { inkComponents, rgbaToGray, type BinaryImage, type GrayImage } from './image.js';
 
 export interface RenderedPage {
   image: GrayImage;
@@ -70,34 +70,12 @@ export const DEFAULT_RESOLUTION_SETTINGS: ResolutionSettings = {
  * in a binary image with the rules already erased, leaving out specks, lines and blots. Null when the
  * page holds too few components to say.
  */
-export function printHeightPx(bin: { width: number; height: number; data: Uint8Array }, s: ResolutionSettings = DEFAULT_RESOLUTION_SETTINGS): number | null {
-  const { width: w, height: h, data } = bin;
-  const seen = new Uint8Array(w * h);
+export function printHeightPx(bin: BinaryImage, s: ResolutionSettings = DEFAULT_RESOLUTION_SETTINGS): number | null {
   const heights: number[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < data.length; start++) {
-    if (!data[start] || seen[start]) continue;
-    seen[start] = 1;
-    stack.push(start);
-    let x0 = w, x1 = -1, y0 = h, y1 = -1;
-    while (stack.length) {
-      const k = stack.pop() as number;
-      const x = k % w, y = (k - x) / w;
-      if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const m = yy * w + xx;
-          if (data[m] && !seen[m]) { seen[m] = 1; stack.push(m); }
-        }
-      }
-    }
-    const ch = y1 - y0 + 1, cw = x1 - x0 + 1;
+  for (const c of inkComponents(bin)) {
+    const ch = c.bottom - c.top, cw = c.x1 - c.x0;
     // Glyph-like: not a speck, not a line (rules are erased, but underlines and dashes remain), not a blot.
-    if (ch >= s.minComponentPx && cw <= 6 * ch && ch <= 6 * cw && ch <= h / 20) heights.push(ch);
+    if (ch >= s.minComponentPx && cw <= 6 * ch && ch <= 6 * cw && ch <= bin.height / 20) heights.push(ch);
   }
   if (heights.length < 20) return null;
   heights.sort((a, b) => a - b);

@@ -8,6 +8,7 @@
  */
 import { HOLDS_DECIMAL_FIGURE } from '../model/amounts.js';
 import type { TextRun } from '../model/page.js';
+import { MEANING_GLYPHS } from '../codes/nearestName.js';
 import { STANDARD_TERMS } from '../codes/standardTerms.js';
 
 export interface TermEdit { from: string; to: string }
@@ -15,11 +16,6 @@ export interface TermEdit { from: string; to: string }
 const isHan = (ch: string): boolean => /\p{Script=Han}/u.test(ch);
 /** Glyphs allowed to differ for a phrase of this length (short phrases have too many real neighbours). */
 const allowance = (len: number): number => (len >= 8 ? 2 : len >= 6 ? 1 : 0);
-/**
- * Glyphs that turn one real budget phrase into another (事业单位经营支出 / …收入, 本年收入 / 本年支出):
- * reading one of them is what was printed, not a misreading to correct.
- */
-const MEANINGFUL = new Set('收支入出增减上下本年');
 /**
  * Look-alikes chi_sim reads for each other in these phrases (printed glyph → glyph read): when two
  * phrases are equally near a reading, the one reached through look-alikes only is what was printed
@@ -47,7 +43,7 @@ export function correctTerms(text: string, terms: readonly string[] = STANDARD_T
       let diff = 0;
       for (let k = 0; k < n && diff <= limit; k++) {
         if (chars[i + k] === want[k]) continue;
-        if (!isHan(chars[i + k]!) || !isHan(want[k]!) || MEANINGFUL.has(chars[i + k]!)) { diff = limit + 1; break; }
+        if (!isHan(chars[i + k]!) || !isHan(want[k]!) || MEANING_GLYPHS.has(chars[i + k]!)) { diff = limit + 1; break; }
         diff++;
       }
       if (diff > limit) continue;
