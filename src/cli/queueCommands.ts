@@ -1,7 +1,7 @@
 /** `budget-tables enqueue | worker | queue status | queue retry-failed`: arguments, help, exit status. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { positive } from './batchCommand.js';
-import { defaultBatchSettings } from '../batch/settings.js';
+import { defaultBatchSettings, defaultWorkerMemoryMb } from '../batch/settings.js';
 import { redisConnection } from '../queue/connection.js';
 import { enqueue } from '../queue/enqueue.js';
 import { DEFAULT_QUEUE } from '../queue/jobs.js';
@@ -32,10 +32,15 @@ budget-tables worker --redis URL --out DIR [--queue NAME] [--concurrency N] [--l
   another worker. Redis going away is waited out. Limits as for batch: --timeout-per-doc S (default
   ${defaults.timeoutPerDocSeconds}), --max-pages N (${defaults.maxPages}), --max-image-pixels N, --worker-heap-mb N (${defaults.workerHeapMb}), --docs-per-worker N (${defaults.documentsPerWorker});
   --concurrency N documents at once (default ${defaults.concurrency}); --max-download-mb N (${DEFAULT_MAX_DOWNLOAD_MB});
-  --parser-heap-mb N: heap cap of each document's pdf.js parser thread (default ${DEFAULT_PARSER_HEAP_MB}; lower saves
-  memory and costs CPU in garbage collection; a document that needs more fails with out of memory).
-  --worker-semi-space-mb N: V8 young-generation semi-space of each document process (default: V8's own).
-  BUDGET_TABLES_PARSER_THREAD=off in the environment parses in the document process's own thread instead.
+  --isolation thread|process: each document in a worker thread of the worker's process with its heap
+  capped at --worker-heap-mb (default: thread; one Node process per worker, the least memory), or in a
+  child process of its own. A document over its heap cap fails with out_of_memory; with threads,
+  --worker-memory-mb (per document) times --concurrency limits the worker process's resident memory.
+  --worker-semi-space-mb N: V8 young-generation semi-space of each document's thread or process (default: V8's own).
+  --parser-heap-mb N: heap cap of pdf.js's parser thread, which document processes use (default ${DEFAULT_PARSER_HEAP_MB};
+  lower saves memory and costs CPU in garbage collection). BUDGET_TABLES_PARSER_THREAD=on|off in the
+  environment overrides where pdf.js parses (default: on for process isolation, off for thread isolation,
+  where the document's heap cap holds the parser too).
 
 budget-tables queue status --redis URL [--queue NAME] [--json]
   Documents waiting, waiting to retry, active, done and failed, and each failed one with its reason.
@@ -94,7 +99,7 @@ export async function workerCommand(args: string[]): Promise<number> {
   const p = parse('worker', args, {
     ...COMMON, out: { type: 'string' }, concurrency: { type: 'string' }, 'lock-seconds': { type: 'string' }, 'timeout-per-doc': { type: 'string' },
     'max-pages': { type: 'string' }, 'max-image-pixels': { type: 'string' }, 'worker-heap-mb': { type: 'string' }, 'docs-per-worker': { type: 'string' },
-    'max-download-mb': { type: 'string' }, 'parser-heap-mb': { type: 'string' }, 'worker-semi-space-mb': { type: 'string' },
+    'max-download-mb': { type: 'string' }, 'parser-heap-mb': { type: 'string' }, 'worker-semi-space-mb': { type: 'string' }, isolation: { type: 'string' }, 'worker-memory-mb': { type: 'string' },
   });
   if (typeof p === 'number') return p;
   if (p.positionals.length) return usage('worker', `unexpected argument "${p.positionals[0]}"`);
@@ -102,6 +107,8 @@ export async function workerCommand(args: string[]): Promise<number> {
   const connection = redisConnection(p.values.redis as string);
   if (typeof connection === 'string') return usage('worker', connection);
   const v = p.values;
+  const isolation = (v.isolation as string | undefined) ?? 'thread';
+  if (isolation !== 'thread' && isolation !== 'process') return usage('worker', '--isolation wants thread or process');
   const n = numbers('worker', {
     concurrency: [v.concurrency, defaults.concurrency, true], 'lock-seconds': [v['lock-seconds'], DEFAULT_LOCK_SECONDS, false],
     'timeout-per-doc': [v['timeout-per-doc'], defaults.timeoutPerDocSeconds, false], 'max-pages': [v['max-pages'], defaults.maxPages, true],
@@ -110,15 +117,19 @@ export async function workerCommand(args: string[]): Promise<number> {
     'parser-heap-mb': [v['parser-heap-mb'], DEFAULT_PARSER_HEAP_MB, true], 'worker-semi-space-mb': [v['worker-semi-space-mb'], DEFAULT_SEMI_SPACE_MB, true],
   });
   if (typeof n === 'number') return n;
-  // The document threads (and the pdf.js parser thread each starts) inherit the environment.
-  // Workers parse in a capped, recycled thread of their own (src/pdf/parserThread.ts), inherited by the document processes.
-  process.env.BUDGET_TABLES_PARSER_THREAD ??= 'on';
+  const memory = numbers('worker', { 'worker-memory-mb': [v['worker-memory-mb'], defaultWorkerMemoryMb(n.concurrency!), true] });
+  if (typeof memory === 'number') return memory;
+  // The documents' workers inherit the environment. A document thread's heap cap already holds pdf.js's
+  // parser, which then runs in the document's own thread; document processes (uncapped by default) parse in a
+  // capped, recycled thread of their own (src/pdf/parserThread.ts).
+  process.env.BUDGET_TABLES_PARSER_THREAD ??= isolation === 'process' ? 'on' : 'off';
   process.env.BUDGET_TABLES_PARSER_HEAP_MB = String(n['parser-heap-mb']);
   const running = await startQueueWorker({
-    connection, queue: (v.queue as string) ?? DEFAULT_QUEUE, outDir: v.out as string, lockSeconds: n['lock-seconds']!, semiSpaceMb: n['worker-semi-space-mb']!, maxDownloadBytes: n['max-download-mb']! * 2 ** 20,
+    connection, queue: (v.queue as string) ?? DEFAULT_QUEUE, outDir: v.out as string, lockSeconds: n['lock-seconds']!, semiSpaceMb: n['worker-semi-space-mb']!, isolation, maxDownloadBytes: n['max-download-mb']! * 2 ** 20,
     settings: {
       ...defaults, concurrency: n.concurrency!, timeoutPerDocSeconds: n['timeout-per-doc']!, maxPages: n['max-pages']!,
       maxImagePixels: n['max-image-pixels']!, workerHeapMb: n['worker-heap-mb']!, documentsPerWorker: n['docs-per-worker']!,
+      workerMemoryMb: memory['worker-memory-mb']!,
     },
     report: event => { process.stdout.write(JSON.stringify(event) + '\n'); },
   });

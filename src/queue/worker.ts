@@ -1,8 +1,9 @@
 /**
  * `worker`: takes documents off the queue and writes what `batch` writes, into a folder all workers
- * share: the same per-document processing (batch's worker-thread pool, so a document that runs out of
- * time or memory takes no worker down and the lock on the job keeps being renewed), the same atomic
- * writes and the same journal lines in DIR/manifest.jsonl.
+ * share: the same per-document processing (batch's worker pool — by default each document in a worker
+ * thread with a capped heap, so a document that runs out of time or memory takes no worker down and the
+ * lock on the job keeps being renewed), the same atomic writes and the same journal lines in
+ * DIR/manifest.jsonl.
  *
  * Exactly once: a job whose outputs and journal line are on disk is recorded in Redis (doneKey); a job
  * run again after that (its worker died or lost Redis before BullMQ marked it complete) finds the record
@@ -31,8 +32,13 @@ export interface QueueWorkerRequest {
   outDir: string;
   /** Concurrency, time and memory limits, as for batch (force and retryFailed do not apply). */
   settings: BatchSettings;
-  /** V8 semi-space size of each document process, MB (absent: V8's default). */
+  /** V8 semi-space size of each document's worker, MB (absent: V8's default). */
   semiSpaceMb?: number;
+  /**
+   * Documents in worker threads of this process (default) or in child processes. With threads,
+   * settings.workerMemoryMb is per document slot: the process as a whole is held to it times the concurrency.
+   */
+  isolation?: 'thread' | 'process';
   /** A job whose worker stops renewing its lock for this long is handed to another worker. */
   lockSeconds: number;
   /** Largest download accepted for a URL job. */
@@ -81,7 +87,11 @@ export async function startQueueWorker(req: QueueWorkerRequest): Promise<Running
   const { settings } = req;
   const version = await pipelineVersion();
   const journal = await openJournal(outDir);
-  const pool = new DocumentWorkerPool({ size: settings.concurrency, timeoutMs: settings.timeoutPerDocSeconds * 1000, heapMb: settings.workerHeapMb, semiSpaceMb: req.semiSpaceMb, memoryMb: settings.workerMemoryMb, documentsPerWorker: settings.documentsPerWorker });
+  const isolation = req.isolation ?? 'thread';
+  const pool = new DocumentWorkerPool({
+    isolation, size: settings.concurrency, timeoutMs: settings.timeoutPerDocSeconds * 1000, heapMb: settings.workerHeapMb, semiSpaceMb: req.semiSpaceMb,
+    memoryMb: isolation === 'thread' ? settings.workerMemoryMb * settings.concurrency : settings.workerMemoryMb, documentsPerWorker: settings.documentsPerWorker,
+  });
   const limits = { maxPages: settings.maxPages, maxImagePixels: settings.maxImagePixels, ocr: settings.ocr };
   const client = new Redis(req.connection); // for this module's own keys; BullMQ keeps its own connections
   client.on('error', () => undefined); // reported through the worker's error events
