@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The queue on this machine: a redis-server on a loopback port, the text-layer samples enqueued, then
 // drained by 1 and by 2 worker processes (documents/s, pages/s, CPU used); then one worker on the
-// 1,000-page document (the peak RSS of the worker's whole process tree: the worker and the processes it
-// reads documents in, all threads; the figure a fleet is sized by). CPU is the tree's too.
+// 1,000-page document (the peak RSS of the worker's whole process tree: the worker, its document threads
+// and, with --isolation process, the processes it reads documents in; the figure a fleet is sized by).
+// CPU is the tree's too, from /proc (all threads and children).
 // Needs redis-server (Debian package redis-server).
 // Usage: npm run build && node bench/queue.mjs [--workers 1,2 | --workers 0 (the long document only)] [--pages 1000]
-//        [--worker-args "--worker-heap-mb 256 …" (options given to each worker, to compare settings)]
+//        [--worker-args "--worker-heap-mb 192 --isolation process …" (options given to each worker, to compare settings)]
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
