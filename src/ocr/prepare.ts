@@ -56,9 +56,16 @@ export interface PreparedPage {
 
 export function preparePage(image: GrayImage, pxPerPt: number, s: PrepareSettings): PreparedPage {
   const threshold = Math.min(s.maxThreshold, Math.max(s.minThreshold, otsuThreshold(image)));
-  const ruleThreshold = threshold >= s.maxThreshold ? lightPageRuleThreshold(image, threshold, s, pxPerPt) : threshold;
+  let ruleThreshold = threshold >= s.maxThreshold ? lightPageRuleThreshold(image, threshold, s, pxPerPt) : threshold;
   let bin = binarize(image, ruleThreshold);
   let segments = findAllSegments(bin, s.lines, pxPerPt);
+  // No rule at the text's threshold: hairlines printed lighter than the text (grey rules of a scan)
+  // are looked for above it, as on a light page.
+  if (ruleThreshold === threshold && !selectRules(segments, s.lines, pxPerPt).length) {
+    const lighter = lightPageRuleThreshold(image, threshold + s.ruleThresholdStep, s, pxPerPt);
+    const lighterBin = binarize(image, lighter), lighterSegments = findAllSegments(lighterBin, s.lines, pxPerPt);
+    if (selectRules(lighterSegments, s.lines, pxPerPt).length) { ruleThreshold = lighter; bin = lighterBin; segments = lighterSegments; }
+  }
   const skew = estimateSkew(segments, s.lines.minFreeRuleLengthPt * pxPerPt);
   let skewDeg = 0;
   let work = image;
