@@ -15,9 +15,10 @@
  *   node bench/ocr-unseen.mjs                       # the default 8 documents, 2 table pages each, scan + broken text
  *   node bench/ocr-unseen.mjs --pages-per-doc 3 --kinds scan --dpi 150 --seed 2 FILE.pdf …
  *   (--ocr-dpi N: OCR render resolution instead of the pool's default; --verbose: every missed cell and why;
- *   --user-words: tesseract given the standard terms and registry names as user words)
+ *   --user-words: tesseract given the standard terms and registry names as user words; --keep DIR: write each
+ *   document's page subset, its degraded copies and the extractions (text layer and OCR) to DIR to inspect)
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
@@ -44,7 +45,7 @@ const DEFAULT_DOCS = [
 
 const args = process.argv.slice(2);
 const opt = (name, d) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : d; };
-const flags = new Set(['--pages-per-doc', '--kinds', '--dpi', '--seed', '--workers', '--ocr-dpi']);
+const flags = new Set(['--pages-per-doc', '--kinds', '--dpi', '--seed', '--workers', '--ocr-dpi', '--keep']);
 const files = args.filter((a, i) => !a.startsWith('--') && !flags.has(args[i - 1]));
 const docs = files.length ? files : DEFAULT_DOCS;
 const perDoc = Number(opt('--pages-per-doc', 2));
@@ -52,6 +53,11 @@ const kinds = opt('--kinds', 'scan,broken').split(',');
 const seed = Number(opt('--seed', 1));
 const dpi = Number(opt('--dpi', 200));
 const verbose = args.includes('--verbose');
+const keep = opt('--keep');
+if (keep) mkdirSync(keep, { recursive: true });
+/** Under --keep: write `data` (bytes or a JSON-able value) as DIR/<document>.<suffix>. */
+const kept = (file, suffix, data) => keep && writeFileSync(path.join(keep, `${path.basename(file, '.pdf')}.${suffix}`),
+  data instanceof Uint8Array ? data : JSON.stringify(data, null, 1));
 
 // Generous page time limit: the bench measures reading, not a loaded machine's patience.
 // --user-words: tesseract is told the vocabulary (standard terms and every registry name) as user words.
@@ -144,9 +150,13 @@ for (const file of docs) {
   if (!pages.length) { console.log(`${path.basename(file)}: no table pages`); continue; }
   const part = await subset(bytes, pages);
   const truth = (await extractDocument(part.slice(), 'text.pdf', { ocr: null })).document;
+  kept(file, 'text.pdf', part);
+  kept(file, 'text.json', truth);
   for (const kind of kinds) {
     const copy = kind === 'scan' ? await degradedScan(part, { dpi, seed }) : (await brokenText(part, { seed })).bytes;
     const r = await extractDocument(new Uint8Array(copy), `${kind}.pdf`, { ocr: pool });
+    kept(file, `${kind}.pdf`, new Uint8Array(copy));
+    kept(file, `${kind}.json`, r.document);
     ocrPages += r.counters.pagesOcr;
     const s = compare(truth, r.document);
     const t = (totals[kind] ??= { docs: 0, tables: 0, ocrTables: 0, tablesMatched: 0, typed: 0, cells: 0, found: 0, missing: 0, repaired: 0, unreadable: 0, flagged: 0, wrongRepair: 0, silent: 0 });

@@ -1,4 +1,4 @@
-import { AMOUNT_PATTERN } from '../model/amounts.js';
+import { AMOUNT_PATTERN, unreadableReading } from '../model/amounts.js';
 import { squash } from '../model/text.js';
 import type { ColumnRole } from '../model/document.js';
 import type { RawTable } from '../model/rawTable.js';
@@ -41,12 +41,14 @@ export function columnRoles(table: RawTable): ColumnRole[] {
     const joined = path.join('/');
     const cells = table.rows.map(r => squash(r.cells[c] ?? '')).filter(Boolean);
     const share = (re: RegExp): number => (cells.length ? cells.filter(v => re.test(v)).length / cells.length : 0);
+    // An amount OCR marked unreadable is still an amount: it counts for the column's figures, not its words.
+    const amountShare = cells.length ? cells.filter(v => AMOUNT_PATTERN.test(v) || unreadableReading(v) !== null).length / cells.length : 0;
     if (LINE_NUMBER_HEADER.test(last) || countsRows(cells)) roles.push('text');
     else if ((CODE_HEADER.test(last) || /编码|代码/.test(joined)) && !/名称/.test(last) && (!cells.length || share(CODE_ONLY) >= 0.8)) roles.push('code');
-    else if (cells.length && share(CODE_NAME) >= 0.5 && share(AMOUNT_PATTERN) < 0.5) roles.push('code_name');
+    else if (cells.length && share(CODE_NAME) >= 0.5 && amountShare < 0.5) roles.push('code_name');
     else if (/项目名称|专项名称/.test(last) && followsLabel(roles)) roles.push('project');
-    else if (cells.length ? share(AMOUNT_PATTERN) >= 0.6 : !LABEL_WORD.test(last)) roles.push('amount');
-    else if (NAME_HEADER.test(joined) || !cells.length || cells.some(v => !AMOUNT_PATTERN.test(v))) roles.push('name');
+    else if (cells.length ? amountShare >= 0.6 : !LABEL_WORD.test(last)) roles.push('amount');
+    else if (NAME_HEADER.test(joined) || !cells.length || cells.some(v => !AMOUNT_PATTERN.test(v) && unreadableReading(v) === null)) roles.push('name');
     else roles.push('text');
   }
   // Only the first text-like column of each group names the row; later ones are plain text.

@@ -1,8 +1,9 @@
-import { AMOUNT_PATTERN } from '../model/amounts.js';
+import { AMOUNT_PATTERN, unreadableReading } from '../model/amounts.js';
 import type { RawTable } from '../model/rawTable.js';
 import { squash } from '../model/text.js';
 
-const isNumber = (s: string): boolean => AMOUNT_PATTERN.test(squash(s));
+/** A figure, or an amount OCR marked unreadable: neither is a label, both say the column holds figures. */
+const isNumber = (s: string): boolean => AMOUNT_PATTERN.test(squash(s)) || unreadableReading(s) !== null;
 
 /**
  * A label printed in a cell merged over several columns ("当年支出小计" spanning a name and an amount

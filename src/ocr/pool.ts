@@ -11,6 +11,7 @@ import { vetAmounts } from './amounts.js';
 import { readCells } from './cells.js';
 import { preparePage } from './prepare.js';
 import { secondLook } from './recover.js';
+import { rereadSmaller } from './rescale.js';
 import { printHeightPx, pxPerPtForPrint, renderPageGray } from './render.js';
 import { binarize, type GrayImage } from './image.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
@@ -29,7 +30,7 @@ export interface OcrPoolOptions {
   /** Other engine (tests, alternatives); default tesseract.js with chi_sim. */
   engine?: OcrEngineFactory;
   /** Everything else; defaults in DEFAULT_OCR_SETTINGS. */
-  settings?: Partial<Pick<OcrSettings, 'prepare' | 'words' | 'recover' | 'cells' | 'amounts' | 'resolution'>>;
+  settings?: Partial<Pick<OcrSettings, 'prepare' | 'words' | 'recover' | 'cells' | 'amounts' | 'resolution' | 'rescale'>>;
 }
 
 export interface OcrPageResult {
@@ -75,6 +76,9 @@ export interface OcrCounters {
   amountSuspects: number;
   amountsCorrected: number;
   amountsUnreadable: number;
+  /** Amounts read with low confidence or marked unreadable, read again at smaller scales, and those changed. */
+  amountsRereadSmaller: number;
+  amountsChangedSmaller: number;
 }
 
 export interface OcrPool {
@@ -112,7 +116,7 @@ export function pageLimitMs(s: Pick<OcrSettings, 'pageTimeoutMs' | 'pageTimeoutL
 }
 
 /** The counters of a pool that has done nothing yet. */
-export const zeroOcrCounters = (): OcrCounters => ({ pages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, finerPages: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, pageReadSeconds: 0, cellSeconds: 0, secondLookSeconds: 0, amountSeconds: 0, engineReads: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0, cells: 0, cellsRead: 0, amountSuspects: 0, amountsCorrected: 0, amountsUnreadable: 0 });
+export const zeroOcrCounters = (): OcrCounters => ({ pages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, finerPages: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, pageReadSeconds: 0, cellSeconds: 0, secondLookSeconds: 0, amountSeconds: 0, engineReads: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0, cells: 0, cellsRead: 0, amountSuspects: 0, amountsCorrected: 0, amountsUnreadable: 0, amountsRereadSmaller: 0, amountsChangedSmaller: 0 });
 
 export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const settings: OcrSettings = {
@@ -185,10 +189,12 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     const runs = linesToRuns(look.lines, vRules, rendered.pxPerPt, settings.words);
     const vetted = await vetAmounts(prepared.ocrImage, runs, rendered.pxPerPt, settings.amounts, read, isCurrent);
     counters.amountSuspects += vetted.suspects; counters.amountsCorrected += vetted.corrected; counters.amountsUnreadable += vetted.unreadable;
+    const rescaled = await rereadSmaller(prepared.ocrImage, vetted.runs, rendered.pxPerPt, settings.rescale, read, isCurrent);
+    counters.amountsRereadSmaller += rescaled.reread; counters.amountsChangedSmaller += rescaled.changed;
     const vetting = lap();
     counters.pageReadSeconds += pageRead; counters.cellSeconds += cellRead; counters.secondLookSeconds += looked; counters.amountSeconds += vetting;
     counters.recognizeSeconds += pageRead + cellRead + looked + vetting;
-    const worded = correctRuns(vetted.runs);
+    const worded = correctRuns(rescaled.runs);
     return { runs: worded.runs, rules: prepared.rules, skewDeg: prepared.skewDeg, corrections: worded.edits };
   }
 

@@ -27,6 +27,11 @@ export interface PrepareSettings {
   ruleThresholdStep: number;
   /** The lowest of those thresholds whose rules reach this share of the longest total is taken. */
   ruleLengthShare: number;
+  /**
+   * A page without rules at its text threshold is probed for lighter ones at this far below its paper's
+   * grey (within maxRuleThreshold); only if some are found there is the search above made.
+   */
+  ruleProbeBelowPaper: number;
 }
 
 export const DEFAULT_PREPARE_SETTINGS: Omit<PrepareSettings, 'lines'> = {
@@ -38,6 +43,7 @@ export const DEFAULT_PREPARE_SETTINGS: Omit<PrepareSettings, 'lines'> = {
   maxRuleThreshold: 235,
   ruleThresholdStep: 5,
   ruleLengthShare: 0.97,
+  ruleProbeBelowPaper: 20,
 };
 
 export interface PreparedPage {
@@ -56,9 +62,20 @@ export interface PreparedPage {
 
 export function preparePage(image: GrayImage, pxPerPt: number, s: PrepareSettings): PreparedPage {
   const threshold = Math.min(s.maxThreshold, Math.max(s.minThreshold, otsuThreshold(image)));
-  const ruleThreshold = threshold >= s.maxThreshold ? lightPageRuleThreshold(image, threshold, s, pxPerPt) : threshold;
+  let ruleThreshold = threshold >= s.maxThreshold ? lightPageRuleThreshold(image, threshold, s, pxPerPt) : threshold;
   let bin = binarize(image, ruleThreshold);
   let segments = findAllSegments(bin, s.lines, pxPerPt);
+  // No rule at the text's threshold: hairlines printed lighter than the text (grey rules of a scan)
+  // are looked for above it, as on a light page — when a first look just below the paper's grey finds
+  // any (most pages without rules at the text's threshold have none at all, and the search costs time).
+  if (ruleThreshold === threshold && !selectRules(segments, s.lines, pxPerPt).length) {
+    const probe = Math.min(s.maxRuleThreshold, paperLevel(image) - s.ruleProbeBelowPaper);
+    if (probe > threshold && selectRules(findAllSegments(binarize(image, probe), s.lines, pxPerPt), s.lines, pxPerPt).length) {
+      ruleThreshold = lightPageRuleThreshold(image, threshold + s.ruleThresholdStep, s, pxPerPt);
+      bin = binarize(image, ruleThreshold);
+      segments = findAllSegments(bin, s.lines, pxPerPt);
+    }
+  }
   const skew = estimateSkew(segments, s.lines.minFreeRuleLengthPt * pxPerPt);
   let skewDeg = 0;
   let work = image;
@@ -87,6 +104,15 @@ function lightPageRuleThreshold(image: GrayImage, from: number, s: PrepareSettin
   }
   const longest = Math.max(...tried.map(x => x.length));
   return longest > 0 ? tried.find(x => x.length >= s.ruleLengthShare * longest)!.t : from;
+}
+
+/** The paper's grey level: the most common value of the image. */
+function paperLevel(image: GrayImage): number {
+  const counts = new Uint32Array(256);
+  for (let i = 0; i < image.data.length; i++) counts[image.data[i]!]++;
+  let best = 255;
+  for (let v = 0; v < 256; v++) if (counts[v]! > counts[best]!) best = v;
+  return best;
 }
 
 function findAllSegments(bin: ReturnType<typeof binarize>, s: LineSettings, pxPerPt: number): Segment[] {

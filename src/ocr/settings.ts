@@ -6,6 +6,7 @@ import { DEFAULT_LINE_SETTINGS } from './lines.js';
 import { DEFAULT_PREPARE_SETTINGS, type PrepareSettings } from './prepare.js';
 import { DEFAULT_RESOLUTION_SETTINGS, type ResolutionSettings } from './render.js';
 import { DEFAULT_RECOVER_SETTINGS, type RecoverSettings } from './recover.js';
+import { DEFAULT_RESCALE_SETTINGS, type RescaleSettings } from './rescale.js';
 import { DEFAULT_WORD_SETTINGS, type WordSettings } from './words.js';
 
 export interface OcrSettings {
@@ -34,6 +35,8 @@ export interface OcrSettings {
   recover: RecoverSettings;
   cells: CellSettings;
   amounts: AmountSettings;
+  /** Low-confidence and unreadable amounts read again at smaller scales. */
+  rescale: RescaleSettings;
 }
 
 export const DEFAULT_OCR_SETTINGS: OcrSettings = {
@@ -47,4 +50,5 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = {
   cells: DEFAULT_CELL_SETTINGS,
   resolution: DEFAULT_RESOLUTION_SETTINGS,
   amounts: DEFAULT_AMOUNT_SETTINGS,
+  rescale: DEFAULT_RESCALE_SETTINGS,
 };

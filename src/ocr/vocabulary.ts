@@ -31,9 +31,9 @@ const byLookalikes = (read: readonly string[], term: readonly string[]): boolean
  */
 export function correctTerms(text: string, terms: readonly string[] = STANDARD_TERMS): { text: string; edits: TermEdit[] } {
   if (HOLDS_DECIMAL_FIGURE.test(text) || [...text].filter(isHan).length < 4) return { text, edits: [] };
-  const chars = [...text];
-  const fixed = new Array<boolean>(chars.length).fill(false);
   const edits: TermEdit[] = [];
+  const chars = dropSpecks([...text], terms, edits);
+  const fixed = new Array<boolean>(chars.length).fill(false);
   const sorted = [...new Set(terms)].sort((a, b) => [...b].length - [...a].length);
   for (const term of sorted) {
     const want = [...term], n = want.length, limit = allowance(n);
@@ -60,6 +60,35 @@ export function correctTerms(text: string, terms: readonly string[] = STANDARD_T
     }
   }
   return { text: chars.join(''), edits };
+}
+
+/** Marks a speck on the paper is read as. */
+const SPECK = /^[:：.,，、'`·;；]$/u;
+
+/**
+ * A speck read as a mark between two glyphs of a phrase ("本年:收入" for 本年收入): the mark goes when
+ * the text without it holds a vocabulary phrase (four glyphs or more) that runs across its place.
+ */
+function dropSpecks(chars: string[], terms: readonly string[], edits: TermEdit[]): string[] {
+  let out = chars;
+  for (let i = 1; i + 1 < out.length; i++) {
+    if (!SPECK.test(out[i]!) || !isHan(out[i - 1]!) || !isHan(out[i + 1]!)) continue;
+    const without = [...out.slice(0, i), ...out.slice(i + 1)];
+    let found: { term: string; at: number } | null = null;
+    for (const t of terms) {
+      const want = [...t], n = want.length;
+      if (n < 4) continue;
+      for (let at = Math.max(0, i - n + 1); at <= i - 1 && at + n <= without.length && !found; at++) {
+        if (want.every((c, k) => without[at + k] === c)) found = { term: t, at };
+      }
+      if (found) break;
+    }
+    if (!found) continue;
+    edits.push({ from: out.slice(found.at, found.at + [...found.term].length + 1).join(''), to: found.term });
+    out = without;
+    i--;
+  }
+  return out;
 }
 
 /** Correct every run of a page; the edits are returned for the record. */

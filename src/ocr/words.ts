@@ -50,12 +50,17 @@ const CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2E80-\u2FDF]/u;
 const MEANINGFUL = /[\p{L}\p{N}]/u;
 
 /**
- * Undo typical scan confusions inside a word that is otherwise a number: 1 read as 工/l/I/], 0 as O,
+ * Undo typical scan confusions inside a word that is otherwise a number: 1 read as 工/l/I/], 0 as O, 5 as S,
  * and `,` ↔ `.` (an amount has one decimal point, the last separator; `,` precedes exactly three digits).
  */
 export function repairNumber(text: string): string {
   // Specks next to a digit read as brackets or bars: "1],244.59".
-  const despeckled = text.replace(/(?<=\d)[\][|'‘’`](?=[\d,.])/g, '');
+  let despeckled = text.replace(/(?<=\d)[\][|'‘’`](?=[\d,.])/g, '');
+  // 5 read as S in an amount ("1.S12.04", "128,148.S6"). Not next to a 5: a 5 read twice ("5S,932.26")
+  // cannot be told from a printed 55, so that word stays as read (and is not accepted as an amount).
+  if (/S/.test(despeckled) && !/5S|S5/.test(despeckled) && /^[\dS]+(?:[,.][\dS]+)+$/.test(despeckled) && (despeckled.match(/\d/g)?.length ?? 0) >= 2) {
+    despeckled = despeckled.replace(/S/g, '5');
+  }
   if (!OCR_NUMBER_LIKE.test(despeckled) || (despeckled.match(DIGIT_OR_LOOKALIKE_G)?.length ?? 0) < 2 || !/\d/.test(despeckled)) return text;
   let t = despeckled.replace(DIGIT_OR_LOOKALIKE_G, ch => DIGIT_LOOKALIKES.get(ch) ?? ch).replace(/[.,]{2,}/g, m => m[m.length - 1]);
   const seps = [...t.matchAll(/[.,]/g)].map(m => m.index ?? 0);
@@ -111,7 +116,47 @@ export function linesToRuns(lines: readonly OcrLine[], vRules: readonly Segment[
       .sort((a, b) => a.x0 - b.x0);
     for (const group of splitAtGaps(words, vRules, pxPerPt, s)) runs.push(toRun(group, pxPerPt, s));
   }
-  return restoreThousands(runs);
+  return restoreThousands(mergeDoubleReads(runs));
+}
+
+/**
+ * The same glyphs read twice, once in each of two overlapping readings of one line (the page reading and
+ * a closer look at part of it): "一般公共" and "公共预算资金" printed where 一般公共预算资金 stands. Two
+ * runs of one line that overlap where the end of the left one's text is the start of the right one's
+ * (Han glyphs, and the overlap about as wide as those glyphs) are one run, read once.
+ */
+export function mergeDoubleReads(runs: readonly TextRun[]): TextRun[] {
+  const out: (TextRun | null)[] = [...runs];
+  for (let i = 0; i < out.length; i++) {
+    for (let j = 0; j < out.length && out[i]; j++) {
+      const a = out[i]!, b = out[j];
+      if (i === j || !b || b.x0 <= a.x0 || b.x1 <= a.x1 || b.x0 >= a.x1) continue;
+      const shared = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (shared < 0.5 * Math.min(a.bottom - a.top, b.bottom - b.top)) continue;
+      const k = repeatedGlyphs(a.text, b.text);
+      if (!k) continue;
+      const glyph = (a.x1 - a.x0) / [...a.text].length, overlap = a.x1 - b.x0;
+      if (overlap < 0.5 * k * glyph || overlap > (k + 0.75) * glyph) continue;
+      out[i] = {
+        ...a, x1: b.x1, top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom), text: a.text + [...b.text].slice(k).join(''),
+        fontSize: Math.max(a.fontSize, b.fontSize),
+        ...(a.confidence !== undefined || b.confidence !== undefined ? { confidence: Math.min(a.confidence ?? 100, b.confidence ?? 100) } : {}),
+      };
+      out[j] = null;
+      j = -1; // the longer run may now overlap another
+    }
+  }
+  return out.filter((r): r is TextRun => r !== null);
+}
+
+/** How many Han glyphs end `left` and start `right` (the longest such stretch shorter than both), or 0. */
+function repeatedGlyphs(left: string, right: string): number {
+  const a = [...left], b = [...right];
+  for (let k = Math.min(a.length, b.length) - 1; k >= 1; k--) {
+    const tail = a.slice(-k);
+    if (tail.every((ch, n) => ch === b[n] && HAN.test(ch))) return k;
+  }
+  return 0;
 }
 
 /**

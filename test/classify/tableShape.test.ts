@@ -47,6 +47,22 @@ describe('displaced labels', () => {
     expect(moved.rows[1].cells).toEqual(['', '', '小计', '3.00']);
     expect(moved.rows[0].cells).toEqual(['x', '1.00', '', '2.00']);
   });
+
+  it('leave an amount OCR marked unreadable in its column, and keep that column an amount column', () => {
+    // A scan's 合计 cell read "4,213.779.28" (marked unreadable): it is an amount, not a label printed
+    // over several columns, so it neither moves to an empty column nor makes one a name column.
+    const t = classifyTable(table(
+      [['科目编码'], ['科目名称'], ['合计'], ['财政拨款收入'], ['事业收入'], ['其他收入']],
+      [['208', '社会保障和就业支出', '\uFFFD4,213.779.28', '4,213,779.28', '', ''],
+        ['20805', '行政事业单位养老支出', '4,213,779.28', '4,213,779.28', '', ''],
+        ['2080501', '行政单位离退休', '\uFFFD1554,220.00', '1,554,220.00', '', '480.00']],
+      { title: '收入预算表' },
+    ), '元');
+    expect(t.columns.map(c => c.role)).toEqual(['code', 'name', 'amount', 'amount', 'amount', 'amount']);
+    expect(t.rows.map(r => r.records.length)).toEqual([1, 1, 1]);
+    expect(t.rows[0].records[0]).toMatchObject({ code: '208', amounts: { 财政拨款收入: 4213779.28 }, unreadable: { 合计: '4,213.779.28' } });
+    expect(t.rows[2].records[0]).toMatchObject({ amounts: { 财政拨款收入: 1554220, 其他收入: 480 }, unreadable: { 合计: '1554,220.00' } });
+  });
 });
 
 describe('document metadata', () => {

@@ -94,6 +94,16 @@ describe('rules from a page image', () => {
     expect(score.extra).toEqual([]);
   });
 
+  it('finds grey hairline rules printed lighter than dark text, above the text threshold', () => {
+    const { img, rules } = tablePage(205, 242);
+    const prepared = preparePage(img, PX_PER_PT, settings);
+    expect(prepared.threshold).toBeLessThan(200);
+    expect(prepared.ruleThreshold).toBeGreaterThanOrEqual(205);
+    const score = scoreRules(rules, mergeRules(prepared.rules, 0.5), 1);
+    expect(score.unmatched).toEqual([]);
+    expect(score.extra).toEqual([]);
+  });
+
   it('finds nothing on a blank page, and does not turn it', () => {
     const prepared = preparePage(blank(), PX_PER_PT, settings);
     expect(prepared.rules).toEqual([]);

@@ -31,6 +31,12 @@ describe('correctTerms', () => {
     // 收某预算总表 is as near both, through no look-alike: left alone.
     expect(correctTerms('收某预算总表').edits).toEqual([]);
   });
+  it('drops a speck read as a mark inside a phrase, and only there', () => {
+    expect(correctTerms('本年:收入')).toEqual({ text: '本年收入', edits: [{ from: '本年:收入', to: '本年收入' }] });
+    expect(correctTerms('上年结转·结余').text).toBe('上年结转结余');
+    // a mark the text prints: no phrase runs across it
+    for (const t of ['其中：动用上年结转和结余资金', '一、一般公共服务支出', '1.一般公共预算资金']) expect(correctTerms(t).text).toBe(t);
+  });
   it('leaves a summary row name printed right alone', () => {
     // Row names are settled whole (validate/ocrLabels), never as a phrase inside a longer name.
     expect(correctTerms('一、一般公共预算财政拨款收入').edits).toEqual([]);

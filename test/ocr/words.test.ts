@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../src/ocr/lines.js';
-import { DEFAULT_WORD_SETTINGS, joinWords, linesToRuns, repairCjkText, repairNumber, restoreThousands, type OcrWord } from '../../src/ocr/words.js';
+import type { TextRun } from '../../src/model/page.js';
+import { DEFAULT_WORD_SETTINGS, joinWords, linesToRuns, mergeDoubleReads, repairCjkText, repairNumber, restoreThousands, type OcrWord } from '../../src/ocr/words.js';
 
 const PX_PER_PT = 2; // 144 dpi: easy arithmetic
 const word = (text: string, x0: number, x1: number, top = 100, bottom = 120, confidence = 90): OcrWord => ({ text, x0, x1, top, bottom, confidence });
@@ -27,8 +28,11 @@ describe('repairNumber', () => {
     ['1],244.59', '1,244.59'],
     ['1O5.20', '105.20'],
     [']1', '11'],
+    ['1.S12.04', '1,512.04'],
+    ['128,148.S6', '128,148.56'],
+    ['11.791.S0', '11,791.50'],
   ])('%s → %s', (raw, fixed) => expect(repairNumber(raw)).toBe(fixed));
-  it.each(['行政运行', '2024', '3,045.16', '0.5', '工资'])('leaves %s alone', t => expect(repairNumber(t)).toBe(t));
+  it.each(['行政运行', '2024', '3,045.16', '0.5', '工资', '5S,932.26', 'S01', 'GDP'])('leaves %s alone', t => expect(repairNumber(t)).toBe(t));
 });
 
 describe('repairCjkText', () => {
@@ -68,5 +72,24 @@ describe('linesToRuns', () => {
   it('drops low-confidence specks without letters or digits', () => {
     const line = { words: [word('|', 0, 4, 100, 120, 30), word('94.12', 10, 50)] };
     expect(linesToRuns([line], [], PX_PER_PT).map(r => r.text)).toEqual(['94.12']);
+  });
+});
+
+describe('mergeDoubleReads', () => {
+  const run = (text: string, x0: number, x1: number, top = 300): TextRun => ({ text, x0, x1, top, bottom: top + 16, fontSize: 16, fontName: 'ocr', confidence: 90 });
+  it('reads glyphs read twice by two overlapping readings once', () => {
+    // 一般公共预算资金 printed at 297–432: one reading saw 一般公共, another 公共预算资金 from 333.
+    const merged = mergeDoubleReads([run('一般公共', 297, 363), run('公共预算资金', 333, 432), run('小计', 464, 497)]);
+    expect(merged.map(r => [r.text, r.x0, r.x1])).toEqual([['一般公共预算资金', 297, 432], ['小计', 464, 497]]);
+  });
+  it('leaves apart runs that do not overlap, overlap on other lines, or share no glyphs where they overlap', () => {
+    const apart = [run('公共财政', 100, 164), run('财政拨款', 170, 234)];
+    expect(mergeDoubleReads(apart)).toEqual(apart);
+    const lines = [run('一般公共', 297, 363), run('公共预算资金', 333, 432, 340)];
+    expect(mergeDoubleReads(lines)).toEqual(lines);
+    const different = [run('一般公共', 297, 363), run('财政预算资金', 333, 432)];
+    expect(mergeDoubleReads(different)).toEqual(different);
+    const figures = [run('1,902.40', 100, 140), run('40', 135, 150)];
+    expect(mergeDoubleReads(figures)).toEqual(figures);
   });
 });
