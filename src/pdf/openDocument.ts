@@ -86,8 +86,18 @@ async function openWith(data: Uint8Array, options: OpenOptions, slot: number): P
     throw new PdfOpenError(`the PDF cannot be read: ${e.message ?? String(err)}`, 'corrupt');
   }
   if (lease) leaseDocument(doc, lease);
-  if (options.textOnly) keepDrawableCopy(doc);
+  if (options.textOnly) { skipFontFaces(doc); keepDrawableCopy(doc); }
   return doc;
+}
+
+/**
+ * A text-only document is never drawn, so the font pdf.js sends for each font a page uses is not made
+ * into an @font-face rule (base64 of the whole font file, a few per cent of the reading time of a
+ * document with embedded CJK fonts). pdf.js's font loader is private API, hence the checks.
+ */
+function skipFontFaces(doc: PdfDocument): void {
+  const loader = (doc as unknown as { _transport?: { fontLoader?: { bind?: unknown } } })._transport?.fontLoader;
+  if (loader && typeof loader.bind === 'function') loader.bind = () => Promise.resolve();
 }
 
 const twins = new WeakMap<PdfDocument, Promise<PdfDocument | null>>();
