@@ -4,8 +4,8 @@
  *  - memory: the parser's heap is capped and the thread is thrown away now and then, so what pdf.js
  *    caches over a long document or many documents is given back to the system (RSS stays bounded);
  *  - speed: the next page is parsed while this thread lays out the previous one.
- * One thread serves every document open in this thread; it is kept alive (ref'd) only while a document
- * is open, and replaced once it has parsed RECYCLE_AFTER_PAGES pages and no document is open. If it dies
+ * One thread (per slot, see parserThreads) serves every document open in this thread; it is kept alive
+ * (ref'd) only while a document is open, and replaced once it has parsed RECYCLE_AFTER_PAGES pages and no document is open. If it dies
  * (heap limit, crash), every open document's pending reads fail with PdfParserError.
  */
 import { existsSync } from 'node:fs';
@@ -115,10 +115,10 @@ export function parserThreads(): number {
 }
 
 /**
- * A lease on the shared parser thread for one document; null (parse in this thread) unless
- * BUDGET_TABLES_PARSER_THREAD=on — queue workers turn it on — or when the entry script is not built.
- * Off by default: the capped thread costs CPU in garbage collection, and pdf.js's warnings about damaged
- * data (which mark a page as damaged in the quality verdict) are only seen when it runs in this thread.
+ * A lease on the shared parser thread of `slot` for one document; null (parse in this thread) when
+ * parserThreads() is not above the slot. Off by default (queue workers turn one on): the capped thread
+ * costs CPU in garbage collection and in copying what it sends, and a second one also parses every font
+ * again and holds a second copy of the document.
  */
 export function acquireParser(slot = 0): ParserLease | null {
   const script = slot < parserThreads() ? entryScript() : null;
