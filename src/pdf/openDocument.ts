@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { silencePdfWarnings } from './parseWarnings.js';
-import { acquireParser, PdfParserError, type ParserLease } from './parserThread.js';
+import { acquireParser, parserThreads, PdfParserError, type ParserLease } from './parserThread.js';
 import { loadInThreadParser, pdfjs } from './pdfjsLoaded.js';
 
 export type PdfDocument = pdfjs.PDFDocumentProxy;
@@ -25,7 +25,7 @@ export interface OpenOptions {
    */
   skipImages?: boolean;
   /**
-   * For reading text and rules only: pdf.js then compiles no glyph outlines (with font faces off it
+   * For reading text and rules only (implies skipImages): pdf.js then compiles no glyph outlines (with font faces off it
    * builds one for every glyph shown, even when nothing is drawn: most of a long CJK document's heap
    * between cache cleanups). Such a document cannot be drawn; `drawablePage` opens a drawable copy of
    * it when a page must be (OCR).
@@ -44,12 +44,20 @@ const FONT_RULE_SINK = {
 } as unknown as Document;
 
 export async function openDocument(data: Uint8Array, options: OpenOptions = {}): Promise<PdfDocument> {
+  // pdf.js takes the bytes over (their buffer moves to the parser thread): a twin needs its own
+  const twinData = options.textOnly && parserThreads() >= 2 ? data.slice() : null;
+  const doc = await openWith(data, options, 0);
+  if (twinData && doc.numPages > 1) keepTwin(doc, twinData, options);
+  return doc;
+}
+
+async function openWith(data: Uint8Array, options: OpenOptions, slot: number): Promise<PdfDocument> {
   if (data.length === 0) throw new PdfOpenError('the file is empty', 'empty');
   const head = Buffer.from(data.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new PdfOpenError('not a PDF (no %PDF- header)', 'not_pdf');
   silencePdfWarnings();
   // The parser runs in its own thread when that is asked for (queue workers); else in this one.
-  const lease = acquireParser();
+  const lease = acquireParser(slot);
   if (!lease) await loadInThreadParser();
   const task = pdfjs.getDocument({
     data,
@@ -59,7 +67,7 @@ export async function openDocument(data: Uint8Array, options: OpenOptions = {}):
     standardFontDataUrl: pkgRoot + 'standard_fonts' + path.sep,
     wasmUrl: pkgRoot + 'wasm' + path.sep,
     isEvalSupported: false,
-    ...(options.skipImages ? { maxImageSize: 0 } : {}),
+    ...(options.skipImages || options.textOnly ? { maxImageSize: 0 } : {}),
     useSystemFonts: false,
     ...(options.textOnly ? { disableFontFace: false, ownerDocument: FONT_RULE_SINK } : { disableFontFace: true }),
     verbosity: 1, // warnings: the sign of damage it recovered from, taken off the console by parseWarnings.ts
@@ -78,8 +86,48 @@ export async function openDocument(data: Uint8Array, options: OpenOptions = {}):
     throw new PdfOpenError(`the PDF cannot be read: ${e.message ?? String(err)}`, 'corrupt');
   }
   if (lease) leaseDocument(doc, lease);
-  if (options.textOnly) keepDrawableCopy(doc);
+  if (options.textOnly) { skipFontFaces(doc); keepDrawableCopy(doc); }
   return doc;
+}
+
+/**
+ * A text-only document is never drawn, so the font pdf.js sends for each font a page uses is not made
+ * into an @font-face rule (base64 of the whole font file, a few per cent of the reading time of a
+ * document with embedded CJK fonts). pdf.js's font loader is private API, hence the checks.
+ */
+function skipFontFaces(doc: PdfDocument): void {
+  const loader = (doc as unknown as { _transport?: { fontLoader?: { bind?: unknown } } })._transport?.fontLoader;
+  if (loader && typeof loader.bind === 'function') loader.bind = () => Promise.resolve();
+}
+
+const twins = new WeakMap<PdfDocument, Promise<PdfDocument | null>>();
+
+/**
+ * A second copy of a text-only document, opened in the second parser thread, so two pages are parsed at
+ * once (see readPages); destroy() ends both. Null if it cannot be opened (then one copy reads every page).
+ */
+function keepTwin(doc: PdfDocument, data: Uint8Array, options: OpenOptions): void {
+  const twin = openWith(data, options, 1).catch(() => null);
+  twins.set(doc, twin);
+  const destroy = doc.destroy.bind(doc);
+  doc.destroy = async () => {
+    try {
+      await (await twin)?.destroy();
+    } finally {
+      await destroy();
+    }
+  };
+}
+
+/** The copies of `doc` pages can be read from at the same time: itself, and its twin if it has one. */
+export async function readingCopies(doc: PdfDocument): Promise<PdfDocument[]> {
+  const twin = await twins.get(doc);
+  return twin ? [doc, twin] : [doc];
+}
+
+/** Where pdf.js's warnings arrive while a page of `doc` is read: its parser thread's collectors, or undefined (this thread). */
+export function warningsOf(doc: PdfDocument): ParserLease['warnings'] | undefined {
+  return leases.get(doc)?.warnings;
 }
 
 const drawableCopies = new WeakMap<PdfDocument, () => Promise<PdfDocument>>();

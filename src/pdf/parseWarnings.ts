@@ -2,41 +2,62 @@
  * pdf.js recovers what it can from damaged data — a content stream cut short, a broken font or CMap — and
  * says so only as a console warning ("Warning: FormatError: Bad encoding in flate stream", "getTextContent
  * - ignoring errors during …"). Those warnings are the one sign that a page lost part of its content, so
- * they are taken off the console (pdf.js runs in this thread under Node) and handed to whoever is reading
- * a page at the time. Attribution is by time: one document is read at a time per process (extract reads
- * documents one after another, batch runs each in its own process).
+ * they are taken off the console and handed to whoever is reading a page at the time. When pdf.js's parser
+ * runs in this thread, attribution is by time: one page of one document is read at a time. A parser thread
+ * posts its warnings on its port (PARSER_WARNING), in order with its answers, to the collectors of the
+ * page that thread is reading (see parserThread.ts).
  */
 
 /** Warnings that do not mean lost content: images left out on purpose (OpenOptions.skipImages), TrueType hinting. */
 const BENIGN = [/^Image exceeded maximum allowed size and was removed/, /^TT: /];
 
-type Collector = (message: string) => void;
+/** Marks a parser thread's message that carries a console warning (pdf.js's own messages have other targets). */
+export const PARSER_WARNING = 'budget-tables:parser-warning';
+
+export type Collector = (message: string) => void;
+/** The collectors of pages read with the parser in this thread. */
 const collectors = new Set<Collector>();
 let installed = false;
+
+/** Hand a console line to `to` if it is a pdf.js warning that means lost content; whether it was a pdf.js warning. */
+function route(text: string, to: ReadonlySet<Collector>): boolean {
+  const m = /^Warning: ([\s\S]*)$/.exec(text);
+  if (!m) return false;
+  if (BENIGN.some(re => re.test(m[1]!))) return true;
+  for (const c of to) c(m[1]!);
+  return true;
+}
 
 function install(): void {
   if (installed) return;
   installed = true;
   const original = console.warn.bind(console);
   console.warn = (...args: unknown[]): void => {
-    const text = typeof args[0] === 'string' ? args[0] : '';
-    const m = /^Warning: ([\s\S]*)$/.exec(text);
-    if (!m) { original(...args); return; }
-    if (BENIGN.some(re => re.test(m[1]!))) return;
-    for (const c of collectors) c(m[1]!);
+    if (!route(typeof args[0] === 'string' ? args[0] : '', collectors)) original(...args);
   };
 }
 
-/** The pdf.js warnings (damage it recovered from) given while `work` runs, with its result. */
-export async function collectParseWarnings<T>(work: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
+/**
+ * A console line of a parser thread: to the collectors of the page that thread is reading (`to`), or, when
+ * it reads none (opening a document), to whoever collects in this thread.
+ */
+export function forwardWarning(text: string, to: ReadonlySet<Collector>): void {
+  if (!route(text, to.size ? to : collectors)) console.warn(text);
+}
+
+/**
+ * The pdf.js warnings (damage it recovered from) given while `work` runs, with its result; `into` is
+ * where they arrive: this thread's collectors by default, or a parser thread's.
+ */
+export async function collectParseWarnings<T>(work: () => Promise<T>, into: Set<Collector> = collectors): Promise<{ result: T; warnings: string[] }> {
   install();
   const warnings: string[] = [];
   const collect: Collector = m => { if (warnings.length < 50) warnings.push(m); };
-  collectors.add(collect);
+  into.add(collect);
   try {
     return { result: await work(), warnings };
   } finally {
-    collectors.delete(collect);
+    into.delete(collect);
   }
 }
 

@@ -1,7 +1,7 @@
 import v8 from 'node:v8';
 import type { PageContent, TextRun } from '../model/page.js';
 import { multiply, type Matrix } from './matrix.js';
-import { PdfParserError, whileParserAlive, type PdfDocument, type PdfPage } from './openDocument.js';
+import { PdfParserError, readingCopies, warningsOf, whileParserAlive, type PdfDocument, type PdfPage } from './openDocument.js';
 import { collectParseWarnings } from './parseWarnings.js';
 import { readRules } from './rules.js';
 import { withoutClippedText } from './textClip.js';
@@ -94,30 +94,61 @@ const CLEANUP_HEAP_SHARE = 0.5;
 const CLEANUP_MIN_PAGES = 10;
 const heapCrowded = (): boolean => { const h = v8.getHeapStatistics(); return h.used_heap_size > h.heap_size_limit * CLEANUP_HEAP_SHARE; };
 
+type Outcome = { content: PageContent; warnings: string[] } | { error: unknown };
+
+/** Read page `n` from one copy of the document, with the pdf.js warnings given while it was read. */
+async function attempt(copy: PdfDocument, n: number): Promise<Outcome> {
+  try {
+    const { result, warnings } = await collectParseWarnings(() => whileParserAlive(copy, readPage(copy, n)), warningsOf(copy));
+    return { content: result, warnings };
+  } catch (error) {
+    return { error };
+  }
+}
+
 /**
- * Pages one at a time, so memory stays flat however long the document is. `onDamage` is told of a page
- * whose data pdf.js could only partly parse (what it said), whatever it could still read.
+ * Pages in order, so memory stays flat however long the document is. `onDamage` is told of a page
+ * whose data pdf.js could only partly parse (what it said), whatever it could still read. A document
+ * parsed in a thread of its own is read ahead: each parser thread reads one page after another, at most
+ * two pages ahead of the caller; with a twin in a second parser thread (openDocument), odd pages from
+ * one copy and even pages from the other.
  */
 export async function* readPages(doc: PdfDocument, onError: (e: PageReadError) => void,
   onDamage: (page: number, warnings: string[]) => void = () => undefined): AsyncGenerator<PageContent> {
+  const copies = doc.numPages > 1 ? await readingCopies(doc) : [doc];
+  // with the parser in a thread of its own, the next page is parsed while this one is laid out
+  const ahead = warningsOf(doc) ? 2 * copies.length : 1;
+  const started = new Map<number, Promise<Outcome>>();
+  // the last read started on each copy: the next waits for it (one page at a time per parser thread)
+  const tails: Promise<unknown>[] = copies.map(() => Promise.resolve());
+  let next = 1; // the first page not started
+  const startUpTo = (last: number): void => {
+    for (; next <= Math.min(last, doc.numPages); next++) {
+      const k = (next - 1) % copies.length, n = next;
+      const read = tails[k]!.then(() => attempt(copies[k]!, n));
+      started.set(n, read);
+      tails[k] = read;
+    }
+  };
   let cleanedAt = 0;
   for (let n = 1; n <= doc.numPages; n++) {
-    let content: PageContent | null = null;
-    try {
-      const { result, warnings } = await collectParseWarnings(() => whileParserAlive(doc, readPage(doc, n)));
-      if (warnings.length) onDamage(n, warnings);
-      content = result;
-    } catch (err) {
-      if (err instanceof PdfParserError) throw new PageReadError(n, err); // the parser is gone: no page can be read
-      onError(new PageReadError(n, err));
+    startUpTo(n + ahead - 1);
+    const outcome = await started.get(n)!;
+    started.delete(n);
+    if ('error' in outcome) {
+      if (outcome.error instanceof PdfParserError) throw new PageReadError(n, outcome.error); // the parser is gone: no page can be read
+      onError(new PageReadError(n, outcome.error));
+    } else {
+      if (outcome.warnings.length) onDamage(n, outcome.warnings);
+      yield outcome.content;
     }
-    if (content) yield content;
     // pdf.js keeps fonts and parsed objects for the whole document; drop them now and then so a
     // thousand-page file does not hold every page's resources at once.
     // (cleanup refuses while a page is being rendered for OCR; it is only an optimisation)
     if (n % CLEANUP_EVERY_PAGES === 0 || (n - cleanedAt >= CLEANUP_MIN_PAGES && heapCrowded())) {
       cleanedAt = n;
-      await whileParserAlive(doc, doc.cleanup()).catch(() => undefined);
+      await Promise.all(tails); // no page is being read: the caches are not pulled from under one
+      for (const copy of copies) await whileParserAlive(copy, copy.cleanup()).catch(() => undefined);
     }
   }
 }
