@@ -54,7 +54,7 @@ export function settleOrdinals(names: readonly (string | null)[]): { names: (str
   for (let i = 0; i < out.length; i++) {
     const name = out[i];
     if (!name || known[i] !== null) continue;
-    const fixed = settleOne(name, expected(i), arabicSep) ?? lostOrdinal(out, known, i);
+    const fixed = settleOne(name, expected(i), arabicSep) ?? badNumeral(name, known, i) ?? lostOrdinal(out, known, i);
     if (fixed === null || fixed === name) continue;
     edits.push({ from: name, to: fixed });
     out[i] = fixed;
@@ -64,17 +64,41 @@ export function settleOrdinals(names: readonly (string | null)[]): { names: (str
 }
 
 /**
+ * A numeral that is no number ("二九、" for 十九、) between numbered rows that are not consecutive (rows left
+ * out of the table): the one value between its neighbours whose numeral is one glyph from the one read.
+ */
+function badNumeral(name: string, known: readonly (number | null)[], i: number): string | null {
+  const m = GOOD_CHINESE.exec(name);
+  if (!m || chineseValue(m[1]!) !== null) return null;
+  let before = i - 1, after = i + 1;
+  while (before >= 0 && known[before] === null) before--;
+  while (after < known.length && known[after] === null) after++;
+  if (before < 0 || after >= known.length) return null;
+  const read = [...m[1]!];
+  const fits: number[] = [];
+  for (let n = known[before]! + 1; n < known[after]!; n++) {
+    const glyphs = [...chineseNumeral(n)];
+    if (glyphs.length === read.length && glyphs.filter((g, k) => g !== read[k]).length === 1) fits.push(n);
+  }
+  return fits.length === 1 ? `${chineseNumeral(fits[0]!)}、${name.slice(m[0].length)}` : null;
+}
+
+/** Sub-items numbered 1. 2. … under a numbered row: not neighbours in the column's 一、二、三 sequence. */
+const ARABIC_ITEM = /^\d{1,2}\s*[.、．,，]/u;
+
+/**
  * A name printed without any ordinal where the numbering has a gap of exactly one at its place: the
  * ordinal was lost whole ("基本支出" before "二、项目支出", or between 一、… and 三、…). The neighbours are the
- * nearest named rows of the column, so a row of its own between numbered rows (合计, 其中 lines) leaves
- * no gap and keeps its name.
+ * nearest named rows of the column other than sub-items numbered 1. 2. … ("财政拨款", "1.一般公共预算",
+ * "二、…"), so a row of its own between numbered rows (合计, 其中 lines) leaves no gap and keeps its name.
  */
 function lostOrdinal(names: readonly (string | null)[], known: readonly (number | null)[], i: number): string | null {
   const name = names[i]!;
   if (!/^\p{Script=Han}/u.test(name) || /^(?:其中|[一二三四五六七八九十]{1,3}[、,，.．])/u.test(name) || /^[合总小]计$/u.test(name)) return null;
+  const skipped = (k: number): boolean => !names[k] || ARABIC_ITEM.test(names[k]!);
   let before = i - 1, after = i + 1;
-  while (before >= 0 && !names[before]) before--;
-  while (after < names.length && !names[after]) after++;
+  while (before >= 0 && skipped(before)) before--;
+  while (after < names.length && skipped(after)) after++;
   if (after >= names.length || known[after] === null) return null;
   const next = known[after]!;
   const fits = before < 0 ? next === 2 : known[before] !== null && known[before]! + 2 === next;

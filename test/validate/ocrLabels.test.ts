@@ -68,5 +68,19 @@ describe('settleOcrLabels', () => {
     expect(settle(['一、财政拨款', '一般公共预算', '二、其他资金'])).toEqual(['一、财政拨款', '一般公共预算', '二、其他资金']);
     expect(settle(['合计', '一、基本支出', '二、项目支出'])).toEqual(['合计', '一、基本支出', '二、项目支出']);
     expect(settle(['一、基本支出', '其中：人员经费', '公用经费', '三、项目支出'])).toEqual(['一、基本支出', '其中：人员经费', '公用经费', '三、项目支出']);
+    // Sub-items numbered 1. 2. … are not neighbours in the 一、二、 sequence; a row of its own after them still is one.
+    expect(settle(['财政拨款', '1.一般公共预算', '2.政府性基金', '二、其他资金'])).toEqual(['一、财政拨款', '1.一般公共预算', '2.政府性基金', '二、其他资金']);
+    expect(settle(['一、财政拨款', '1.一般公共预算', '其他资金', '二、事业收入'])).toEqual(['一、财政拨款', '1.一般公共预算', '其他资金', '二、事业收入']);
+  });
+  it('reads a numeral that is no number as the one value between its neighbours one glyph from it', () => {
+    const settle = (names: string[]) => {
+      const d = makeDoc([makeTable({ number: '表1', type: null, groups: [{ columns: ['金额'], rows: names.map(name => ({ name, amounts: [1] })) }] })]);
+      d.pages = [{ number: 3, text_source: 'ocr' }];
+      return settleOcrLabels(d).document.tables[0].rows.map(r => r.records[0].name);
+    };
+    // Between 十七 and 二十 (a row left out of the table) lie 十八 and 十九; only 十九 is one glyph from 二九.
+    expect(settle(['十七、交通运输支出', '二九、住房保障支出', '二十、粮油物资储备支出'])).toEqual(['十七、交通运输支出', '十九、住房保障支出', '二十、粮油物资储备支出']);
+    // Between 十三 and 二十一, 十九 and 二十 are both one glyph from 二九: left as read.
+    expect(settle(['十三、文化旅游体育与传媒支出', '二九、住房保障支出', '二十一、粮油物资储备支出'])).toEqual(['十三、文化旅游体育与传媒支出', '二九、住房保障支出', '二十一、粮油物资储备支出']);
   });
 });
