@@ -160,14 +160,11 @@ export class DocumentWorkerPool {
 
   /** Why a worker died, from its exit and what it last wrote. */
   private deathFailure(worker: Worker, code: number | null, signal: NodeJS.Signals | null): { code: Failure['code']; message: string } {
-    if (worker.error?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      return { code: 'out_of_memory', message: `the worker ran out of memory (heap limit ${this.options.heapMb} MB, --worker-heap-mb)` };
-    }
+    const outOfMemory = { code: 'out_of_memory' as const, message: `the worker ran out of memory (heap limit ${this.options.heapMb} MB, --worker-heap-mb)` };
+    if (worker.error?.code === 'ERR_WORKER_OUT_OF_MEMORY') return outOfMemory;
     if (worker.error) return { code: 'worker_crashed', message: `the worker crashed: ${`${worker.error.name}: ${worker.error.message}`.split('\n')[0]}` };
     const tail = worker.stderr;
-    if (/heap out of memory|Reached heap limit|Allocation failed/i.test(tail)) {
-      return { code: 'out_of_memory', message: `the worker ran out of memory (heap limit ${this.options.heapMb} MB, --worker-heap-mb)` };
-    }
+    if (/heap out of memory|Reached heap limit|Allocation failed/i.test(tail)) return outOfMemory;
     const thrown = /^(?:\w*Error|Uncaught)[^\n]*/m.exec(tail)?.[0];
     if (thrown) return { code: 'worker_crashed', message: `the worker crashed: ${thrown}` };
     if (signal === 'SIGKILL') return { code: 'worker_crashed', message: 'the worker was killed (SIGKILL; the system may have run out of memory)' };

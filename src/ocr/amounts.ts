@@ -10,7 +10,7 @@
 import { AMOUNT_ALPHABET, READ_DECIMAL_AMOUNT, READ_GROUPED_AMOUNT, READ_UNGROUPED_AMOUNT, UNREADABLE_MARK } from '../model/amounts.js';
 import type { ReadMode } from './engine.js';
 import { otsuThreshold, twoTone, upscale, type GrayImage } from './image.js';
-import { cropWithMargin } from './cells.js';
+import { cropWithMargin, type CellBox } from './cells.js';
 import type { TextRun } from '../model/page.js';
 import { repairNumber, type OcrLine } from './words.js';
 
@@ -136,32 +136,50 @@ export async function vetAmounts(
     // OCR may split one printed number into two runs ("172.8" and "9"); the cell joins them again.
     if (pieces(runs, run).some(t => implausibleAmount(compact(t), decimals, grouped) === null)) continue;
     out.suspects++;
-    const box = { x0: run.x0 * pxPerPt, top: run.top * pxPerPt, x1: run.x1 * pxPerPt, bottom: run.bottom * pxPerPt };
-    const better = budget-- > 0 && wanted() ? await readAgain(img, box, pad, decimals, grouped, s, read, wanted) : null;
+    const box = runBoxPx(run, pxPerPt, img);
+    const better = box && budget-- > 0 && wanted() ? await readAgain(img, box, pad, decimals, grouped, s, read, wanted) : null;
     if (better) out.corrected++; else out.unreadable++;
     out.runs[i] = { ...run, text: better ?? `${UNREADABLE_MARK}${text}` };
   }
   return out;
 }
 
+/** A run's box in the page image's pixels, clipped to the image; null when nothing of it is left. */
+export function runBoxPx(run: TextRun, pxPerPt: number, img: GrayImage): CellBox | null {
+  const clamp = (v: number, hi: number): number => Math.max(0, Math.min(hi, Math.round(v)));
+  const box = {
+    x0: clamp(run.x0 * pxPerPt, img.width), top: clamp(run.top * pxPerPt, img.height),
+    x1: clamp(run.x1 * pxPerPt, img.width), bottom: clamp(run.bottom * pxPerPt, img.height),
+  };
+  return box.x1 > box.x0 && box.bottom > box.top ? box : null;
+}
+
+/**
+ * Each look read as one amount (glyph repairs; on a page that groups thousands, the commas of a look
+ * read whole put back); null once the page is abandoned (time limit): its engine is gone, and no
+ * further read may be started.
+ */
+export async function readLooks(
+  looks: readonly GrayImage[], mode: ReadMode, grouped: boolean,
+  read: (image: GrayImage, mode: ReadMode) => Promise<OcrLine[]>, wanted: () => boolean,
+): Promise<string[] | null> {
+  const texts: string[] = [];
+  for (const look of looks) {
+    if (!wanted()) return null;
+    const text = repairNumber(compact((await read(look, mode)).flatMap(l => l.words.map(w => w.text.trim())).join('')));
+    texts.push(grouped && READ_UNGROUPED_AMOUNT.test(text) ? text.replace(/\B(?=(\d{3})+\.)/g, ',') : text);
+  }
+  return texts;
+}
+
 /** Look again three ways; the reading when every well-formed one agrees, else null. */
 async function readAgain(
-  img: GrayImage, at: { x0: number; top: number; x1: number; bottom: number }, pad: number, decimals: number | null, grouped: boolean, s: AmountSettings,
+  img: GrayImage, box: CellBox, pad: number, decimals: number | null, grouped: boolean, s: AmountSettings,
   read: (image: GrayImage, mode: ReadMode) => Promise<OcrLine[]>, wanted: () => boolean,
 ): Promise<string | null> {
-  const clamp = (v: number, hi: number): number => Math.max(0, Math.min(hi, Math.round(v)));
-  const box = { x0: clamp(at.x0, img.width), top: clamp(at.top, img.height), x1: clamp(at.x1, img.width), bottom: clamp(at.bottom, img.height) };
-  if (box.x1 <= box.x0 || box.bottom <= box.top) return null;
   const crop = cropWithMargin(img, box, pad);
   const looks = [crop, upscale(crop, s.upscale), twoTone(crop, Math.max(0, otsuThreshold(crop) - s.thresholdShift))];
-  const good: string[] = [];
-  for (const look of looks) {
-    // A page abandoned (time limit) has lost its engine: no further read may be started.
-    if (!wanted()) return null;
-    const read1 = repairNumber((await read(look, 'digits')).flatMap(l => l.words.map(w => w.text.trim())).join(''));
-    // A look read whole, without gaps: its commas are put back as on the rest of the page.
-    const t = grouped && READ_UNGROUPED_AMOUNT.test(read1) ? read1.replace(/\B(?=(\d{3})+\.)/g, ',') : read1;
-    if (decimalsOf(t) !== null && implausibleAmount(t, decimals, grouped) === null) good.push(t);
-  }
+  const good = (await readLooks(looks, 'digits', grouped, read, wanted))
+    ?.filter(t => decimalsOf(t) !== null && implausibleAmount(t, decimals, grouped) === null) ?? [];
   return good.length > 0 && good.every(t => t === good[0]) ? good[0]! : null;
 }

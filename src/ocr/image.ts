@@ -27,10 +27,16 @@ export function rgbaToGray(rgba: Uint8Array | Uint8ClampedArray, width: number, 
   return { width, height, data };
 }
 
-/** Otsu's threshold of a grey image: the level that best splits ink from paper. */
-export function otsuThreshold(img: GrayImage): number {
+/** How many pixels of each grey level (0–255) the image has. */
+export function greyHistogram(img: GrayImage): Float64Array {
   const hist = new Float64Array(256);
   for (let i = 0; i < img.data.length; i++) hist[img.data[i]]++;
+  return hist;
+}
+
+/** Otsu's threshold of a grey image: the level that best splits ink from paper. */
+export function otsuThreshold(img: GrayImage): number {
+  const hist = greyHistogram(img);
   const total = img.data.length;
   let sumAll = 0;
   for (let v = 0; v < 256; v++) sumAll += v * hist[v];
@@ -110,6 +116,29 @@ export function upscale(img: GrayImage, factor: number): GrayImage {
   for (let y = 0; y < height; y++) {
     const src = Math.floor(y / factor) * img.width, dst = y * width;
     for (let x = 0; x < width; x++) data[dst + x] = img.data[src + Math.floor(x / factor)];
+  }
+  return { width, height, data };
+}
+
+/** Shrink a grey image by `factor` (< 1), each new pixel the area-weighted mean of the pixels it covers. */
+export function shrink(img: GrayImage, factor: number): GrayImage {
+  const width = Math.max(1, Math.round(img.width * factor)), height = Math.max(1, Math.round(img.height * factor));
+  const data = new Uint8Array(width * height);
+  const fx = img.width / width, fy = img.height / height;
+  for (let y = 0; y < height; y++) {
+    const y0 = y * fy, y1 = (y + 1) * fy;
+    for (let x = 0; x < width; x++) {
+      const x0 = x * fx, x1 = (x + 1) * fx;
+      let sum = 0, area = 0;
+      for (let yy = Math.floor(y0); yy < Math.min(img.height, Math.ceil(y1)); yy++) {
+        const wy = Math.min(y1, yy + 1) - Math.max(y0, yy);
+        for (let xx = Math.floor(x0); xx < Math.min(img.width, Math.ceil(x1)); xx++) {
+          const w = wy * (Math.min(x1, xx + 1) - Math.max(x0, xx));
+          sum += img.data[yy * img.width + xx]! * w; area += w;
+        }
+      }
+      data[y * width + x] = Math.round(sum / area);
+    }
   }
   return { width, height, data };
 }

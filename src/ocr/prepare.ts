@@ -4,7 +4,7 @@
  * → keep the rules → erase them from the image the engine reads. Every intermediate is kept.
  */
 import type { Rule } from '../model/page.js';
-import { binarize, otsuThreshold, rotate, type GrayImage } from './image.js';
+import { binarize, greyHistogram, otsuThreshold, rotate, type GrayImage } from './image.js';
 import { estimateSkew, eraseSegments, findSegments, selectRules, type LineSettings, type Segment } from './lines.js';
 
 export interface PrepareSettings {
@@ -108,8 +108,7 @@ function lightPageRuleThreshold(image: GrayImage, from: number, s: PrepareSettin
 
 /** The paper's grey level: the most common value of the image. */
 function paperLevel(image: GrayImage): number {
-  const counts = new Uint32Array(256);
-  for (let i = 0; i < image.data.length; i++) counts[image.data[i]!]++;
+  const counts = greyHistogram(image);
   let best = 255;
   for (let v = 0; v < 256; v++) if (counts[v]! > counts[best]!) best = v;
   return best;

@@ -10,13 +10,13 @@
  * image shrunk to each of the configured scales. When every shrunk look gives the same amount, well
  * formed for the page, that amount is taken; otherwise the reading stays as it was.
  */
-import { parseAmount, READ_DECIMAL_AMOUNT, READ_GROUPED_AMOUNT, READ_UNGROUPED_AMOUNT, unreadableReading } from '../model/amounts.js';
+import { parseAmount, READ_DECIMAL_AMOUNT, READ_GROUPED_AMOUNT, unreadableReading } from '../model/amounts.js';
 import type { TextRun } from '../model/page.js';
-import { decimalConvention, implausibleAmount } from './amounts.js';
+import { decimalConvention, implausibleAmount, readLooks, runBoxPx } from './amounts.js';
 import type { ReadMode } from './engine.js';
-import type { GrayImage } from './image.js';
+import { shrink, type GrayImage } from './image.js';
 import { cropRegion } from './recover.js';
-import { repairNumber, type OcrLine } from './words.js';
+import type { OcrLine } from './words.js';
 
 export interface RescaleSettings {
   enabled: boolean;
@@ -54,29 +54,6 @@ export interface Rescaled {
   changed: number;
 }
 
-/** Shrink a grey image by `factor` (< 1), each new pixel the area-weighted mean of the pixels it covers. */
-export function shrink(img: GrayImage, factor: number): GrayImage {
-  const width = Math.max(1, Math.round(img.width * factor)), height = Math.max(1, Math.round(img.height * factor));
-  const data = new Uint8Array(width * height);
-  const fx = img.width / width, fy = img.height / height;
-  for (let y = 0; y < height; y++) {
-    const y0 = y * fy, y1 = (y + 1) * fy;
-    for (let x = 0; x < width; x++) {
-      const x0 = x * fx, x1 = (x + 1) * fx;
-      let sum = 0, area = 0;
-      for (let yy = Math.floor(y0); yy < Math.min(img.height, Math.ceil(y1)); yy++) {
-        const wy = Math.min(y1, yy + 1) - Math.max(y0, yy);
-        for (let xx = Math.floor(x0); xx < Math.min(img.width, Math.ceil(x1)); xx++) {
-          const w = wy * (Math.min(x1, xx + 1) - Math.max(x0, xx));
-          sum += img.data[yy * img.width + xx]! * w; area += w;
-        }
-      }
-      data[y * width + x] = Math.round(sum / area);
-    }
-  }
-  return { width, height, data };
-}
-
 const compact = (text: string): string => text.replace(/\s+/g, '');
 
 /** The amount a run's reading stands for: its text, or the raw reading of one marked unreadable. */
@@ -105,20 +82,11 @@ export async function rereadSmaller(
     if (unreadable && !/\d[.,]\d/.test(text)) continue;
     if (budget-- <= 0 || !wanted()) break;
     out.reread++;
-    const box = {
-      x0: clamp(run.x0 * pxPerPt, img.width), top: clamp(run.top * pxPerPt, img.height),
-      x1: clamp(run.x1 * pxPerPt, img.width), bottom: clamp(run.bottom * pxPerPt, img.height),
-    };
-    if (box.x1 <= box.x0 || box.bottom <= box.top) continue;
+    const box = runBoxPx(run, pxPerPt, img);
+    if (!box) continue;
     const crop = cropRegion(img, box, pad).image;
-    const looks: string[] = [];
-    for (const scale of s.scales) {
-      if (!wanted()) return out;
-      const words = (await read(shrink(crop, scale), 'block')).flatMap(l => l.words.map(w => w.text.trim()));
-      let t = repairNumber(compact(words.join('')));
-      if (grouped && READ_UNGROUPED_AMOUNT.test(t)) t = t.replace(/\B(?=(\d{3})+\.)/g, ',');
-      looks.push(t);
-    }
+    const looks = await readLooks(s.scales.map(scale => shrink(crop, scale)), 'block', grouped, read, wanted);
+    if (!looks) return out;
     const agreed = agreedAmount(looks, decimals, grouped);
     if (agreed === null || (!unreadable && parseAmount(agreed) === parseAmount(text))) continue;
     out.changed++;
@@ -137,5 +105,3 @@ export function agreedAmount(looks: readonly string[], decimals: number | null, 
   const v = parseAmount(looks[0]!);
   return v !== null && looks.every(t => parseAmount(t) === v) ? looks[0]! : null;
 }
-
-const clamp = (v: number, hi: number): number => Math.max(0, Math.min(hi, Math.round(v)));

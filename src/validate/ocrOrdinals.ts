@@ -42,11 +42,9 @@ export function settleOrdinals(names: readonly (string | null)[]): { names: (str
   };
   const known = out.map(value);
   const expected = (i: number): number | null => {
-    let before: number | null = null, after: number | null = null;
-    for (let k = i - 1; k >= 0 && before === null; k--) if (known[k] !== null) before = known[k]! + 1;
-    for (let k = i + 1; k < out.length && after === null; k++) if (known[k] !== null) after = known[k]! - 1;
-    if (before !== null && after !== null) return before === after ? before : null;
-    return before ?? after;
+    const { before, after } = knownAround(known, i);
+    if (before !== null && after !== null) return before + 1 === after - 1 ? before + 1 : null;
+    return before !== null ? before + 1 : after !== null ? after - 1 : null;
   };
   const edits: OrdinalEdit[] = [];
   const arabicSeps = out.map(n => (n ? GOOD_ARABIC.exec(n)?.[2] : undefined)).filter((s): s is string => !!s);
@@ -63,6 +61,14 @@ export function settleOrdinals(names: readonly (string | null)[]): { names: (str
   return { names: out, edits };
 }
 
+/** The values of the nearest rows before and after row `i` whose ordinal is known (null where none is). */
+function knownAround(known: readonly (number | null)[], i: number): { before: number | null; after: number | null } {
+  let before: number | null = null, after: number | null = null;
+  for (let k = i - 1; k >= 0 && before === null; k--) before = known[k]!;
+  for (let k = i + 1; k < known.length && after === null; k++) after = known[k]!;
+  return { before, after };
+}
+
 /**
  * A numeral that is no number ("二九、" for 十九、) between numbered rows that are not consecutive (rows left
  * out of the table): the one value between its neighbours whose numeral is one glyph from the one read.
@@ -70,13 +76,11 @@ export function settleOrdinals(names: readonly (string | null)[]): { names: (str
 function badNumeral(name: string, known: readonly (number | null)[], i: number): string | null {
   const m = GOOD_CHINESE.exec(name);
   if (!m || chineseValue(m[1]!) !== null) return null;
-  let before = i - 1, after = i + 1;
-  while (before >= 0 && known[before] === null) before--;
-  while (after < known.length && known[after] === null) after++;
-  if (before < 0 || after >= known.length) return null;
+  const { before, after } = knownAround(known, i);
+  if (before === null || after === null) return null;
   const read = [...m[1]!];
   const fits: number[] = [];
-  for (let n = known[before]! + 1; n < known[after]!; n++) {
+  for (let n = before + 1; n < after; n++) {
     const glyphs = [...chineseNumeral(n)];
     if (glyphs.length === read.length && glyphs.filter((g, k) => g !== read[k]).length === 1) fits.push(n);
   }

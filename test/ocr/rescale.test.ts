@@ -3,7 +3,8 @@ import { UNREADABLE_MARK } from '../../src/model/amounts.js';
 import type { TextRun } from '../../src/model/page.js';
 import type { ReadMode } from '../../src/ocr/engine.js';
 import type { GrayImage } from '../../src/ocr/image.js';
-import { agreedAmount, DEFAULT_RESCALE_SETTINGS, rereadSmaller, shrink } from '../../src/ocr/rescale.js';
+import { agreedAmount, DEFAULT_RESCALE_SETTINGS, rereadSmaller } from '../../src/ocr/rescale.js';
+import { shrink } from '../../src/ocr/image.js';
 import type { OcrLine } from '../../src/ocr/words.js';
 
 const run = (text: string, x0: number, top: number, confidence: number): TextRun =>

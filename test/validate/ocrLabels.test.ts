@@ -13,6 +13,13 @@ const doc = (source: 'ocr' | 'pdf') => {
   return d;
 };
 
+/** The names of one column of OCR'd rows after settling. */
+const settle = (names: string[]) => {
+  const d = makeDoc([makeTable({ number: '表1', type: null, groups: [{ columns: ['金额'], rows: names.map(name => ({ name, amounts: [1] })) }] })]);
+  d.pages = [{ number: 3, text_source: 'ocr' }];
+  return settleOcrLabels(d).document.tables[0].rows.map(r => r.records[0].name);
+};
+
 describe('settleOcrLabels', () => {
   it('takes the registry name one glyph from the read one, and the code one digit away that carries the read name', () => {
     const { document, warnings } = settleOcrLabels(doc('ocr'));
@@ -56,11 +63,6 @@ describe('settleOcrLabels', () => {
     expect(warnings[0].message).toContain('"一、一般公共预算搜获收入" is 2 glyphs from the known name "一般公共预算拨款收入"');
   });
   it('gives back an ordinal lost whole where the numbering has a gap of one, and only there', () => {
-    const settle = (names: string[]) => {
-      const d = makeDoc([makeTable({ number: '表1', type: null, groups: [{ columns: ['金额'], rows: names.map(name => ({ name, amounts: [1] })) }] })]);
-      d.pages = [{ number: 3, text_source: 'ocr' }];
-      return settleOcrLabels(d).document.tables[0].rows.map(r => r.records[0].name);
-    };
     // Seen on a scan: 一、 of the first row not read at all.
     expect(settle(['基本支出', '二、项目支出', '三、单位预留机动经费'])).toEqual(['一、基本支出', '二、项目支出', '三、单位预留机动经费']);
     expect(settle(['一、基本支出', '项目支出', '三、单位预留机动经费'])).toEqual(['一、基本支出', '二、项目支出', '三、单位预留机动经费']);
@@ -73,11 +75,6 @@ describe('settleOcrLabels', () => {
     expect(settle(['一、财政拨款', '1.一般公共预算', '其他资金', '二、事业收入'])).toEqual(['一、财政拨款', '1.一般公共预算', '其他资金', '二、事业收入']);
   });
   it('reads a numeral that is no number as the one value between its neighbours one glyph from it', () => {
-    const settle = (names: string[]) => {
-      const d = makeDoc([makeTable({ number: '表1', type: null, groups: [{ columns: ['金额'], rows: names.map(name => ({ name, amounts: [1] })) }] })]);
-      d.pages = [{ number: 3, text_source: 'ocr' }];
-      return settleOcrLabels(d).document.tables[0].rows.map(r => r.records[0].name);
-    };
     // Between 十七 and 二十 (a row left out of the table) lie 十八 and 十九; only 十九 is one glyph from 二九.
     expect(settle(['十七、交通运输支出', '二九、住房保障支出', '二十、粮油物资储备支出'])).toEqual(['十七、交通运输支出', '十九、住房保障支出', '二十、粮油物资储备支出']);
     // Between 十三 and 二十一, 十九 and 二十 are both one glyph from 二九: left as read.
