@@ -27,8 +27,9 @@ export interface OpenOptions {
   /**
    * For reading text and rules only (implies skipImages): pdf.js then compiles no glyph outlines (with font faces off it
    * builds one for every glyph shown, even when nothing is drawn: most of a long CJK document's heap
-   * between cache cleanups). Such a document cannot be drawn; `drawablePage` opens a drawable copy of
-   * it when a page must be (OCR).
+   * between cache cleanups), and reads embedded font programs only for glyph widths and Unicode, without
+   * building the OpenType font drawing would use. Such a document cannot be drawn; `drawablePage` opens a
+   * drawable copy of it when a page must be (OCR).
    */
   textOnly?: boolean;
 }
@@ -69,7 +70,11 @@ async function openWith(data: Uint8Array, options: OpenOptions, slot: number): P
     isEvalSupported: false,
     ...(options.skipImages || options.textOnly ? { maxImageSize: 0 } : {}),
     useSystemFonts: false,
-    ...(options.textOnly ? { disableFontFace: false, ownerDocument: FONT_RULE_SINK } : { disableFontFace: true }),
+    // text-only: fonts are read only as far as widths and Unicode need; the OpenType font that drawing
+    // needs is not built (an option patched into pdf.js: patches/pdfjs-dist+5.6.205.patch)
+    ...(options.textOnly
+      ? { disableFontFace: false, ownerDocument: FONT_RULE_SINK, fontProgramsForTextOnly: true }
+      : { disableFontFace: true }),
     verbosity: 1, // warnings: the sign of damage it recovered from, taken off the console by parseWarnings.ts
   });
   let doc: PdfDocument;
