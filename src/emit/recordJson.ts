@@ -27,22 +27,36 @@ function spreads(value: unknown): boolean {
   return isRecord(value) && Object.values(value).some(spreads);
 }
 
-function* layout(value: unknown, level: number): Generator<string> {
-  if (!spreads(value)) { yield JSON.stringify(value) ?? 'null'; return; }
+/** Text gathered in one piece before it is handed on (see layout). */
+const PIECE_CHARS = 1 << 14;
+
+/**
+ * The pieces of `value` laid out at `level` (`spreading`: whether it spreads, when known). A record that
+ * does not spread (most of them: cells, checks) is added to the piece being made rather than handed on as
+ * a piece of its own: each piece passes up through every enclosing level.
+ */
+function* layout(value: unknown, level: number, spreading = spreads(value)): Generator<string> {
+  if (!spreading) { yield JSON.stringify(value) ?? 'null'; return; }
   const pad = ' '.repeat(level + 1), close = ' '.repeat(level);
+  let piece: string;
   if (Array.isArray(value)) {
-    yield '[\n';
-    for (const [i, item] of value.entries()) {
-      yield i ? `,\n${pad}` : pad;
-      yield* layout(item, level + 1);
+    piece = '[\n';
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      piece += i ? `,\n${pad}` : pad;
+      if (!spreads(item)) piece += JSON.stringify(item) ?? 'null';
+      else { yield piece; piece = ''; yield* layout(item, level + 1, true); }
+      if (piece.length >= PIECE_CHARS) { yield piece; piece = ''; }
     }
-    yield `\n${close}]`;
+    yield `${piece}\n${close}]`;
     return;
   }
-  yield '{\n';
+  piece = '{\n';
   for (const [i, [k, v]] of fieldsOf(value as Record<string, unknown>).entries()) {
-    yield `${i ? ',\n' : ''}${pad}${JSON.stringify(k)}: `;
-    yield* layout(v, level + 1);
+    piece += `${i ? ',\n' : ''}${pad}${JSON.stringify(k)}: `;
+    if (!spreads(v)) piece += JSON.stringify(v) ?? 'null';
+    else { yield piece; piece = ''; yield* layout(v, level + 1, true); }
+    if (piece.length >= PIECE_CHARS) { yield piece; piece = ''; }
   }
-  yield `\n${close}}`;
+  yield `${piece}\n${close}}`;
 }

@@ -151,30 +151,47 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     if (engine && live.delete(engine)) engine.terminate().catch(() => undefined);
   };
 
+  /** A new engine for `slot`, counted and tracked (close() ends it) once it has started. */
+  const startEngine = async (): Promise<OcrEngine> => {
+    const engine = await makeEngine(settings.dpi);
+    live.add(engine); counters.enginesStarted++;
+    return engine;
+  };
+
   async function work(slot: Slot, page: PdfPage, isCurrent: () => boolean): Promise<Omit<OcrPageResult, 'seconds'>> {
+    // A slot without an engine starts one (in its own thread) while the page is rendered and prepared
+    // here: the engine's start-up is as long as those two steps, and was on the first page's path after them.
+    const fresh = !slot.engine;
+    const starting = slot.engine ? Promise.resolve(slot.engine) : startEngine();
+    starting.catch(() => undefined); // its failure is the page's, once awaited below
+    let rendered: Awaited<ReturnType<typeof renderPageGray>>, prepared: ReturnType<typeof preparePage>;
     let t = performance.now();
     const lap = (): number => { const now = performance.now(), s = (now - t) / 1000; t = now; return s; };
-    let rendered = await renderPageGray(page, settings.dpi);
-    counters.renderSeconds += lap();
-    let prepared = preparePage(rendered.image, rendered.pxPerPt, settings.prepare);
-    // Small print gets the pixels it needs: measured at the base resolution, rendered again finer.
-    const finer = pxPerPtForPrint(printHeightPx(binarize(prepared.ocrImage, prepared.threshold), settings.resolution), rendered.pxPerPt, rendered.widthPt, rendered.heightPt, settings.resolution);
-    counters.prepareSeconds += lap();
-    if (finer > rendered.pxPerPt * 1.05 && isCurrent()) {
-      counters.finerPages++;
-      rendered = await renderPageGray(page, settings.dpi, undefined, finer);
+    try {
+      rendered = await renderPageGray(page, settings.dpi);
       counters.renderSeconds += lap();
       prepared = preparePage(rendered.image, rendered.pxPerPt, settings.prepare);
+      // Small print gets the pixels it needs: measured at the base resolution, rendered again finer.
+      const finer = pxPerPtForPrint(printHeightPx(binarize(prepared.ocrImage, prepared.threshold), settings.resolution), rendered.pxPerPt, rendered.widthPt, rendered.heightPt, settings.resolution);
       counters.prepareSeconds += lap();
+      if (finer > rendered.pxPerPt * 1.05 && isCurrent()) {
+        counters.finerPages++;
+        rendered = await renderPageGray(page, settings.dpi, undefined, finer);
+        counters.renderSeconds += lap();
+        prepared = preparePage(rendered.image, rendered.pxPerPt, settings.prepare);
+        counters.prepareSeconds += lap();
+      }
+      if (!isCurrent()) throw new Error('abandoned');
+    } catch (err) {
+      // the engine started for this page is not left running
+      if (fresh) void starting.then(engine => { if (live.delete(engine)) return engine.terminate(); }).catch(() => undefined);
+      throw err;
     }
-    if (!isCurrent()) throw new Error('abandoned');
-    if (!slot.engine) {
-      const engine = await makeEngine(settings.dpi);
-      live.add(engine); counters.enginesStarted++;
+    const engine = await starting;
+    if (fresh) {
       if (closed || !isCurrent()) { live.delete(engine); await engine.terminate(); throw new Error('abandoned'); }
       slot.engine = engine;
     }
-    const engine = slot.engine;
     const read = (img: GrayImage, mode: ReadMode): Promise<OcrLine[]> => { counters.engineReads++; return engine.recognize(img, mode); };
     const paged = await read(prepared.ocrImage, 'page');
     const pageRead = lap();

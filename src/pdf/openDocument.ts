@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { silencePdfWarnings } from './parseWarnings.js';
+import { destroyWithDocument, inThreadWorker } from './inThreadWorker.js';
 import { acquireParser, parserThreads, PdfParserError, type ParserLease } from './parserThread.js';
 import { loadInThreadParser, pdfjs } from './pdfjsLoaded.js';
 
@@ -60,9 +61,11 @@ async function openWith(data: Uint8Array, options: OpenOptions, slot: number): P
   // The parser runs in its own thread when that is asked for (queue workers); else in this one.
   const lease = acquireParser(slot);
   if (!lease) await loadInThreadParser();
+  // in this thread, a document never drawn gets a parser whose answers are not deep-copied (inThreadWorker.ts)
+  const own = !lease && options.textOnly ? await inThreadWorker(1) : null;
   const task = pdfjs.getDocument({
     data,
-    ...(lease ? { worker: lease.pdfWorker } : {}),
+    ...(lease ? { worker: lease.pdfWorker } : own ? { worker: own.pdfWorker } : {}),
     cMapUrl: pkgRoot + 'cmaps' + path.sep,
     cMapPacked: true,
     standardFontDataUrl: pkgRoot + 'standard_fonts' + path.sep,
@@ -81,6 +84,7 @@ async function openWith(data: Uint8Array, options: OpenOptions, slot: number): P
   try {
     doc = await (lease ? lease.guard(task.promise) : task.promise);
   } catch (err) {
+    own?.destroy();
     if (lease) {
       if (!lease.dead) await lease.guard(task.destroy()).catch(() => undefined);
       lease.release(0);
@@ -91,6 +95,7 @@ async function openWith(data: Uint8Array, options: OpenOptions, slot: number): P
     throw new PdfOpenError(`the PDF cannot be read: ${e.message ?? String(err)}`, 'corrupt');
   }
   if (lease) leaseDocument(doc, lease);
+  if (own) destroyWithDocument(doc, own);
   if (options.textOnly) { skipFontFaces(doc); keepDrawableCopy(doc); }
   return doc;
 }

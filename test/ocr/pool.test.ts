@@ -101,6 +101,44 @@ describe('OCR pool', () => {
     await at200.close();
   }, 600_000); // a guard against a hang only
 
+  it('starts a slot\'s engine while the page is rendered, and ends it when the page cannot be rendered', async () => {
+    const events: string[] = [];
+    const { factory, log } = fakeEngines(0);
+    const logged: OcrEngineFactory = async dpi => { events.push('engine asked'); const e = await factory(dpi); events.push('engine started'); return e; };
+    /** The page, its drawing logged (or failing, when `fail`). */
+    const watched = (fail: boolean): PdfPage => new Proxy(page, {
+      get(target, key) {
+        if (key !== 'render') return Reflect.get(target, key, target) as unknown;
+        return (params: Parameters<PdfPage['render']>[0]) => {
+          events.push('render asked');
+          if (fail) throw new Error('cannot draw');
+          const task = target.render(params);
+          return { ...task, promise: task.promise.then(() => { events.push('rendered'); }) };
+        };
+      },
+    });
+    const pool = createOcrPool({ workers: 1, dpi: 100, engine: logged, settings: { resolution: { ...DEFAULT_RESOLUTION_SETTINGS, minGlyphPx: 0 } } });
+    await pool.recognizePage(watched(false), 1);
+    expect(events.indexOf('engine asked')).toBeLessThan(events.indexOf('rendered'));
+    expect(log.created).toBe(1);
+    // the engine stays with its slot: the next page starts none
+    await pool.recognizePage(watched(false), 2);
+    expect(log.created).toBe(1);
+    await pool.close();
+    expect(log.terminated).toBe(1);
+
+    events.length = 0;
+    const failing = createOcrPool({ workers: 1, dpi: 100, engine: logged });
+    await expect(failing.recognizePage(watched(true), 3)).rejects.toThrow(/page 3/);
+    expect(events[0]).toBe('engine asked');
+    await new Promise(r => setImmediate(r)); // the engine, started after the failure, is ended as it comes
+    expect(log.created).toBe(2);
+    expect(log.terminated).toBe(2);
+    expect(failing.counters()).toMatchObject({ pages: 0, failedPages: 1 });
+    await failing.close();
+    expect(log.terminated).toBe(2);
+  }, 600_000); // a guard against a hang only
+
   it('rejects a page that runs over its time limit with an error naming the page, and replaces its engine', async () => {
     const { factory, log } = fakeEngines(null);
     const pool = createOcrPool({ workers: 1, dpi: 72, pageTimeoutMs: 1500, pageTimeoutLoadStretch: 1, engine: factory });
