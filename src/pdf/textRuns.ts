@@ -55,9 +55,10 @@ const checked = new WeakMap<object, boolean>();
  */
 export async function readPageText(page: PdfPage, doc: object, warningsInto?: Set<Collector>): Promise<{ items: TextItems; ops?: OperatorList }> {
   if (!fromOps()) return { items: await readTextItems(page) };
-  const { result: ops, warnings } = await collectParseWarnings(() => page.getOperatorList(), warningsInto);
   const trusted = checked.get(doc);
-  if (trusted === false) { fellBack('document not trusted'); return { items: await readTextItems(page), ops }; }
+  // (the operator list is then read only for a page that may hold a table, as without the port)
+  if (trusted === false) { fellBack('document not trusted'); return { items: await readTextItems(page) }; }
+  const { result: ops, warnings } = await collectParseWarnings(() => page.getOperatorList(), warningsInto);
   const reading = warnings.length ? { refused: 'parse warnings' } : textItemsFromOperatorList(ops, loadedFontOf(page), page.view);
   if ('refused' in reading) {
     if (reading.refused === MATRIX_DIGITS) checked.set(doc, false);
