@@ -13,6 +13,7 @@ import path from 'node:path';
 import { buildLongDocument, textLayerSamples } from './longDocument.mjs';
 import { extractDocument, lazyOcrPool } from '../dist/pipeline.js';
 import { writeOutputs } from '../dist/emit/writeOutputs.js';
+import { textReadings } from '../dist/pdf/textRuns.js';
 
 const root = path.join(import.meta.dirname, '..');
 const want = Number(process.argv[process.argv.indexOf('--pages') + 1]) || 1000;
@@ -51,7 +52,11 @@ await run(textLayer.slice(0, 1)); // warm-up: fonts, JIT
 const a = await run(textLayer);
 report('samples', a);
 console.log('  seconds by stage:', Object.entries(a.stages).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', '));
+const fromOps0 = textReadings.fromOps, fellBack0 = new Map(textReadings.fellBack);
 report('samples/real', await run(real));
+const fellBack = [...textReadings.fellBack].map(([why, n]) => [why, n - (fellBack0.get(why) ?? 0)]).filter(([, n]) => n > 0);
+console.log(`  samples/real text: ${textReadings.fromOps - fromOps0} pages from operator lists; read with getTextContent: ` +
+  (fellBack.map(([why, n]) => `${n} (${why})`).join(', ') || 'none'));
 
 const bigFile = path.join(out, `concatenated-${want}.pdf`);
 writeFileSync(bigFile, await buildLongDocument(textLayer, want));

@@ -5,7 +5,7 @@ import { PdfParserError, readingCopies, warningsOf, whileParserAlive, type PdfDo
 import { collectParseWarnings } from './parseWarnings.js';
 import { readRules } from './rules.js';
 import { withoutClippedText } from './textClip.js';
-import { readTextItems, toRuns, uprightShare, type TextItems } from './textRuns.js';
+import { readPageText, toRuns, uprightShare, type TextItems } from './textRuns.js';
 import { judgeTextLayer } from './textQuality.js';
 
 /** A page that could not be read; the rest of the document goes on. */
@@ -62,16 +62,17 @@ function uprightViewport(page: PdfPage, items: TextItems) {
 export async function readPage(doc: PdfDocument, number: number): Promise<PageContent> {
   const page = await doc.getPage(number);
   try {
-    const items = await readTextItems(page);
+    const { items, ops } = await readPageText(page, doc, warningsOf(doc));
     const viewport = uprightViewport(page, items);
     const vt = viewport.transform as unknown as Matrix;
     const runs = toRuns(items, vt);
     const verdict = judgeTextLayer(runs);
-    // The operator list costs as much as the text: read it only where the text suggests a table.
+    // Rules are read only where the text suggests a table (from the operator list the text was read
+    // from, if it was; else pdf.js reads it now).
     const tablePage = verdict.usable && mayHoldTable(runs);
     const rules = tablePage ? await readRules(page, vt) : [];
     // (the same operator list, cached by pdf.js) text drawn outside its clip is not on the printed page
-    const shown = tablePage ? await withoutClippedText(page, items) : items;
+    const shown = tablePage ? await withoutClippedText(page, items, ops) : items;
     return {
       number, width: viewport.width, height: viewport.height, rules,
       runs: verdict.usable ? (shown === items ? runs : toRuns(shown, vt)) : [],

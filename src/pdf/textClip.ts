@@ -41,8 +41,8 @@ const BUCKET_PT = 4;
  * by the glyphs drawn where it starts: pdf.js may join the text of neighbouring cells into one item, each
  * cell under its own clip.
  */
-export async function withoutClippedText(page: PdfPage, items: TextItems): Promise<TextItems> {
-  const runs = glyphRuns(await page.getOperatorList());
+export async function withoutClippedText(page: PdfPage, items: TextItems, ops?: OperatorList): Promise<TextItems> {
+  const runs = glyphRuns(ops ?? await page.getOperatorList());
   const hidden = runs.filter(isHidden);
   if (hidden.length === 0) return items;
   // only an item starting at a hidden run may be cut away; which run it starts at is asked of all of them

@@ -2,6 +2,8 @@ import type { TextRun } from '../model/page.js';
 import { apply, multiply, type Matrix } from './matrix.js';
 import { normalizeText } from './normalizeText.js';
 import type { PdfPage } from './openDocument.js';
+import { MATRIX_DIGITS, textItemsFromOperatorList, type LoadedFont } from './opListText.js';
+import { collectParseWarnings, type Collector } from './parseWarnings.js';
 
 interface RawItem {
   str: string;
@@ -19,8 +21,70 @@ export type TextItems = readonly RawItem[];
 
 export async function readTextItems(page: PdfPage): Promise<TextItems> {
   const content = await page.getTextContent({ disableNormalization: true });
-  return (content.items as RawItem[]).filter(raw => 'str' in raw && raw.str.trim() !== '');
+  return nonBlank(content.items as RawItem[]);
 }
+
+const nonBlank = (items: readonly RawItem[]): RawItem[] => items.filter(raw => 'str' in raw && raw.str.trim() !== '');
+
+type OperatorList = Awaited<ReturnType<PdfPage['getOperatorList']>>;
+
+/**
+ * Where the text items come from: 'ops' builds them from the page's operator list (one parse of the
+ * content stream, shared with the rules; see opListText.ts), 'content' asks pdf.js's getTextContent.
+ * BUDGET_TABLES_TEXT_FROM=content turns the first off.
+ */
+const fromOps = (): boolean => process.env.BUDGET_TABLES_TEXT_FROM !== 'content';
+
+/** Pages whose text was built from the operator list, and pages read with getTextContent instead, by reason. */
+export const textReadings = { fromOps: 0, fellBack: new Map<string, number>() };
+const fellBack = (reason: string): void => { textReadings.fellBack.set(reason, (textReadings.fellBack.get(reason) ?? 0) + 1); };
+
+/**
+ * Per document (copy), whether the items built from its operator list were checked against
+ * getTextContent's on its first page that was built so: some producers write text matrices with more
+ * digits than the operator list's 32-bit floats keep, yet close enough to a short decimal to be taken
+ * for it (231.65000152); such a document is read with getTextContent throughout.
+ */
+const checked = new WeakMap<object, boolean>();
+
+/**
+ * The page's text items, and its operator list when they were built from it. A page whose operator
+ * list pdf.js gave with warnings (content it could not parse: the two readings may stop at different
+ * places), or that the port refuses, is read with getTextContent, and so is the rest of a document
+ * once a page was refused for its matrix digits or its first page differed.
+ */
+export async function readPageText(page: PdfPage, doc: object, warningsInto?: Set<Collector>): Promise<{ items: TextItems; ops?: OperatorList }> {
+  if (!fromOps()) return { items: await readTextItems(page) };
+  const trusted = checked.get(doc);
+  // (the operator list is then read only for a page that may hold a table, as without the port)
+  if (trusted === false) { fellBack('document not trusted'); return { items: await readTextItems(page) }; }
+  const { result: ops, warnings } = await collectParseWarnings(() => page.getOperatorList(), warningsInto);
+  const reading = warnings.length ? { refused: 'parse warnings' } : textItemsFromOperatorList(ops, loadedFontOf(page), page.view);
+  if ('refused' in reading) {
+    if (reading.refused === MATRIX_DIGITS) checked.set(doc, false);
+    fellBack(reading.refused);
+    return { items: await readTextItems(page), ops };
+  }
+  const items = nonBlank(reading.items);
+  if (trusted === undefined) {
+    const content = await readTextItems(page);
+    checked.set(doc, sameItems(items, content));
+    fellBack('first page checked');
+    return { items: content, ops };
+  }
+  textReadings.fromOps++;
+  return { items, ops };
+}
+
+const sameItems = (a: readonly RawItem[], b: readonly RawItem[]): boolean => a.length === b.length && a.every((x, i) => {
+  const y = b[i]!;
+  return x.str === y.str && x.width === y.width && x.height === y.height && x.fontName === y.fontName
+    && x.transform.length === y.transform.length && x.transform.every((v, k) => v === y.transform[k]);
+});
+
+/** A font pdf.js loaded for the page, by its loaded name (the fonts arrive before the operator list). */
+export const loadedFontOf = (page: PdfPage) => (name: string): LoadedFont | null =>
+  page.commonObjs.has(name) ? page.commonObjs.get(name) as LoadedFont : null;
 
 /**
  * The page's text as runs in page coordinates (y down) of the given viewport. pdf.js filler items
