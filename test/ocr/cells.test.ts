@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropWithMargin, DEFAULT_CELL_SETTINGS, inkBox, readCells, ruledCells } from '../../src/ocr/cells.js';
+import { cropWithMargin, DEFAULT_CELL_SETTINGS, inkBox, pageDecimals, readCells, ruledCells, surelyNumber } from '../../src/ocr/cells.js';
 import type { ReadMode } from '../../src/ocr/engine.js';
 import type { GrayImage } from '../../src/ocr/image.js';
 import type { Segment } from '../../src/ocr/lines.js';
@@ -108,5 +108,46 @@ describe('readCells', () => {
     const got = await readCells(img, 200, [], GRID, PX_PER_PT, { ...DEFAULT_CELL_SETTINGS, enabled: false }, read, () => true);
     expect(got).toMatchObject({ cells: 0, read: 0, lines: [] });
     expect(modes).toEqual([]);
+  });
+  it('does not read again a cell the page read surely as a number of the page\'s form, and reads the others', async () => {
+    const { img, read, modes } = setup({ page: () => [], line: () => [], digits: () => [], block: whole('7.50') });
+    // Amounts of two decimals elsewhere on the page set its convention.
+    const elsewhere = ['1.00', '2.00', '3.00'].map((t, i) => word(t, 10 + 60 * i, 350, 50 + 60 * i, 370, 95));
+    const pageLines = [{ words: [word('12.50', 120, 130, 180, 160, 95), word('7.5', 215, 130, 235, 160, 95), ...elsewhere] }];
+    const got = await readCells(img, 200, pageLines, GRID, PX_PER_PT, DEFAULT_CELL_SETTINGS, read, () => true);
+    expect(got).toMatchObject({ read: 1, sure: 1 });
+    expect(modes).toEqual(['block']); // "7.5" has one decimal where the page prints two: read alone
+    expect(got.lines.flatMap(l => l.words).map(w => w.text).sort()).toEqual(['1.00', '12.50', '2.00', '3.00', '7.50']);
+    // Above 100 every inked cell is read alone.
+    const all = await readCells(img, 200, pageLines, GRID, PX_PER_PT, { ...DEFAULT_CELL_SETTINGS, sureConfidence: 101 }, read, () => true);
+    expect(all).toMatchObject({ read: 2, sure: 0 });
+  });
+});
+
+describe('surelyNumber', () => {
+  const cell = { x0: 100, top: 100, x1: 200, bottom: 200 };
+  const at = (text: string, confidence = 95, x0 = 120, x1 = 180) => word(text, x0, 130, x1, 160, confidence);
+  it('takes one confident amount of the page\'s form, or a code, wholly inside the cell', () => {
+    expect(surelyNumber([at('1,618.40')], cell, 3, 85, 2, true)).toBe(true);
+    expect(surelyNumber([at('172.89')], cell, 3, 85, 2, true)).toBe(true);
+    expect(surelyNumber([at('03')], cell, 3, 85, null, false)).toBe(true);
+    expect(surelyNumber([at('2,869', 95, 120, 160), at('.77', 95, 160, 180)], cell, 3, 85, 2, true)).toBe(true);
+  });
+  it('leaves a doubtful, ill-formed or overflowing reading to be read alone', () => {
+    expect(surelyNumber([at('172.89', 84)], cell, 3, 85, 2, false)).toBe(false); // not confident
+    expect(surelyNumber([at('172.8')], cell, 3, 85, 2, false)).toBe(false); // decimals unlike the page's
+    expect(surelyNumber([at('172.89')], cell, 3, 85, null, false)).toBe(false); // no convention to hold it to
+    expect(surelyNumber([at('1618.40')], cell, 3, 85, 2, true)).toBe(false); // no separators where the page prints them
+    expect(surelyNumber([at('2,.869.77')], cell, 3, 85, 2, true)).toBe(false);
+    expect(surelyNumber([at('05.20')], cell, 3, 85, 2, false)).toBe(false); // a leading zero
+    expect(surelyNumber([at('3')], cell, 3, 85, null, false)).toBe(false); // one digit: a code's glyph may be lost
+    expect(surelyNumber([at('12.50', 95, 120, 230)], cell, 3, 85, 2, false)).toBe(false); // reaches into the next cell
+    expect(surelyNumber([at('收入')], cell, 3, 85, 2, false)).toBe(false);
+    expect(surelyNumber([], cell, 3, 85, 2, false)).toBe(false);
+  });
+  it('finds the decimal places nearly all amounts of a page share', () => {
+    expect(pageDecimals(['1.00', '2.50', '3.25', '4.10', '合计'], DEFAULT_CELL_SETTINGS)).toBe(2);
+    expect(pageDecimals(['1.00', '2.5', '3.25', '4.1'], DEFAULT_CELL_SETTINGS)).toBeNull();
+    expect(pageDecimals(['1.00', '2.50'], DEFAULT_CELL_SETTINGS)).toBeNull();
   });
 });
