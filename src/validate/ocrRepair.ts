@@ -138,7 +138,7 @@ function ocrCells(doc: OutputDocument, ocrPages: ReadonlySet<number>): Cell[] {
 /** Letters OCR reads for digits in a figure ("5S,932.26", "1.S12.04"), each with the digits it may be. */
 const LETTER_DIGITS: ReadonlyMap<string, string> = new Map([
   ['S', '5'], ['s', '5'], ['O', '0'], ['o', '0'], ['D', '0'], ['Q', '0'], ['l', '1'], ['I', '1'], ['i', '1'], ['|', '1'],
-  ['B', '8'], ['Z', '2'], ['z', '2'], ['g', '9'], ['q', '9'], ['G', '6'], ['b', '6'],
+  ['B', '8'], ['Z', '2'], ['z', '2'], ['g', '9'], ['q', '9'], ['G', '6'], ['b', '6'], ['T', '7'],
 ]);
 
 /**

@@ -197,6 +197,13 @@ describe('repairByArithmetic across rows, columns and tables', () => {
       expect(checks.map(c => [c.row, c.actual, c.expected])).toEqual([[2, null, want]]);
       expect(document.tables[0].rows[2].records[0].amounts['支出预算/合计']).toBe(want);
     }
+    // "T" for a 7 (seen on a scan: "T,344.46" for 7,344.46).
+    const doc = docWith('ocr', [{}]);
+    const set = (row: number, vals: number[]) => { doc.tables[0].rows[row].records[0].amounts = { '支出预算/合计': vals[0], '支出预算/基本支出': vals[1], '支出预算/项目支出': vals[2] }; };
+    set(0, [37, 27, 10]); set(1, [37, 27, 10]); set(7, [42, 32, 10]);
+    doc.tables[0].rows[2].records[0].amounts = { '支出预算/基本支出': 27 };
+    doc.tables[0].rows[2].records[0].unreadable = { '支出预算/合计': '2T.00' };
+    expect(repairByArithmetic(doc).checks.map(c => [c.row, c.actual, c.expected])).toEqual([[2, null, 27]]);
   });
 });
 
