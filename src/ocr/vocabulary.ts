@@ -91,10 +91,43 @@ function dropSpecks(chars: string[], terms: readonly string[], edits: TermEdit[]
   return out;
 }
 
+/**
+ * Runs of one line split at a speck read as a mark ("本年" and ":收入", one header cell) joined into one
+ * run where the joined text, the mark dropped, holds a vocabulary phrase across the join: the phrase is
+ * then corrected like any other. A run is joined only to the nearest run ending just left of it
+ * (within half a glyph height) on the same line.
+ */
+function joinSpeckSplits(runs: readonly TextRun[], terms: readonly string[], edits: TermEdit[]): TextRun[] {
+  const out = [...runs];
+  const dropped = new Set<TextRun>();
+  for (const b of runs) {
+    const first = [...b.text];
+    if (first.length < 2 || !SPECK.test(first[0]!) || !isHan(first[1]!)) continue;
+    const h = b.bottom - b.top;
+    const left = runs.filter(a => a !== b && !dropped.has(a) && isHan([...a.text].at(-1) ?? '')
+      && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) >= 0.5 * Math.min(h, a.bottom - a.top)
+      && b.x0 - a.x1 <= 0.5 * h && a.x1 - b.x0 <= 0.5 * h && a.x0 < b.x0);
+    const a = left.sort((p, q) => q.x1 - p.x1)[0];
+    if (!a) continue;
+    const joined = `${a.text}${b.text}`;
+    const c = correctTerms(joined, terms);
+    const speckAt = [...a.text].length;
+    // The speck must be what went: a phrase was found across it.
+    if (!c.edits.length || [...c.text].length !== [...joined].length - 1 || [...c.text][speckAt] !== first[1]) continue;
+    edits.push(...c.edits);
+    const merged: TextRun = { ...a, text: c.text, x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1), top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom),
+      ...(a.confidence !== undefined || b.confidence !== undefined ? { confidence: Math.min(a.confidence ?? 100, b.confidence ?? 100) } : {}) };
+    out[out.indexOf(a)] = merged;
+    out.splice(out.indexOf(b), 1);
+    dropped.add(a).add(b);
+  }
+  return out;
+}
+
 /** Correct every run of a page; the edits are returned for the record. */
 export function correctRuns(runs: readonly TextRun[], terms: readonly string[] = STANDARD_TERMS): { runs: TextRun[]; edits: TermEdit[] } {
   const edits: TermEdit[] = [];
-  const out = runs.map(r => {
+  const out = joinSpeckSplits(runs, terms, edits).map(r => {
     const c = correctTerms(r.text, terms);
     if (!c.edits.length) return r;
     edits.push(...c.edits);

@@ -1,6 +1,6 @@
 /**
  * Repair by arithmetic, never silently. On pages read by OCR, an amount misread by one glyph
- * ("332.16" read as "332.1", "142.31" as "1142.31", 7 read as 1, "5.62" as "56.2") breaks sums: along
+ * ("332.16" read as "332.1", "142.31" as "1142.31", 7 read as 1, "5.62" as "56.2", "66,716,064" as "66,716.064") breaks sums: along
  * its row, down its column (类 = Σ 款, 合计 = Σ 类) and across tables (表2, 表4 and 表5 print the same
  * code). A cell is repaired when one plausible other reading of it — one digit dropped, added or
  * doubled, one digit swapped for a look-alike, the decimal point moved — makes every failing check
@@ -33,7 +33,8 @@ const lookAlike = (a: string, b: string): boolean => LOOK_ALIKE.some(([x, y]) =>
 
 /**
  * Whether `to` is a plausible misreading-repair of `from` (both plain number texts, no commas): one
- * character dropped, one digit added, or one digit replaced by a look-alike.
+ * character dropped, one digit added, one digit replaced by a look-alike, the decimal point moved, or a
+ * point that was a thousands comma dropped.
  */
 export function oneGlyphApart(from: string, to: string): boolean {
   if (from === to) return false;
@@ -45,7 +46,9 @@ export function oneGlyphApart(from: string, to: string): boolean {
   }
   const [long, short] = from.length > to.length ? [from, to] : [to, from];
   for (let i = 0; i < long.length; i++) {
-    if (long.slice(0, i) + long.slice(i + 1) === short) return /\d/.test(long[i]!);
+    // A digit, or a thousands comma read as a decimal point ("66,716.064" for 66,716,064): the point then
+    // has three digits after it, and the reading without it is the whole number.
+    if (long.slice(0, i) + long.slice(i + 1) === short) return /\d/.test(long[i]!) || (long === from && long[i] === '.' && /^\d{3}$/.test(long.slice(i + 1)));
   }
   return false;
 }
@@ -111,7 +114,11 @@ export interface OcrRepairOptions {
   maxPasses?: number;
 }
 
-interface Candidate { cell: Cell; to: number; text: string; resolved: Set<string> }
+interface Candidate {
+  cell: Cell; to: number; text: string; resolved: Set<string>;
+  /** An unreadable cell taken with its digits as read (only its thousands commas were out of place). */
+  asRead?: boolean;
+}
 
 /** Every amount cell (read or unreadable) on an OCR'd page. */
 function ocrCells(doc: OutputDocument, ocrPages: ReadonlySet<number>): Cell[] {
@@ -131,7 +138,7 @@ function ocrCells(doc: OutputDocument, ocrPages: ReadonlySet<number>): Cell[] {
 /** Letters OCR reads for digits in a figure ("5S,932.26", "1.S12.04"), each with the digits it may be. */
 const LETTER_DIGITS: ReadonlyMap<string, string> = new Map([
   ['S', '5'], ['s', '5'], ['O', '0'], ['o', '0'], ['D', '0'], ['Q', '0'], ['l', '1'], ['I', '1'], ['i', '1'], ['|', '1'],
-  ['B', '8'], ['Z', '2'], ['z', '2'], ['g', '9'], ['q', '9'], ['G', '6'], ['b', '6'],
+  ['B', '8'], ['Z', '2'], ['z', '2'], ['g', '9'], ['q', '9'], ['G', '6'], ['b', '6'], ['T', '7'],
 ]);
 
 /**
@@ -225,7 +232,10 @@ export function repairByArithmetic(doc: OutputDocument, options: OcrRepairOption
       const direct = cell.value === null && !from.length ? new Set(strayLetterReadings(cell.printed).map(t => toHundredths(Number(t)))) : new Set<number>();
       if (!from.length && !direct.size) continue;
       const tos = new Set<number>(direct);
+      // An unreadable cell's digits as read ("1554,220.00": a thousands comma lost, the digits right).
+      const asRead = new Set(cell.value === null ? from.map(f => toHundredths(Number(f))) : []);
       if (cell.value === null) {
+        for (const t of asRead) tos.add(t);
         for (const f of from) for (const t of oneGlyphReadings(f)) tos.add(toHundredths(Number(t)));
       } else {
         for (const d of deltas) for (const t of [toHundredths(cell.value) + d, toHundredths(cell.value) - d]) if (t >= 0) tos.add(t);
@@ -233,9 +243,11 @@ export function repairByArithmetic(doc: OutputDocument, options: OcrRepairOption
       for (const to of tos) {
         const text = formatHundredths(to);
         const plain = text.replace(/,/g, ''), shortest = String(fromHundredths(to));
-        if (!direct.has(to) && !from.some(f => oneGlyphApart(f, plain) || oneGlyphApart(f, shortest))) continue;
+        if (!direct.has(to) && !asRead.has(to) && !from.some(f => oneGlyphApart(f, plain) || oneGlyphApart(f, shortest))) continue;
         const resolved = tryReading(work, cell, fromHundredths(to), before, run);
-        if (resolved) cands.push({ cell, to: fromHundredths(to), text, resolved });
+        // Taken as read only when a sum says so, not merely because the cell then has a value.
+        if (asRead.has(to) && ![...(resolved ?? [])].some(k => !k.startsWith('ocr_unreadable|'))) continue;
+        if (resolved) cands.push({ cell, to: fromHundredths(to), text, resolved, asRead: asRead.has(to) });
       }
     }
     let changed = false;
@@ -283,7 +295,7 @@ function repairCheck(fix: Candidate): Check {
   return {
     rule: 'ocr_repair', status: 'pass', table: label, page: row.page, row: row.index, column: cell.key,
     message: `${label} row ${rowLabel(rec)}: "${cell.key}" was read by OCR (page ${row.page}) as "${original}", ${how}; `
-      + `read as "${fix.text}" (one glyph apart) every one of the ${fix.resolved.size} failing check(s) on it holds and no other reading does as well, `
+      + `read as "${fix.text}" (${fix.asRead ? 'its digits as read' : 'one glyph apart'}) every one of the ${fix.resolved.size} failing check(s) on it holds and no other reading does as well, `
       + `so "${original}" was repaired to "${fix.text}".`,
     expected: fix.to, actual: cell.value,
   };

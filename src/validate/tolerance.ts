@@ -7,14 +7,41 @@
 import type { OutputDocument } from '../model/document.js';
 import type { ValidationSettings } from './settings.js';
 
-/** Pages whose text came from OCR. */
-export function ocrPageSet(doc: OutputDocument): ReadonlySet<number> {
-  return new Set(doc.pages.filter(p => p.text_source === 'ocr').map(p => p.number));
+/** Pages whose text came from OCR; `finePrint` those of them whose amounts are printed finer than hundredths. */
+export interface OcrPages extends ReadonlySet<number> {
+  readonly finePrint?: ReadonlySet<number>;
 }
 
-/** Slack in hundredths for a sum of `terms` parts whose figures are printed on `pages`. */
-export function sumSlack(settings: ValidationSettings, ocrPages: ReadonlySet<number>, pages: Iterable<number>, terms: number): number {
-  for (const p of pages) if (ocrPages.has(p)) return 0;
+/** Pages whose text came from OCR, with those printing amounts finer than hundredths ("122.800000"). */
+export function ocrPageSet(doc: OutputDocument): OcrPages {
+  const pages = new Set(doc.pages.filter(p => p.text_source === 'ocr').map(p => p.number));
+  const tally = new Map<number, { fine: number; all: number }>();
+  for (const table of doc.tables) {
+    for (const row of table.rows) {
+      if (!pages.has(row.page)) continue;
+      const t = tally.get(row.page) ?? { fine: 0, all: 0 };
+      for (const cell of row.cells) {
+        const m = /^-?[\d,]+\.(\d+)$/.exec(cell.trim());
+        if (!m) continue;
+        t.all++;
+        if (m[1]!.length > 2) t.fine++;
+      }
+      tally.set(row.page, t);
+    }
+  }
+  // Most of the page's amounts, so that one misread with a third decimal ("5.602") does not make a page fine.
+  const finePrint = new Set([...tally].filter(([, t]) => t.fine * 2 > t.all).map(([p]) => p));
+  return Object.assign(pages, { finePrint });
+}
+
+/**
+ * Slack in hundredths for a sum of `terms` parts whose figures are printed on `pages`. On OCR'd pages
+ * none, except that figures printed finer than hundredths are compared rounded to hundredths, each
+ * part and the total off by up to half a hundredth.
+ */
+export function sumSlack(settings: ValidationSettings, ocrPages: OcrPages, pages: Iterable<number>, terms: number): number {
+  const list = [...pages];
+  if (list.some(p => ocrPages.has(p))) return list.some(p => ocrPages.finePrint?.has(p)) ? Math.floor((terms + 1) / 2) : 0;
   return terms * settings.roundingSlackPerTermHundredths;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctTerms } from '../../src/ocr/vocabulary.js';
+import { correctRuns, correctTerms } from '../../src/ocr/vocabulary.js';
 
 describe('correctTerms', () => {
   it.each([
@@ -40,5 +40,22 @@ describe('correctTerms', () => {
   it('leaves a summary row name printed right alone', () => {
     // Row names are settled whole (validate/ocrLabels), never as a phrase inside a longer name.
     expect(correctTerms('一、一般公共预算财政拨款收入').edits).toEqual([]);
+  });
+});
+
+describe('correctRuns', () => {
+  const run = (text: string, x0: number, x1: number, top = 136, bottom = 147) => ({ text, x0, x1, top, bottom, fontSize: 11, fontName: 'ocr', confidence: 90 });
+  it('joins a phrase split at a speck read as a mark into two runs of one line, with the edit recorded', () => {
+    const r = correctRuns([run('本年', 215, 237, 135, 151), run(':收入', 234, 261), run('本年支出', 576, 621)]);
+    expect(r.runs.map(x => x.text)).toEqual(['本年收入', '本年支出']);
+    expect(r.runs[0]).toMatchObject({ x0: 215, x1: 261, top: 135, bottom: 151, confidence: 90 });
+    expect(r.edits).toEqual([{ from: '本年:收入', to: '本年收入' }]);
+  });
+  it('leaves runs apart: far from each other, on other lines, or with no phrase across the mark', () => {
+    for (const runs of [
+      [run('本年', 215, 237), run(':收入', 300, 330)],
+      [run('本年', 215, 237, 100, 111), run(':收入', 234, 261)],
+      [run('其中', 215, 237), run('：人员经费', 238, 290)],
+    ]) expect(correctRuns(runs)).toEqual({ runs, edits: [] });
   });
 });

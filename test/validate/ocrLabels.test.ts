@@ -43,10 +43,16 @@ describe('settleOcrLabels', () => {
     d.pages = [{ number: 3, text_source: 'ocr' }];
     const { document, warnings } = settleOcrLabels(d);
     const names = (j: number) => document.tables[0].rows.map(r => r.records[j].name);
-    // "1，" has no sibling in the arabic form to say which separator: left alone.
-    expect(names(0)).toEqual(['一、财政拨款', '1，一般公共预算', '二、其他资金', '合计']);
+    // "1，" has no sibling in the arabic form to say which separator: a comma is never printed there, and
+    // OCR reads a printed 、 as it is, so it was the point.
+    expect(names(0)).toEqual(['一、财政拨款', '1.一般公共预算', '二、其他资金', '合计']);
     expect(names(1)).toEqual(['一、基本支出', '二、项目支出', '三、单位预留机动经费', '四、卫生健康支出']);
-    expect(warnings).toHaveLength(5);
+    expect(warnings).toHaveLength(6);
+    // A sibling showing its separator gives it.
+    expect(settle(['1、一般公共预算', '2，政府性基金预算'])).toEqual(['1、一般公共预算', '2、政府性基金预算']);
+    // The separator lost between numbered sub-items is given back; a figure-led name elsewhere is left alone.
+    expect(settle(['财政拨款收入', '1，一般公共预算资金', '2政府性基金', '3，国有资本经营预算', '二、事业收入'])).toEqual(['一、财政拨款收入', '1.一般公共预算资金', '2.政府性基金', '3.国有资本经营预算', '二、事业收入']);
+    expect(settle(['一、财政拨款', '2号楼维修', '二、事业收入'])).toEqual(['一、财政拨款', '2号楼维修', '二、事业收入']);
     // Three strokes where the sequence wants 四 are not 三: left alone.
     const e = makeDoc([makeTable({ number: '表1', type: null, groups: [{ columns: ['支出'], rows: [{ name: '三、项目支出', amounts: [1] }, { name: '一一一单位预留机动经费', amounts: [0] }] }] })]);
     e.pages = [{ number: 3, text_source: 'ocr' }];
@@ -79,5 +85,18 @@ describe('settleOcrLabels', () => {
     expect(settle(['十七、交通运输支出', '二九、住房保障支出', '二十、粮油物资储备支出'])).toEqual(['十七、交通运输支出', '十九、住房保障支出', '二十、粮油物资储备支出']);
     // Between 十三 and 二十一, 十九 and 二十 are both one glyph from 二九: left as read.
     expect(settle(['十三、文化旅游体育与传媒支出', '二九、住房保障支出', '二十一、粮油物资储备支出'])).toEqual(['十三、文化旅游体育与传媒支出', '二九、住房保障支出', '二十一、粮油物资储备支出']);
+  });
+  it('fills a stretch of damaged ordinals whose numbering leaves exactly one value per row, doubting a numeral out of order', () => {
+    // Seen on a scan: 十六 to 十九 read as look-alikes, 十九 even as a valid 二 that breaks the order, 二十一 as 一十一.
+    expect(settle(['十三、交通运输支出', '上上四、资源勘探信息等支出', '十五、商业服务业等支出', '上上六、金融支出', '二七、自然资源海洋气象等支出',
+      '上、、住房保障支出', '二、、粮油物资储备支出', '二十、灾害防治及应急管理支出', '一十一、其他支出'])).toEqual(['十三、交通运输支出',
+      '十四、资源勘探信息等支出', '十五、商业服务业等支出', '十六、金融支出', '十七、自然资源海洋气象等支出', '十八、住房保障支出',
+      '十九、粮油物资储备支出', '二十、灾害防治及应急管理支出', '二十一、其他支出']);
+    // Sub-items and totals between are not in the stretch.
+    expect(settle(['一、财政拨款', '1.一般公共预算', '上、事业收入', '合计', '三、其他收入'])).toEqual(['一、财政拨款', '1.一般公共预算', '二、事业收入', '合计', '三、其他收入']);
+    // More rows than missing values (one row is no numbered row, or a value is misread): left as read.
+    expect(settle(['十五、商业服务业等支出', '上上六、金融支出', '上、、住房保障支出', '上、、城乡社区支出', '十八、粮油物资储备支出'])).toEqual(['十五、商业服务业等支出', '上上六、金融支出', '上、、住房保障支出', '上、、城乡社区支出', '十八、粮油物资储备支出']);
+    // A new sequence starting at 一 is not out of order; a 二 after it neither.
+    expect(settle(['一、财政拨款', '二、事业收入', '三、其他收入', '一、基本支出', '二、项目支出'])).toEqual(['一、财政拨款', '二、事业收入', '三、其他收入', '一、基本支出', '二、项目支出']);
   });
 });

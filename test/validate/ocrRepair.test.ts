@@ -20,6 +20,10 @@ describe('oneGlyphApart', () => {
     expect(oneGlyphApart('20.00', '200.00')).toBe(true);
     expect(oneGlyphApart('20.00', '2.000')).toBe(false);
     expect(oneGlyphApart('20.00', '20.00')).toBe(false);
+    // A thousands comma read as a point: three digits after it, taken away whole.
+    expect(oneGlyphApart('66716.064', '66716064')).toBe(true);
+    expect(oneGlyphApart('667160.64', '66716064')).toBe(false);
+    expect(oneGlyphApart('66716064', '66716.064')).toBe(false);
   });
 });
 
@@ -74,6 +78,20 @@ describe('repairByArithmetic', () => {
     expect(fails(validateDocument(doc, null)).length).toBeGreaterThan(0);
     const { document, checks } = repairByArithmetic(doc);
     expect(checks.map(c => [c.row, c.column, c.actual, c.expected])).toEqual([[2, '支出预算/基本支出', 332.1, 332.16]]);
+    expect(fails(validateDocument(document, null))).toEqual([]);
+  });
+
+  it('repairs a thousands comma read as a decimal point (1,234.567 for 1,234,567)', () => {
+    const doc = docWith('ocr', [{}]);
+    const set = (row: number, vals: number[]) => {
+      doc.tables[0].rows[row].records[0].amounts = { '支出预算/合计': vals[0], '支出预算/基本支出': vals[1], '支出预算/项目支出': vals[2] };
+    };
+    set(0, [1234577, 1234567, 10]); set(1, [1234577, 1234567, 10]); set(3, [10, 0, 10]); set(7, [1234582, 1234572, 10]);
+    doc.tables[0].rows[2].records[0].amounts = { '支出预算/合计': 1234567, '支出预算/基本支出': 1234.567 };
+    doc.tables[0].rows[3].records[0].amounts = { '支出预算/合计': 10, '支出预算/项目支出': 10 };
+    expect(fails(validateDocument(doc, null)).length).toBeGreaterThan(0);
+    const { document, checks } = repairByArithmetic(doc);
+    expect(checks.map(c => [c.row, c.column, c.actual, c.expected])).toEqual([[2, '支出预算/基本支出', 1234.567, 1234567]]);
     expect(fails(validateDocument(document, null))).toEqual([]);
   });
 
@@ -151,6 +169,22 @@ describe('repairByArithmetic across rows, columns and tables', () => {
     expect(fixed.unreadable).toBeUndefined();
     expect(fails(validateDocument(document, null))).toEqual([]);
   });
+  it('takes an unreadable amount whose digits are right and only its commas out of place, when its sums say so', () => {
+    // "2,0.00": a comma where none belongs; the digits, 20.00, make the row, the 款 and the 合计 hold.
+    const doc = docWith('ocr', [{}]);
+    const rec = doc.tables[0].rows[2].records[0];
+    delete rec.amounts['支出预算/合计'];
+    rec.unreadable = { '支出预算/合计': '2,0.00' };
+    const { document, checks } = repairByArithmetic(doc);
+    expect(checks.map(c => [c.row, c.column, c.actual, c.expected])).toEqual([[2, '支出预算/合计', null, 20]]);
+    expect(checks[0].message).toContain('its digits as read');
+    expect(fails(validateDocument(document, null))).toEqual([]);
+    // Digits no sum confirms stay unreadable.
+    const wrong = docWith('ocr', [{}]);
+    delete wrong.tables[0].rows[2].records[0].amounts['支出预算/合计'];
+    wrong.tables[0].rows[2].records[0].unreadable = { '支出预算/合计': '4,4.00' };
+    expect(repairByArithmetic(wrong).checks).toEqual([]);
+  });
   it('reads a stray letter in an unreadable amount as the digit it looks like or as nothing, whichever makes the sums hold', () => {
     for (const [raw, want] of [['2S0.00', 20], ['2S.00', 25]] as const) {
       const doc = docWith('ocr', [{}]);
@@ -163,6 +197,13 @@ describe('repairByArithmetic across rows, columns and tables', () => {
       expect(checks.map(c => [c.row, c.actual, c.expected])).toEqual([[2, null, want]]);
       expect(document.tables[0].rows[2].records[0].amounts['支出预算/合计']).toBe(want);
     }
+    // "T" for a 7 (seen on a scan: "T,344.46" for 7,344.46).
+    const doc = docWith('ocr', [{}]);
+    const set = (row: number, vals: number[]) => { doc.tables[0].rows[row].records[0].amounts = { '支出预算/合计': vals[0], '支出预算/基本支出': vals[1], '支出预算/项目支出': vals[2] }; };
+    set(0, [37, 27, 10]); set(1, [37, 27, 10]); set(7, [42, 32, 10]);
+    doc.tables[0].rows[2].records[0].amounts = { '支出预算/基本支出': 27 };
+    doc.tables[0].rows[2].records[0].unreadable = { '支出预算/合计': '2T.00' };
+    expect(repairByArithmetic(doc).checks.map(c => [c.row, c.actual, c.expected])).toEqual([[2, null, 27]]);
   });
 });
 
@@ -179,5 +220,25 @@ describe('checks on OCR-read figures are exact', () => {
     const scanned = makeDoc([table()]);
     scanned.pages = [{ number: 3, text_source: 'ocr' }];
     expect(fails(validateDocument(scanned, null)).filter(c => c.rule === 'row_sum').map(c => c.row)).toEqual([3]);
+  });
+  it('allows OCR\'d figures printed finer than hundredths the rounding to hundredths, and no more', () => {
+    // Printed "10.012000" = "5.006000" + "5.006000"; in hundredths 1001 against 501 + 501.
+    const scanned = (decimals: number) => {
+      const t = expenditureTable();
+      t.rows[3].records[0].amounts = { '支出预算/合计': 10.012, '支出预算/基本支出': 5.006, '支出预算/项目支出': 5.006 };
+      for (const row of t.rows) row.cells = Object.values(row.records[0].amounts).map(v => (v ?? 0).toFixed(decimals));
+      const d = makeDoc([t]);
+      d.pages = [{ number: 3, text_source: 'ocr' }];
+      return d;
+    };
+    const rowSums = (d: OutputDocument) => fails(validateDocument(d, null)).filter(c => c.rule === 'row_sum').map(c => c.row);
+    expect(rowSums(scanned(6))).toEqual([]);
+    expect(repairByArithmetic(scanned(6)).checks.filter(c => c.row === 3)).toEqual([]);
+    // The same figures printed with two decimals would be misreads: the sum fails.
+    expect(rowSums(scanned(2))).toEqual([3]);
+    // Off by more than the rounding: fails at six decimals too.
+    const off = scanned(6);
+    off.tables[0].rows[3].records[0].amounts['支出预算/项目支出'] = 5.026;
+    expect(rowSums(off)).toEqual([3]);
   });
 });
