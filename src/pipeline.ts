@@ -81,7 +81,7 @@ export async function extractDocument(data: Uint8Array, fileName: string, option
   options.onPage?.({ page: 0, pages: doc.numPages, textSource: null });
   try {
     let t = now();
-    for await (const page of pagesWithText(doc, { ocr, maxPagesInFlight: 4, onPageProblem }, warn)) {
+    for await (const page of pagesWithText(doc, { ocr, maxOcrPagesInFlight: 4, maxPagesAhead: 64, onPageProblem }, warn)) {
       const t1 = now();
       seconds.read += t1 - t;
       const shown = page.displayed ?? page;

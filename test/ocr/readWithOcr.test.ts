@@ -1,0 +1,80 @@
+/**
+ * Pages read past a page waiting for OCR: the text pages after it are read while it is being read (not
+ * only the next few), pages come out in page order, and what OCR noted about a page comes out with it.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Warning } from '../../src/model/document.js';
+import { pagesWithText } from '../../src/ocr/readWithOcr.js';
+import { zeroOcrCounters, type OcrPool } from '../../src/ocr/pool.js';
+import { openDocument } from '../../src/pdf/openDocument.js';
+
+// 23 pages; page 3 has no text layer (an image), every other page has one
+const FILE = 'samples/real/shanghai-putuo-justice-bureau-2026-dept-budget.pdf';
+const OCR_PAGE = 3;
+
+describe('pagesWithText', () => {
+  it('reads every text page past a page waiting for OCR, and keeps pages and their notes in order', async () => {
+    const doc = await openDocument(new Uint8Array(readFileSync(FILE)), { textOnly: true });
+    const asked: number[] = [];
+    const getPage = doc.getPage.bind(doc);
+    doc.getPage = (n: number) => { asked.push(n); return getPage(n); };
+    let lastAskedWhenOcrDone = 0;
+    const pool: OcrPool = {
+      async recognizePage(_page, n) {
+        // hold the page until reading has asked for the last page, or give up after many turns of the
+        // event loop (then the assertion below fails rather than the test hanging)
+        for (let turn = 0; turn < 20_000 && !asked.includes(doc.numPages); turn++) await new Promise(r => setImmediate(r));
+        lastAskedWhenOcrDone = Math.max(...asked);
+        return { runs: [], rules: [], seconds: 0, skewDeg: 0, corrections: [{ from: `读${n}`, to: `页${n}` }] };
+      },
+      counters: zeroOcrCounters,
+      async close() { /* nothing to stop */ },
+    };
+    const warnings: Warning[] = [];
+    const out: number[] = [];
+    try {
+      for await (const page of pagesWithText(doc, { ocr: pool, maxOcrPagesInFlight: 4, maxPagesAhead: 64 }, w => warnings.push(w))) {
+        out.push(page.number);
+        if (page.number === OCR_PAGE) {
+          expect(page.textSource).toBe('ocr');
+          // the page's OCR note is passed on before the page itself
+          expect(warnings.map(w => w.page)).toEqual([OCR_PAGE]);
+        }
+      }
+    } finally {
+      await doc.destroy();
+    }
+    expect(out).toEqual(Array.from({ length: doc.numPages }, (_, i) => i + 1));
+    expect(lastAskedWhenOcrDone).toBe(doc.numPages);
+    expect(warnings.map(w => w.code)).toEqual(['ocr_phrase_corrected']);
+  }, 600_000); // a guard against a hang only
+
+  it('waits for OCR once too many pages are held behind it', async () => {
+    const doc = await openDocument(new Uint8Array(readFileSync(FILE)), { textOnly: true });
+    const asked: number[] = [];
+    const getPage = doc.getPage.bind(doc);
+    doc.getPage = (n: number) => { asked.push(n); return getPage(n); };
+    let lastAskedWhenOcrDone = 0;
+    const pool: OcrPool = {
+      async recognizePage() {
+        // as above: were reading not held, it would reach the last page
+        for (let turn = 0; turn < 20_000 && !asked.includes(doc.numPages); turn++) await new Promise(r => setImmediate(r));
+        lastAskedWhenOcrDone = Math.max(...asked);
+        return { runs: [], rules: [], seconds: 0, skewDeg: 0 };
+      },
+      counters: zeroOcrCounters,
+      async close() { /* nothing to stop */ },
+    };
+    const out: number[] = [];
+    try {
+      for await (const page of pagesWithText(doc, { ocr: pool, maxOcrPagesInFlight: 4, maxPagesAhead: 5 }, () => undefined)) out.push(page.number);
+    } finally {
+      await doc.destroy();
+    }
+    expect(out).toEqual(Array.from({ length: doc.numPages }, (_, i) => i + 1));
+    // page 3 and the five pages after it are held; reading stops there (pdf.js may have one more in hand)
+    expect(lastAskedWhenOcrDone).toBeGreaterThanOrEqual(OCR_PAGE + 4);
+    expect(lastAskedWhenOcrDone).toBeLessThanOrEqual(OCR_PAGE + 7);
+  }, 600_000); // a guard against a hang only
+});
