@@ -7,6 +7,8 @@
 // Needs redis-server (Debian package redis-server).
 // Usage: npm run build && node bench/queue.mjs [--workers 1,2 | --workers 0 (the long document only)] [--pages 1000]
 //        [--worker-args "--worker-heap-mb 192 --isolation process …" (options given to each worker, to compare settings)]
+//        Workers inherit this process's environment: MALLOC_MMAP_THRESHOLD_=65536 node bench/queue.mjs … measures a
+//        worker started as README advises (the settings in force are printed).
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -73,7 +75,10 @@ const samples = textLayerSamples(root, readdirSync, path);
 const folder = path.join(work, 'samples');
 mkdirSync(folder);
 for (const f of samples) copyFileSync(f, path.join(folder, path.basename(f)));
-console.log(`${samples.length} documents (the text-layer samples) on ${os.availableParallelism()} cores, load average ${os.loadavg()[0].toFixed(1)}${workerArgs.length ? `; workers given ${workerArgs.join(' ')}` : ''}`);
+// glibc's malloc settings change a worker's resident memory (README, "A fleet of workers"): say which were in force.
+const mallocEnv = Object.keys(process.env).filter(k => k.startsWith('MALLOC_')).map(k => `${k}=${process.env[k]}`);
+console.log(`${samples.length} documents (the text-layer samples) on ${os.availableParallelism()} cores, load average ${os.loadavg()[0].toFixed(1)}${workerArgs.length ? `; workers given ${workerArgs.join(' ')}` : ''}; ` +
+  `worker environment: ${mallocEnv.length ? mallocEnv.join(' ') : 'no MALLOC_ settings'}`);
 for (const n of levels) {
   const r = await drain(folder, `bench-${n}`, n);
   const docs = r.workers.reduce((s, w) => s + w.docs, 0), pages = r.workers.reduce((s, w) => s + w.pages, 0), cpu = r.workers.reduce((s, w) => s + w.cpu, 0);

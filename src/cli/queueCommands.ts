@@ -46,7 +46,9 @@ budget-tables worker --redis URL --out DIR [--queue NAME] [--concurrency N] [--l
   --parser-heap-mb N: heap cap of pdf.js's parser thread, which document processes use (default ${DEFAULT_PARSER_HEAP_MB};
   lower saves memory and costs CPU in garbage collection). BUDGET_TABLES_PARSER_THREAD=on|off in the
   environment overrides where pdf.js parses (default: on for process isolation, off for thread isolation,
-  where the document's heap cap holds the parser too).
+  where the document's heap cap holds the parser too). With glibc, start workers with
+  MALLOC_MMAP_THRESHOLD_=65536 in the environment: malloc then gives back what a document's largest
+  moment took instead of keeping it (README, "A fleet of workers").
 
 budget-tables queue status --redis URL [--queue NAME] [--json]
   Documents waiting, waiting to retry, active, done and failed, and each failed one with its reason.

@@ -61,7 +61,7 @@ describe('pagesWithText', () => {
         // as above: were reading not held, it would reach the last page
         for (let turn = 0; turn < 20_000 && !asked.includes(doc.numPages); turn++) await new Promise(r => setImmediate(r));
         lastAskedWhenOcrDone = Math.max(...asked);
-        return { runs: [], rules: [], seconds: 0, skewDeg: 0 };
+        return { runs: [], rules: [], seconds: 0, skewDeg: 0, corrections: [] };
       },
       counters: zeroOcrCounters,
       async close() { /* nothing to stop */ },
