@@ -7,25 +7,43 @@ import { describe, expect, it } from 'vitest';
 import type { Warning } from '../../src/model/document.js';
 import { pagesWithText } from '../../src/ocr/readWithOcr.js';
 import { zeroOcrCounters, type OcrPool } from '../../src/ocr/pool.js';
-import { openDocument } from '../../src/pdf/openDocument.js';
+import { openDocument, type PdfDocument } from '../../src/pdf/openDocument.js';
 
 // 23 pages; page 3 has no text layer (an image), every other page has one
 const FILE = 'samples/real/shanghai-putuo-justice-bureau-2026-dept-budget.pdf';
 const OCR_PAGE = 3;
 
+/** Which pages reading has asked pdf.js for; `reached` resolves once page `n` was asked for, or after `ms`. */
+function watchReading(doc: PdfDocument) {
+  let last = 0;
+  const waiting: { n: number; go: () => void }[] = [];
+  const getPage = doc.getPage.bind(doc);
+  doc.getPage = (n: number) => {
+    last = Math.max(last, n);
+    for (const w of waiting.filter(w => w.n <= last)) w.go();
+    return getPage(n);
+  };
+  return {
+    last: () => last,
+    reached: (n: number, ms: number) => new Promise<void>(resolve => {
+      if (last >= n) return resolve();
+      const timer = setTimeout(resolve, ms);
+      waiting.push({ n, go: () => { clearTimeout(timer); resolve(); } });
+    }),
+  };
+}
+
 describe('pagesWithText', () => {
   it('reads every text page past a page waiting for OCR, and keeps pages and their notes in order', async () => {
     const doc = await openDocument(new Uint8Array(readFileSync(FILE)), { textOnly: true });
-    const asked: number[] = [];
-    const getPage = doc.getPage.bind(doc);
-    doc.getPage = (n: number) => { asked.push(n); return getPage(n); };
+    const reading = watchReading(doc);
     let lastAskedWhenOcrDone = 0;
     const pool: OcrPool = {
       async recognizePage(_page, n) {
-        // hold the page until reading has asked for the last page, or give up after many turns of the
-        // event loop (then the assertion below fails rather than the test hanging)
-        for (let turn = 0; turn < 20_000 && !asked.includes(doc.numPages); turn++) await new Promise(r => setImmediate(r));
-        lastAskedWhenOcrDone = Math.max(...asked);
+        // held until reading has asked for the last page (were reading held too, the page is let go
+        // after a minute and the assertion below fails)
+        await reading.reached(doc.numPages, 60_000);
+        lastAskedWhenOcrDone = reading.last();
         return { runs: [], rules: [], seconds: 0, skewDeg: 0, corrections: [{ from: `读${n}`, to: `页${n}` }] };
       },
       counters: zeroOcrCounters,
@@ -52,15 +70,14 @@ describe('pagesWithText', () => {
 
   it('waits for OCR once too many pages are held behind it', async () => {
     const doc = await openDocument(new Uint8Array(readFileSync(FILE)), { textOnly: true });
-    const asked: number[] = [];
-    const getPage = doc.getPage.bind(doc);
-    doc.getPage = (n: number) => { asked.push(n); return getPage(n); };
+    const reading = watchReading(doc);
     let lastAskedWhenOcrDone = 0;
     const pool: OcrPool = {
       async recognizePage() {
-        // as above: were reading not held, it would reach the last page
-        for (let turn = 0; turn < 20_000 && !asked.includes(doc.numPages); turn++) await new Promise(r => setImmediate(r));
-        lastAskedWhenOcrDone = Math.max(...asked);
+        // once the five pages after it are asked for, give reading many turns to go further than it may
+        await reading.reached(OCR_PAGE + 5, 60_000);
+        for (let turn = 0; turn < 5_000; turn++) await new Promise(r => setImmediate(r));
+        lastAskedWhenOcrDone = reading.last();
         return { runs: [], rules: [], seconds: 0, skewDeg: 0, corrections: [] };
       },
       counters: zeroOcrCounters,
@@ -73,8 +90,8 @@ describe('pagesWithText', () => {
       await doc.destroy();
     }
     expect(out).toEqual(Array.from({ length: doc.numPages }, (_, i) => i + 1));
-    // page 3 and the five pages after it are held; reading stops there (pdf.js may have one more in hand)
-    expect(lastAskedWhenOcrDone).toBeGreaterThanOrEqual(OCR_PAGE + 4);
+    // page 3 and the five pages after it are held; reading stops there (the page reader may have two more in hand)
+    expect(lastAskedWhenOcrDone).toBeGreaterThanOrEqual(OCR_PAGE + 5);
     expect(lastAskedWhenOcrDone).toBeLessThanOrEqual(OCR_PAGE + 7);
   }, 600_000); // a guard against a hang only
 });
