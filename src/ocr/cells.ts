@@ -11,13 +11,15 @@
  * thousands separators, no leading zero) or one code. The engine's time goes by the ink it recognises,
  * and reading such a cell again gave the same text.
  */
-import { READ_DECIMAL_AMOUNT, READ_GROUPED_AMOUNT, READ_UNGROUPED_AMOUNT } from '../model/amounts.js';
+import { READ_GROUPED_AMOUNT } from '../model/amounts.js';
+import { decimalConvention, decimalsOf, implausibleAmount, type ConventionSettings } from './amountForm.js';
 import type { ReadMode } from './engine.js';
 import type { GrayImage } from './image.js';
 import type { Segment } from './lines.js';
 import type { OcrLine, OcrWord } from './words.js';
 
-export interface CellSettings {
+/** (its decimal convention: how the page's amounts are judged before a cell's page reading is taken as sure) */
+export interface CellSettings extends ConventionSettings {
   /** Read ruled cells one by one (replacing the page reading inside them). */
   enabled: boolean;
   /** Rules are drawn this much thicker (each side) and longer (each end) when enclosing cells. */
@@ -48,9 +50,6 @@ export interface CellSettings {
    * every inked cell is read alone. Measured in README (OCR speed).
    */
   sureConfidence: number;
-  /** A page sets its amounts' decimal places once it has this many amounts, this share of them alike. */
-  minConventionAmounts: number;
-  minConventionShare: number;
 }
 
 export const DEFAULT_CELL_SETTINGS: CellSettings = {
@@ -223,21 +222,6 @@ function leftOver(a: string, b: string): string | null {
   return i === a.length ? rest : null;
 }
 
-/** The amounts' decimal places on a page, when nearly all its amount readings share them; else null. */
-export function pageDecimals(texts: readonly string[], s: Pick<CellSettings, 'minConventionAmounts' | 'minConventionShare'>): number | null {
-  const counts = new Map<number, number>();
-  let n = 0;
-  for (const t of texts) {
-    const d = READ_DECIMAL_AMOUNT.exec(t)?.[1]!.length;
-    if (d === undefined) continue;
-    n++;
-    counts.set(d, (counts.get(d) ?? 0) + 1);
-  }
-  if (n < s.minConventionAmounts) return null;
-  const [d, k] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
-  return k >= s.minConventionShare * n ? d : null;
-}
-
 /**
  * The page's words in a cell read surely as a number: all wholly inside it and at least `minConf`
  * confident, on one line, making one amount with the page's decimal places (separators every three
@@ -250,10 +234,7 @@ export function surelyNumber(words: readonly OcrWord[], cell: CellBox, slack: nu
   if (Math.max(...words.map(w => w.top)) - Math.min(...words.map(w => w.top)) > 0.5 * h) return false;
   const text = [...words].sort((a, b) => a.x0 - b.x0).map(w => w.text).join('').replace(/\s/g, '');
   if (/^\d{2,7}$/.test(text)) return true;
-  const d = READ_DECIMAL_AMOUNT.exec(text)?.[1]!.length;
-  if (d === undefined || decimals === null || d !== decimals || /^-?0\d/.test(text)) return false;
-  if (text.includes(',')) return READ_GROUPED_AMOUNT.test(text);
-  return !(grouped && READ_UNGROUPED_AMOUNT.test(text));
+  return decimals !== null && decimalsOf(text) === decimals && implausibleAmount(text, decimals, grouped) === null;
 }
 
 const centreIn = (w: OcrWord, c: CellBox): boolean => {
@@ -274,7 +255,7 @@ export async function readCells(
   const cells = ruledCells(rules, img.width, img.height, pxPerPt, s);
   result.cells = cells.length;
   const pageWords = lines.flatMap(l => l.words);
-  const decimals = pageDecimals(pageWords.map(w => w.text.replace(/\s/g, '')), s);
+  const decimals = decimalConvention(pageWords.map(w => w.text.replace(/\s/g, '')), s);
   const grouped = pageWords.some(w => READ_GROUPED_AMOUNT.test(w.text.replace(/\s/g, '')));
   const slack = s.insidePt * pxPerPt;
   const pad = Math.round(s.cropPadPt * pxPerPt), margin = Math.round(s.edgeMarginPt * pxPerPt);

@@ -45,6 +45,9 @@ const FONT_RULE_SINK = {
   documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
 } as unknown as Document;
 
+/** pdf.js's warnings: the sign of damage it recovered from, taken off the console by parseWarnings.ts. */
+const VERBOSITY = 1;
+
 export async function openDocument(data: Uint8Array, options: OpenOptions = {}): Promise<PdfDocument> {
   // pdf.js takes the bytes over (their buffer moves to the parser thread): a twin needs its own
   const twinData = options.textOnly && parserThreads() >= 2 ? data.slice() : null;
@@ -62,7 +65,7 @@ async function openWith(data: Uint8Array, options: OpenOptions, slot: number): P
   const lease = acquireParser(slot);
   if (!lease) await loadInThreadParser();
   // in this thread, a document never drawn gets a parser whose answers are not deep-copied (inThreadWorker.ts)
-  const own = !lease && options.textOnly ? await inThreadWorker(1) : null;
+  const own = !lease && options.textOnly ? await inThreadWorker(VERBOSITY) : null;
   const task = pdfjs.getDocument({
     data,
     ...(lease ? { worker: lease.pdfWorker } : own ? { worker: own.pdfWorker } : {}),
@@ -78,7 +81,7 @@ async function openWith(data: Uint8Array, options: OpenOptions, slot: number): P
     ...(options.textOnly
       ? { disableFontFace: false, ownerDocument: FONT_RULE_SINK, fontProgramsForTextOnly: true }
       : { disableFontFace: true }),
-    verbosity: 1, // warnings: the sign of damage it recovered from, taken off the console by parseWarnings.ts
+    verbosity: VERBOSITY,
   });
   let doc: PdfDocument;
   try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cropWithMargin, DEFAULT_CELL_SETTINGS, inkBox, pageDecimals, readCells, ruledCells, surelyNumber } from '../../src/ocr/cells.js';
+import { decimalConvention } from '../../src/ocr/amountForm.js';
+import { cropWithMargin, DEFAULT_CELL_SETTINGS, inkBox, readCells, ruledCells, surelyNumber } from '../../src/ocr/cells.js';
 import type { ReadMode } from '../../src/ocr/engine.js';
 import type { GrayImage } from '../../src/ocr/image.js';
 import type { Segment } from '../../src/ocr/lines.js';
@@ -146,8 +147,8 @@ describe('surelyNumber', () => {
     expect(surelyNumber([], cell, 3, 85, 2, false)).toBe(false);
   });
   it('finds the decimal places nearly all amounts of a page share', () => {
-    expect(pageDecimals(['1.00', '2.50', '3.25', '4.10', '合计'], DEFAULT_CELL_SETTINGS)).toBe(2);
-    expect(pageDecimals(['1.00', '2.5', '3.25', '4.1'], DEFAULT_CELL_SETTINGS)).toBeNull();
-    expect(pageDecimals(['1.00', '2.50'], DEFAULT_CELL_SETTINGS)).toBeNull();
+    expect(decimalConvention(['1.00', '2.50', '3.25', '4.10', '合计'], DEFAULT_CELL_SETTINGS)).toBe(2);
+    expect(decimalConvention(['1.00', '2.5', '3.25', '4.1'], DEFAULT_CELL_SETTINGS)).toBeNull();
+    expect(decimalConvention(['1.00', '2.50'], DEFAULT_CELL_SETTINGS)).toBeNull();
   });
 });

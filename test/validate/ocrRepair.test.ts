@@ -11,6 +11,11 @@ const docWith = (source: 'ocr' | 'pdf', ...tables: Parameters<typeof expenditure
   return doc;
 };
 
+/** Row `row`'s 合计, 基本支出 and 项目支出 of the first table. */
+const setRow = (doc: OutputDocument, row: number, [total, basic, project]: number[]): void => {
+  doc.tables[0]!.rows[row]!.records[0]!.amounts = { '支出预算/合计': total!, '支出预算/基本支出': basic!, '支出预算/项目支出': project! };
+};
+
 describe('oneGlyphApart', () => {
   it('accepts one dropped or added digit and one look-alike digit', () => {
     expect(oneGlyphApart('332.1', '332.16')).toBe(true);
@@ -68,9 +73,7 @@ describe('repairByArithmetic', () => {
 
   it('repairs a dropped digit (332.1 for 332.16)', () => {
     const doc = docWith('ocr', [{}]);
-    const set = (row: number, vals: number[]) => {
-      doc.tables[0].rows[row].records[0].amounts = { '支出预算/合计': vals[0], '支出预算/基本支出': vals[1], '支出预算/项目支出': vals[2] };
-    };
+    const set = (row: number, vals: number[]) => setRow(doc, row, vals);
     set(0, [342.16, 332.16, 10]); set(1, [342.16, 332.16, 10]); set(2, [332.16, 332.16, 0]);
     set(3, [10, 0, 10]); set(7, [347.16, 337.16, 10]);
     doc.tables[0].rows[2].records[0].amounts = { '支出预算/合计': 332.16, '支出预算/基本支出': 332.1 };
@@ -83,9 +86,7 @@ describe('repairByArithmetic', () => {
 
   it('repairs a thousands comma read as a decimal point (1,234.567 for 1,234,567)', () => {
     const doc = docWith('ocr', [{}]);
-    const set = (row: number, vals: number[]) => {
-      doc.tables[0].rows[row].records[0].amounts = { '支出预算/合计': vals[0], '支出预算/基本支出': vals[1], '支出预算/项目支出': vals[2] };
-    };
+    const set = (row: number, vals: number[]) => setRow(doc, row, vals);
     set(0, [1234577, 1234567, 10]); set(1, [1234577, 1234567, 10]); set(3, [10, 0, 10]); set(7, [1234582, 1234572, 10]);
     doc.tables[0].rows[2].records[0].amounts = { '支出预算/合计': 1234567, '支出预算/基本支出': 1234.567 };
     doc.tables[0].rows[3].records[0].amounts = { '支出预算/合计': 10, '支出预算/项目支出': 10 };
@@ -199,7 +200,7 @@ describe('repairByArithmetic across rows, columns and tables', () => {
     }
     // "T" for a 7 (seen on a scan: "T,344.46" for 7,344.46).
     const doc = docWith('ocr', [{}]);
-    const set = (row: number, vals: number[]) => { doc.tables[0].rows[row].records[0].amounts = { '支出预算/合计': vals[0], '支出预算/基本支出': vals[1], '支出预算/项目支出': vals[2] }; };
+    const set = (row: number, vals: number[]) => setRow(doc, row, vals);
     set(0, [37, 27, 10]); set(1, [37, 27, 10]); set(7, [42, 32, 10]);
     doc.tables[0].rows[2].records[0].amounts = { '支出预算/基本支出': 27 };
     doc.tables[0].rows[2].records[0].unreadable = { '支出预算/合计': '2T.00' };
