@@ -12,7 +12,7 @@ import { readCells } from './cells.js';
 import { preparePage } from './prepare.js';
 import { secondLook } from './recover.js';
 import { rereadSmaller } from './rescale.js';
-import { printHeightPx, pxPerPtForPrint, renderPageGray } from './render.js';
+import { glyphHeightsPx, printHeightPx, pxPerPtForPrint, renderPageGray } from './render.js';
 import { binarize, type GrayImage } from './image.js';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings.js';
 import { correctRuns, type TermEdit } from './vocabulary.js';
@@ -42,11 +42,15 @@ export interface OcrPageResult {
   skewDeg: number;
   /** Readings corrected to a standard title or header phrase. */
   corrections: TermEdit[];
+  /** Nothing but ruling lines was drawn on the page (no glyph-like ink): it was not given to the engine. */
+  blank: boolean;
 }
 
 /** What the pool did, for the run's counters. */
 export interface OcrCounters {
   pages: number;
+  /** Pages with no glyph-like ink once their rules were erased: not read by the engine. */
+  blankPages: number;
   failedPages: number;
   timedOutPages: number;
   enginesStarted: number;
@@ -105,7 +109,8 @@ export class OcrPageError extends Error {
   }
 }
 
-interface Slot { engine: OcrEngine | null }
+/** A slot's engine, from the moment it is asked for (it starts in its own thread). */
+interface Slot { engine: Promise<OcrEngine> | null }
 
 /**
  * A page's time limit: pageTimeoutMs, stretched while the machine runs more than one task per core
@@ -117,7 +122,7 @@ export function pageLimitMs(s: Pick<OcrSettings, 'pageTimeoutMs' | 'pageTimeoutL
 }
 
 /** The counters of a pool that has done nothing yet. */
-export const zeroOcrCounters = (): OcrCounters => ({ pages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, finerPages: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, pageReadSeconds: 0, cellSeconds: 0, secondLookSeconds: 0, amountSeconds: 0, engineReads: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0, cells: 0, cellsRead: 0, cellsSure: 0, amountSuspects: 0, amountsCorrected: 0, amountsUnreadable: 0, amountsRereadSmaller: 0, amountsChangedSmaller: 0 });
+export const zeroOcrCounters = (): OcrCounters => ({ pages: 0, blankPages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, finerPages: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, pageReadSeconds: 0, cellSeconds: 0, secondLookSeconds: 0, amountSeconds: 0, engineReads: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0, cells: 0, cellsRead: 0, cellsSure: 0, amountSuspects: 0, amountsCorrected: 0, amountsUnreadable: 0, amountsRereadSmaller: 0, amountsChangedSmaller: 0 });
 
 export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const settings: OcrSettings = {
@@ -146,53 +151,52 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     if (next) next.resolve(slot); else free.push(slot);
   };
   const dropEngine = (slot: Slot): void => {
-    const engine = slot.engine;
+    const starting = slot.engine;
     slot.engine = null;
     // Only engines still live: close() may have terminated this one already.
-    if (engine && live.delete(engine)) engine.terminate().catch(() => undefined);
+    starting?.then(engine => { if (live.delete(engine)) return engine.terminate(); }).catch(() => undefined);
   };
 
-  /** A new engine for `slot`, counted and tracked (close() ends it) once it has started. */
-  const startEngine = async (): Promise<OcrEngine> => {
-    const engine = await makeEngine(settings.dpi);
-    live.add(engine); counters.enginesStarted++;
-    return engine;
+  /** A new engine, counted and tracked (close() ends it) once it has started; one that starts after close() is ended. */
+  const startEngine = (): Promise<OcrEngine> => {
+    const starting = makeEngine(settings.dpi).then(async engine => {
+      if (closed) { await engine.terminate(); throw new Error('the OCR pool was closed'); }
+      live.add(engine); counters.enginesStarted++;
+      return engine;
+    });
+    starting.catch(() => undefined); // its failure is the page's, once awaited
+    return starting;
   };
 
   async function work(slot: Slot, page: PdfPage, isCurrent: () => boolean): Promise<Omit<OcrPageResult, 'seconds'>> {
     // A slot without an engine starts one (in its own thread) while the page is rendered and prepared
-    // here: the engine's start-up is as long as those two steps, and was on the first page's path after them.
-    const fresh = !slot.engine;
-    const starting = slot.engine ? Promise.resolve(slot.engine) : startEngine();
-    starting.catch(() => undefined); // its failure is the page's, once awaited below
-    let rendered: Awaited<ReturnType<typeof renderPageGray>>, prepared: ReturnType<typeof preparePage>;
+    // here: the engine's start-up is as long as those two steps, and was on the first page's path after
+    // them. A page that fails or is abandoned drops its slot's engine (recognizePage).
+    const starting = slot.engine ??= startEngine();
     let t = performance.now();
     const lap = (): number => { const now = performance.now(), s = (now - t) / 1000; t = now; return s; };
-    try {
-      rendered = await renderPageGray(page, settings.dpi);
+    let rendered = await renderPageGray(page, settings.dpi);
+    counters.renderSeconds += lap();
+    let prepared = preparePage(rendered.image, rendered.pxPerPt, settings.prepare);
+    const glyphs = glyphHeightsPx(binarize(prepared.ocrImage, prepared.threshold), settings.resolution);
+    counters.prepareSeconds += lap();
+    // Nothing but rules on the page (an empty form, a page left blank): no engine reading can find text.
+    if (!glyphs.length) {
+      counters.blankPages++;
+      return { runs: [], rules: prepared.rules, skewDeg: prepared.skewDeg, corrections: [], blank: true };
+    }
+    // Small print gets the pixels it needs: measured at the base resolution, rendered again finer.
+    const finer = pxPerPtForPrint(printHeightPx(glyphs, settings.resolution), rendered.pxPerPt, rendered.widthPt, rendered.heightPt, settings.resolution);
+    if (finer > rendered.pxPerPt * 1.05 && isCurrent()) {
+      counters.finerPages++;
+      rendered = await renderPageGray(page, settings.dpi, undefined, finer);
       counters.renderSeconds += lap();
       prepared = preparePage(rendered.image, rendered.pxPerPt, settings.prepare);
-      // Small print gets the pixels it needs: measured at the base resolution, rendered again finer.
-      const finer = pxPerPtForPrint(printHeightPx(binarize(prepared.ocrImage, prepared.threshold), settings.resolution), rendered.pxPerPt, rendered.widthPt, rendered.heightPt, settings.resolution);
       counters.prepareSeconds += lap();
-      if (finer > rendered.pxPerPt * 1.05 && isCurrent()) {
-        counters.finerPages++;
-        rendered = await renderPageGray(page, settings.dpi, undefined, finer);
-        counters.renderSeconds += lap();
-        prepared = preparePage(rendered.image, rendered.pxPerPt, settings.prepare);
-        counters.prepareSeconds += lap();
-      }
-      if (!isCurrent()) throw new Error('abandoned');
-    } catch (err) {
-      // the engine started for this page is not left running
-      if (fresh) void starting.then(engine => { if (live.delete(engine)) return engine.terminate(); }).catch(() => undefined);
-      throw err;
     }
+    if (!isCurrent()) throw new Error('abandoned');
     const engine = await starting;
-    if (fresh) {
-      if (closed || !isCurrent()) { live.delete(engine); await engine.terminate(); throw new Error('abandoned'); }
-      slot.engine = engine;
-    }
+    if (!isCurrent()) throw new Error('abandoned');
     const read = (img: GrayImage, mode: ReadMode): Promise<OcrLine[]> => { counters.engineReads++; return engine.recognize(img, mode); };
     const paged = await read(prepared.ocrImage, 'page');
     const pageRead = lap();
@@ -213,7 +217,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     counters.pageReadSeconds += pageRead; counters.cellSeconds += cellRead; counters.secondLookSeconds += looked; counters.amountSeconds += vetting;
     counters.recognizeSeconds += pageRead + cellRead + looked + vetting;
     const worded = correctRuns(rescaled.runs);
-    return { runs: worded.runs, rules: prepared.rules, skewDeg: prepared.skewDeg, corrections: worded.edits };
+    return { runs: worded.runs, rules: prepared.rules, skewDeg: prepared.skewDeg, corrections: worded.edits, blank: false };
   }
 
   return {

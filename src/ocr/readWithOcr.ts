@@ -80,7 +80,7 @@ async function ocrPage(doc: PdfDocument, content: PageContent, pool: OcrPool, wa
     // OCR reads the page as displayed: its runs and rules are in that orientation whatever way a
     // garbled text layer suggested turning it.
     const shown = page.getViewport({ scale: 1 });
-    return { ...content, width: shown.width, height: shown.height, displayed: undefined, runs: r.runs, rules: r.rules, textSource: 'ocr', textNote: `${content.textNote ?? 'no usable text'}; read by OCR` };
+    return { ...content, width: shown.width, height: shown.height, displayed: undefined, runs: r.runs, rules: r.rules, textSource: 'ocr', textNote: `${content.textNote ?? 'no usable text'}; ${r.blank ? 'nothing but rules drawn, no text to read' : 'read by OCR'}` };
   } catch (err) {
     failed({ page: content.number, code: 'ocr_failed', message: `page ${content.number}: ${err instanceof Error ? err.message : String(err)}` });
     return content;

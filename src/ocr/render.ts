@@ -66,19 +66,26 @@ export const DEFAULT_RESOLUTION_SETTINGS: ResolutionSettings = {
 };
 
 /**
- * Height of the print in pixels: a quantile of the heights of the ink's connected components (8-way)
- * in a binary image with the rules already erased, leaving out specks, lines and blots. Null when the
- * page holds too few components to say.
+ * Heights in pixels of the glyph-like pieces of ink (8-way connected components) in a binary image with
+ * the rules already erased, leaving out specks, lines and blots. None: nothing on the page to read.
  */
-export function printHeightPx(bin: BinaryImage, s: ResolutionSettings = DEFAULT_RESOLUTION_SETTINGS): number | null {
+export function glyphHeightsPx(bin: BinaryImage, s: ResolutionSettings = DEFAULT_RESOLUTION_SETTINGS): number[] {
   const heights: number[] = [];
   for (const c of inkComponents(bin)) {
     const ch = c.bottom - c.top, cw = c.x1 - c.x0;
     // Glyph-like: not a speck, not a line (rules are erased, but underlines and dashes remain), not a blot.
     if (ch >= s.minComponentPx && cw <= 6 * ch && ch <= 6 * cw && ch <= bin.height / 20) heights.push(ch);
   }
-  if (heights.length < 20) return null;
-  heights.sort((a, b) => a - b);
+  return heights;
+}
+
+/**
+ * Height of the print in pixels: a quantile of the glyph-like components' heights (glyphHeightsPx).
+ * Null when the page holds too few of them to say.
+ */
+export function printHeightPx(glyphHeights: readonly number[], s: ResolutionSettings = DEFAULT_RESOLUTION_SETTINGS): number | null {
+  if (glyphHeights.length < 20) return null;
+  const heights = [...glyphHeights].sort((a, b) => a - b);
   return heights[Math.floor(s.glyphQuantile * (heights.length - 1))]!;
 }
 

@@ -11,7 +11,7 @@ function fakePools() {
     let pages = 0, running = false;
     return {
       pool: {
-        recognizePage: async () => { if (!running) { running = true; log.started++; } pages++; return { runs: [], rules: [], seconds: 0, skewDeg: 0, corrections: [] }; },
+        recognizePage: async () => { if (!running) { running = true; log.started++; } pages++; return { runs: [], rules: [], seconds: 0, skewDeg: 0, blank: false, corrections: [] }; },
         counters: () => ({ ...zeroOcrCounters(), pages }),
         close: async () => undefined,
       },

@@ -12,7 +12,7 @@ describe('OCR phrase corrections', () => {
     const pool: OcrPool = {
       async recognizePage(_page, n) {
         return {
-          runs: [], rules: [], seconds: 0, skewDeg: 0,
+          runs: [], rules: [], seconds: 0, skewDeg: 0, blank: false,
           corrections: n === 2 ? [{ from: '财政拨款收支预算情况', to: '财政拨款收支预算总表' }] : [],
         };
       },

@@ -139,6 +139,29 @@ describe('OCR pool', () => {
     expect(log.terminated).toBe(2);
   }, 600_000); // a guard against a hang only
 
+  it('gives the engine nothing of a page that shows only ruling lines, and keeps the engine it started for the next page', async () => {
+    // page 14 of this final account is an empty ruled row: no text, no image, only rules
+    const bare = await openDocument(new Uint8Array(readFileSync('samples/real/shanghai-putuo-finance-bureau-2024-dept-final.pdf')));
+    const { factory, log } = fakeEngines(0);
+    const pool = createOcrPool({ workers: 1, dpi: 100, engine: factory });
+    try {
+      const r = await pool.recognizePage(await bare.getPage(14), 14);
+      expect(r).toMatchObject({ blank: true, runs: [], corrections: [] });
+      expect(r.rules.filter(x => x.orientation === 'v').length).toBeGreaterThanOrEqual(8); // its cell walls
+      expect(log.pageWidths).toEqual([]);
+      expect(log.cellReads + log.lineReads).toBe(0);
+      const scanned = await pool.recognizePage(page, 7);
+      expect(scanned.blank).toBe(false);
+      expect(log.pageWidths).toHaveLength(1);
+      expect(log.created).toBe(1);
+      expect(pool.counters()).toMatchObject({ pages: 2, blankPages: 1, enginesStarted: 1 });
+    } finally {
+      await pool.close();
+      await bare.destroy();
+    }
+    expect(log.terminated).toBe(1);
+  }, 600_000); // a guard against a hang only
+
   it('rejects a page that runs over its time limit with an error naming the page, and replaces its engine', async () => {
     const { factory, log } = fakeEngines(null);
     const pool = createOcrPool({ workers: 1, dpi: 72, pageTimeoutMs: 1500, pageTimeoutLoadStretch: 1, engine: factory });

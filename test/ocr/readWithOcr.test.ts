@@ -44,7 +44,7 @@ describe('pagesWithText', () => {
         // after a minute and the assertion below fails)
         await reading.reached(doc.numPages, 60_000);
         lastAskedWhenOcrDone = reading.last();
-        return { runs: [], rules: [], seconds: 0, skewDeg: 0, corrections: [{ from: `读${n}`, to: `页${n}` }] };
+        return { runs: [], rules: [], seconds: 0, skewDeg: 0, blank: false, corrections: [{ from: `读${n}`, to: `页${n}` }] };
       },
       counters: zeroOcrCounters,
       async close() { /* nothing to stop */ },
@@ -78,7 +78,7 @@ describe('pagesWithText', () => {
         await reading.reached(OCR_PAGE + 5, 60_000);
         for (let turn = 0; turn < 5_000; turn++) await new Promise(r => setImmediate(r));
         lastAskedWhenOcrDone = reading.last();
-        return { runs: [], rules: [], seconds: 0, skewDeg: 0, corrections: [] };
+        return { runs: [], rules: [], seconds: 0, skewDeg: 0, blank: false, corrections: [] };
       },
       counters: zeroOcrCounters,
       async close() { /* nothing to stop */ },

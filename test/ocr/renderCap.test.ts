@@ -1,6 +1,6 @@
 /** OCR renders a page within a pixel budget, however large the page: a 9000 × 9000 scan is not rendered at 200 dpi. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RESOLUTION_SETTINGS, MAX_RENDER_PIXELS, printHeightPx, pxPerPtForPrint, renderPageGray, renderScale } from '../../src/ocr/render.js';
+import { DEFAULT_RESOLUTION_SETTINGS, MAX_RENDER_PIXELS, glyphHeightsPx, printHeightPx, pxPerPtForPrint, renderPageGray, renderScale } from '../../src/ocr/render.js';
 import { openDocument } from '../../src/pdf/openDocument.js';
 import { hugePagePdf } from '../../bench/hugePagePdf.mjs';
 
@@ -35,8 +35,14 @@ describe('render size', () => {
     for (let i = 0; i < 60; i++) box(10 + (i % 30) * 38, 40 + Math.floor(i / 30) * 100, 8, 9);
     for (let i = 0; i < 30; i++) box(10 + i * 38, 300, 2, 2);
     box(10, 350, 1100, 3);
-    expect(printHeightPx({ width, height, data })).toBe(9);
-    expect(printHeightPx({ width, height, data: new Uint8Array(width * height) })).toBeNull();
+    const glyphs = glyphHeightsPx({ width, height, data });
+    expect(glyphs).toHaveLength(60);
+    expect(printHeightPx(glyphs)).toBe(9);
+    expect(printHeightPx(glyphs.slice(0, 19))).toBeNull(); // too few to say
+    // specks and a line only: nothing glyph-like, nothing to read
+    const bare = new Uint8Array(data);
+    for (let i = 0; i < 60; i++) for (let j = 0; j < 9; j++) bare.fill(0, (40 + Math.floor(i / 30) * 100 + j) * width + 10 + (i % 30) * 38, (40 + Math.floor(i / 30) * 100 + j) * width + 18 + (i % 30) * 38);
+    expect(glyphHeightsPx({ width, height, data: bare })).toEqual([]);
   });
 
   it('renders small print finer, up to maxDpi and the pixel limit, and ordinary print as asked', () => {
