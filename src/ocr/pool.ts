@@ -169,10 +169,6 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   };
 
   async function work(slot: Slot, page: PdfPage, isCurrent: () => boolean): Promise<Omit<OcrPageResult, 'seconds'>> {
-    // A slot without an engine starts one (in its own thread) while the page is rendered and prepared
-    // here: the engine's start-up is as long as those two steps, and was on the first page's path after
-    // them. A page that fails or is abandoned drops its slot's engine (recognizePage).
-    const starting = slot.engine ??= startEngine();
     let t = performance.now();
     const lap = (): number => { const now = performance.now(), s = (now - t) / 1000; t = now; return s; };
     let rendered = await renderPageGray(page, settings.dpi);
@@ -185,6 +181,10 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       counters.blankPages++;
       return { runs: [], rules: prepared.rules, skewDeg: prepared.skewDeg, corrections: [], blank: true };
     }
+    // A slot without an engine starts one (in its own thread, about 50 MB) only now that the page is
+    // known to hold something to read; it starts while a page of small print is rendered again. A page
+    // that fails or is abandoned drops its slot's engine (recognizePage).
+    const starting = slot.engine ??= startEngine();
     // Small print gets the pixels it needs: measured at the base resolution, rendered again finer.
     const finer = pxPerPtForPrint(printHeightPx(glyphs, settings.resolution), rendered.pxPerPt, rendered.widthPt, rendered.heightPt, settings.resolution);
     if (finer > rendered.pxPerPt * 1.05 && isCurrent()) {
