@@ -9,7 +9,8 @@
  * A cell the page reading has read surely as a number is not read again: its words lie wholly inside
  * it, each confident, and they make one amount well formed for the page (its decimal places, its
  * thousands separators, no leading zero) or one code. The engine's time goes by the ink it recognises,
- * and reading such a cell again gave the same text.
+ * and reading such a cell again gave the same text. Nor is a text cell whose page reading is a known
+ * name read whole (knownCells.ts).
  */
 import { READ_GROUPED_AMOUNT } from '../model/amounts.js';
 import { decimalConvention, decimalsOf, implausibleAmount, type ConventionSettings } from './amountForm.js';
