@@ -10,7 +10,7 @@
  *   node bench/ocr.mjs --second-look   # also 2 workers without the second look (re-reading doubtful
  *                                      # words and skipped ink), to see what it costs and gains
  *   node bench/ocr.mjs --all-cells     # also 2 workers reading every inked ruled cell alone (cells: all),
- *                                      # not only those the page reading did not read surely as a number
+ *                                      # not only those the page reading did not read surely as a number or as a known name
  *   node bench/ocr.mjs --shrink 0.5    # small print: each scanned page drawn at half size on an A4 page,
  *                                      # read with the resolution chosen by print size and without it
  */
@@ -106,7 +106,7 @@ async function child({ workers, dpi, pages, secondLook, shrink, printSize, allCe
   const scan = await openDocument(scanBytes);
   const recover = { ...DEFAULT_OCR_SETTINGS.recover, enabled: secondLook !== false };
   const resolution = { ...DEFAULT_OCR_SETTINGS.resolution, ...(printSize === false ? { minGlyphPx: 0 } : {}) };
-  const cells = { ...DEFAULT_OCR_SETTINGS.cells, ...(allCells ? { sureConfidence: 101 } : {}) };
+  const cells = { ...DEFAULT_OCR_SETTINGS.cells, ...(allCells ? { sureConfidence: 101, knownConfidence: 101 } : {}) };
   const pool = createOcrPool({ workers, dpi, settings: { recover, resolution, cells } });
   const t0 = performance.now();
   await Promise.all(WARMUP.slice(0, workers).map(async n => pool.recognizePage(await scan.getPage(pageOf(n)), n)));

@@ -9,17 +9,19 @@
  * A cell the page reading has read surely as a number is not read again: its words lie wholly inside
  * it, each confident, and they make one amount well formed for the page (its decimal places, its
  * thousands separators, no leading zero) or one code. The engine's time goes by the ink it recognises,
- * and reading such a cell again gave the same text.
+ * and reading such a cell again gave the same text. Nor is a text cell whose page reading is a known
+ * name read whole (knownCells.ts).
  */
 import { READ_GROUPED_AMOUNT } from '../model/amounts.js';
 import { decimalConvention, decimalsOf, implausibleAmount, type ConventionSettings } from './amountForm.js';
 import type { ReadMode } from './engine.js';
 import type { GrayImage } from './image.js';
+import { DEFAULT_KNOWN_CELL_SETTINGS, fitsPitch, knownCandidate, oneInkLine, pagePitch, type KnownCellSettings } from './knownCells.js';
 import type { Segment } from './lines.js';
 import type { OcrLine, OcrWord } from './words.js';
 
 /** (its decimal convention: how the page's amounts are judged before a cell's page reading is taken as sure) */
-export interface CellSettings extends ConventionSettings {
+export interface CellSettings extends ConventionSettings, KnownCellSettings {
   /** Read ruled cells one by one (replacing the page reading inside them). */
   enabled: boolean;
   /** Rules are drawn this much thicker (each side) and longer (each end) when enclosing cells. */
@@ -69,6 +71,7 @@ export const DEFAULT_CELL_SETTINGS: CellSettings = {
   sureConfidence: 85,
   minConventionAmounts: 4,
   minConventionShare: 0.8,
+  ...DEFAULT_KNOWN_CELL_SETTINGS,
 };
 
 export interface CellBox { x0: number; top: number; x1: number; bottom: number }
@@ -177,6 +180,8 @@ export interface CellReading {
   digitRereads: number;
   /** Inked cells the page reading read surely as a number, not read alone. */
   sure: number;
+  /** Inked cells whose page reading is a known name read whole (knownCells.ts), not read alone. */
+  known: number;
 }
 
 /** A reading that is a number apart from characters a number cannot hold. */
@@ -250,7 +255,7 @@ export async function readCells(
   img: GrayImage, threshold: number, lines: readonly OcrLine[], rules: readonly Segment[], pxPerPt: number, s: CellSettings,
   read: (image: GrayImage, mode: ReadMode) => Promise<OcrLine[]>, wanted: () => boolean,
 ): Promise<CellReading> {
-  const result: CellReading = { lines: lines.map(l => ({ words: [...l.words] })), cells: 0, read: 0, digitRereads: 0, sure: 0 };
+  const result: CellReading = { lines: lines.map(l => ({ words: [...l.words] })), cells: 0, read: 0, digitRereads: 0, sure: 0, known: 0 };
   if (!s.enabled) return result;
   const cells = ruledCells(rules, img.width, img.height, pxPerPt, s);
   result.cells = cells.length;
@@ -261,11 +266,19 @@ export async function readCells(
   const pad = Math.round(s.cropPadPt * pxPerPt), margin = Math.round(s.edgeMarginPt * pxPerPt);
   const replaced: CellBox[] = [];
   const fresh: OcrLine[] = [];
-  for (const cell of cells.slice(0, s.maxCells)) {
-    if (!wanted()) break;
+  // Inked cells, and those whose page reading is a known name (knownCells.ts), before any is read:
+  // the page's glyph pitch is measured on the latter.
+  const inked = cells.slice(0, s.maxCells).flatMap(cell => {
     const ink = inkBox(img, threshold, cell, margin, s.minInkPx);
-    if (!ink) continue;
-    if (surelyNumber(pageWords.filter(w => centreIn(w, cell)), cell, slack, s.sureConfidence, decimals, grouped)) { result.sure++; continue; }
+    if (!ink) return [];
+    const words = pageWords.filter(w => centreIn(w, cell));
+    return [{ cell, ink, words, known: knownCandidate(words, cell, ink, () => oneInkLine(img, threshold, ink), slack, s) }];
+  });
+  const pitch = pagePitch(inked.flatMap(c => c.known ?? []), s);
+  for (const { cell, ink, words, known } of inked) {
+    if (!wanted()) break;
+    if (surelyNumber(words, cell, slack, s.sureConfidence, decimals, grouped)) { result.sure++; continue; }
+    if (known && pitch !== null && fitsPitch(known, pitch, s)) { result.known++; continue; }
     result.read++;
     const crop = cropWithMargin(img, ink, pad);
     // Single-block mode for every cell: single-line mode drops lone glyphs ("款") and reads "03" as "0".

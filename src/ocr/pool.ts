@@ -77,6 +77,8 @@ export interface OcrCounters {
   cells: number;
   cellsRead: number;
   cellsSure: number;
+  /** Inked cells whose page reading is a known name read whole (not read again). */
+  cellsKnown: number;
   /** Amount readings that broke their page's form, those a second look corrected, and those marked unreadable. */
   amountSuspects: number;
   amountsCorrected: number;
@@ -122,7 +124,7 @@ export function pageLimitMs(s: Pick<OcrSettings, 'pageTimeoutMs' | 'pageTimeoutL
 }
 
 /** The counters of a pool that has done nothing yet. */
-export const zeroOcrCounters = (): OcrCounters => ({ pages: 0, blankPages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, finerPages: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, pageReadSeconds: 0, cellSeconds: 0, secondLookSeconds: 0, amountSeconds: 0, engineReads: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0, cells: 0, cellsRead: 0, cellsSure: 0, amountSuspects: 0, amountsCorrected: 0, amountsUnreadable: 0, amountsRereadSmaller: 0, amountsChangedSmaller: 0 });
+export const zeroOcrCounters = (): OcrCounters => ({ pages: 0, blankPages: 0, failedPages: 0, timedOutPages: 0, enginesStarted: 0, finerPages: 0, renderSeconds: 0, prepareSeconds: 0, recognizeSeconds: 0, pageReadSeconds: 0, cellSeconds: 0, secondLookSeconds: 0, amountSeconds: 0, engineReads: 0, rereadWords: 0, replacedWords: 0, recoveryRegions: 0, recoveredWords: 0, cells: 0, cellsRead: 0, cellsSure: 0, cellsKnown: 0, amountSuspects: 0, amountsCorrected: 0, amountsUnreadable: 0, amountsRereadSmaller: 0, amountsChangedSmaller: 0 });
 
 export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const settings: OcrSettings = {
@@ -201,7 +203,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     const paged = await read(prepared.ocrImage, 'page');
     const pageRead = lap();
     const celled = await readCells(prepared.ocrImage, prepared.threshold, paged, prepared.ruleSegments, rendered.pxPerPt, settings.cells, read, isCurrent);
-    counters.cells += celled.cells; counters.cellsRead += celled.read; counters.cellsSure += celled.sure;
+    counters.cells += celled.cells; counters.cellsRead += celled.read; counters.cellsSure += celled.sure; counters.cellsKnown += celled.known;
     const cellRead = lap();
     const look = await secondLook(prepared.ocrImage, prepared.threshold, celled.lines, rendered.pxPerPt, settings.recover, read, isCurrent);
     counters.rereadWords += look.reread; counters.replacedWords += look.replaced;

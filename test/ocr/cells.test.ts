@@ -123,6 +123,24 @@ describe('readCells', () => {
     const all = await readCells(img, 200, pageLines, GRID, PX_PER_PT, { ...DEFAULT_CELL_SETTINGS, sureConfidence: 101 }, read, () => true);
     expect(all).toMatchObject({ read: 2, sure: 0 });
   });
+  it('does not read again text cells whose page reading is a known name read whole, once the page\'s glyph pitch is known', async () => {
+    const img = page();
+    // Four glyphs 18 px high at a pitch of 20 px in four cells, read by the page as two words each.
+    const cells: [string, string, number, number][] = [['基本', '支出', 110, 140], ['项目', '支出', 260, 140], ['人员', '经费', 110, 240], ['公用', '经费', 260, 240]];
+    const pageWords = cells.flatMap(([a, b, x, y]) => { ink(img, x, y, x + 78, y + 18); return [word(a, x, y - 1, x + 38, y + 19, 93), word(b, x + 40, y - 1, x + 78, y + 19, 93)]; });
+    const modes: ReadMode[] = [];
+    const read = async (_: GrayImage, mode: ReadMode) => { modes.push(mode); return []; };
+    const got = await readCells(img, 200, [{ words: pageWords }], GRID, PX_PER_PT, DEFAULT_CELL_SETTINGS, read, () => true);
+    expect(got).toMatchObject({ read: 0, known: 4 });
+    expect(modes).toEqual([]);
+    expect(got.lines.flatMap(l => l.words).map(w => w.text)).toEqual(pageWords.map(w => w.text));
+    // The last glyph of one cell unread: its ink reaches past the words, it is read, and the three
+    // others are too few to know the page's pitch by.
+    const lost = pageWords.map((w, i) => (i === 7 ? { ...w, text: '经', x1: w.x0 + 18 } : w));
+    expect(await readCells(img, 200, [{ words: lost }], GRID, PX_PER_PT, DEFAULT_CELL_SETTINGS, read, () => true)).toMatchObject({ read: 4, known: 0 });
+    // Above 100 every such cell is read.
+    expect(await readCells(img, 200, [{ words: pageWords }], GRID, PX_PER_PT, { ...DEFAULT_CELL_SETTINGS, knownConfidence: 101 }, read, () => true)).toMatchObject({ read: 4, known: 0 });
+  });
 });
 
 describe('surelyNumber', () => {
