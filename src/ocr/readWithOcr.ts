@@ -1,7 +1,7 @@
 import type { PageContent } from '../model/page.js';
 import type { Warning } from '../model/document.js';
 import type { OcrPool } from './index.js';
-import { drawablePage, whileParserAlive, type PdfDocument } from '../pdf/openDocument.js';
+import { closeDrawableCopy, drawablePage, whileParserAlive, type PdfDocument } from '../pdf/openDocument.js';
 import { readPages } from '../pdf/readPages.js';
 
 export interface PageSourceOptions {
@@ -14,6 +14,12 @@ export interface PageSourceOptions {
   /** Told of each page that could not be read, or that OCR could not read (besides the warning). */
   onPageProblem?: (kind: 'unreadable' | 'damaged' | 'ocr_failed', page: number, message: string) => void;
 }
+
+/**
+ * Text pages read after the last page drawn for OCR before the document's drawable copy (its own copy
+ * of the bytes, and the fonts and images drawing parsed) is closed; a later page to draw opens it again.
+ */
+export const DRAWABLE_IDLE_PAGES = 20;
 
 /** A page on its way out, with what was noted about it; notes are passed on when the page is, in page order. */
 interface Pending {
@@ -34,6 +40,8 @@ export async function* pagesWithText(doc: PdfDocument, opts: PageSourceOptions, 
   const queue: Pending[] = [];
   const problem = opts.onPageProblem ?? (() => undefined);
   let ocrInFlight = 0;
+  // pages being drawn or read by OCR (until OCR is done with the page), and the last page sent to OCR
+  let drawing = 0, lastOcrPage = 0, copyOpen = false;
   const onReadError = (e: { page: number; message: string }): void => {
     queue.push({ content: null, ocr: false, ready: true, notes: [() => { warn({ page: e.page, code: 'page_unreadable', message: e.message }); problem('unreadable', e.page, e.message); }] });
   };
@@ -53,7 +61,9 @@ export async function* pagesWithText(doc: PdfDocument, opts: PageSourceOptions, 
     damage = [];
     const noted = (w: Warning): void => { item.notes.push(() => warn(w)); };
     const failed = (w: Warning): void => { item.notes.push(() => { warn(w); problem('ocr_failed', w.page!, w.message); }); };
-    item.content = ocr ? ocrPage(doc, page, opts.ocr!, noted, failed).finally(() => { item.ready = true; }) : Promise.resolve(page);
+    if (ocr) { drawing++; lastOcrPage = page.number; copyOpen = true; }
+    else if (copyOpen && drawing === 0 && page.number - lastOcrPage >= DRAWABLE_IDLE_PAGES) { copyOpen = false; await closeDrawableCopy(doc); }
+    item.content = ocr ? ocrPage(doc, page, opts.ocr!, noted, failed).finally(() => { drawing--; item.ready = true; }) : Promise.resolve(page);
     if (item.ocr) ocrInFlight++;
     queue.push(item);
     // pass on what is ready; wait for OCR only when too many pages are held

@@ -1,5 +1,5 @@
 /** Render one PDF page to a grey raster for OCR (pdf.js onto an @napi-rs/canvas canvas). */
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { PdfPage } from '../pdf/openDocument.js';
 import { inkComponents, rgbaToGray, type BinaryImage, type GrayImage } from './image.js';
 
@@ -35,9 +35,35 @@ export async function renderPageGray(page: PdfPage, dpi: number, maxPixels = MAX
   // The same @napi-rs/canvas copy that pdf.js loads itself (pinned to its version), so pdf.js's
   // Path2D and image objects are accepted by this canvas.
   const canvas = createCanvas(width, height);
-  await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: 'white' }).promise;
-  const rgba = canvas.getContext('2d').getImageData(0, 0, width, height).data;
-  return { image: rgbaToGray(rgba, width, height), pxPerPt, widthPt: base.width, heightPt: base.height };
+  try {
+    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: 'white' }).promise;
+    return { image: canvasGray(canvas, width, height), pxPerPt, widthPt: base.width, heightPt: base.height };
+  } finally {
+    // the pixels (4 bytes each) are given back now, not when the collector gets to the canvas
+    canvas.width = 0;
+    canvas.height = 0;
+  }
+}
+
+/**
+ * The canvas's pixels in grey. Read in place (the canvas's own memory, RGBA rows without padding) when
+ * every pixel is opaque, as a page drawn on a white background is: there the pixels are what
+ * getImageData would copy out (a second full-size RGBA buffer at the moment memory peaks); otherwise
+ * (padded rows, or a pixel left transparent, whose colour getImageData un-premultiplies) through getImageData.
+ */
+export function canvasGray(canvas: Canvas, width: number, height: number): GrayImage {
+  const own = canvas.data();
+  if (own.length === width * height * 4) {
+    const gray = rgbaToGray(own, width, height);
+    if (allOpaque(own)) return gray;
+  }
+  return rgbaToGray(canvas.getContext('2d').getImageData(0, 0, width, height).data, width, height);
+}
+
+function allOpaque(rgba: Uint8Array): boolean {
+  let alpha = 255;
+  for (let j = 3; j < rgba.length; j += 4) alpha &= rgba[j]!;
+  return alpha === 255;
 }
 
 /**

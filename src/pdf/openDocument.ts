@@ -143,16 +143,26 @@ export function warningsOf(doc: PdfDocument): ParserLease['warnings'] | undefine
   return leases.get(doc)?.warnings;
 }
 
-const drawableCopies = new WeakMap<PdfDocument, () => Promise<PdfDocument>>();
+interface DrawableCopy { open(): Promise<PdfDocument>; close(): Promise<void> }
 
-/** A text-only document opens a drawable copy of itself the first time a page must be drawn; destroy() ends both. */
+const drawableCopies = new WeakMap<PdfDocument, DrawableCopy>();
+
+/**
+ * A text-only document opens a drawable copy of itself the first time a page must be drawn; destroy()
+ * ends both. closeDrawableCopy ends the copy alone (it is opened again if another page must be drawn).
+ */
 function keepDrawableCopy(doc: PdfDocument): void {
   let copy: Promise<PdfDocument> | null = null;
-  drawableCopies.set(doc, () => (copy ??= whileParserAlive(doc, doc.getData()).then(bytes => openDocument(bytes))));
+  const close = async (): Promise<void> => {
+    const open = copy;
+    copy = null;
+    if (open) await (await open.catch(() => null))?.destroy();
+  };
+  drawableCopies.set(doc, { open: () => (copy ??= whileParserAlive(doc, doc.getData()).then(bytes => openDocument(bytes))), close });
   const destroy = doc.destroy.bind(doc);
   doc.destroy = async () => {
     try {
-      if (copy) await (await copy.catch(() => null))?.destroy();
+      await close();
     } finally {
       await destroy();
     }
@@ -162,7 +172,16 @@ function keepDrawableCopy(doc: PdfDocument): void {
 /** Page `n` of `doc` in a document that can be drawn: the document itself, or its drawable copy if it is text-only. */
 export async function drawablePage(doc: PdfDocument, n: number): Promise<PdfPage> {
   const copy = drawableCopies.get(doc);
-  return (copy ? await copy() : doc).getPage(n);
+  return (copy ? await copy.open() : doc).getPage(n);
+}
+
+/**
+ * Close the drawable copy of a text-only document, if it has one open: its own copy of the document's
+ * bytes and what drawing parsed (fonts, images) are let go while no page is drawn. No page drawn from it
+ * may be in use.
+ */
+export async function closeDrawableCopy(doc: PdfDocument): Promise<void> {
+  await drawableCopies.get(doc)?.close();
 }
 
 const leases = new WeakMap<PdfDocument, ParserLease>();

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Warning } from '../../src/model/document.js';
-import { pagesWithText } from '../../src/ocr/readWithOcr.js';
+import { DRAWABLE_IDLE_PAGES, pagesWithText } from '../../src/ocr/readWithOcr.js';
 import { zeroOcrCounters, type OcrPool } from '../../src/ocr/pool.js';
-import { openDocument, type PdfDocument } from '../../src/pdf/openDocument.js';
+import { drawablePage, openDocument, type PdfDocument } from '../../src/pdf/openDocument.js';
 
 // 23 pages; page 3 has no text layer (an image), every other page has one
 const FILE = 'samples/real/shanghai-putuo-justice-bureau-2026-dept-budget.pdf';
@@ -93,5 +93,37 @@ describe('pagesWithText', () => {
     // page 3 and the five pages after it are held; reading stops there (the page reader may have two more in hand)
     expect(lastAskedWhenOcrDone).toBeGreaterThanOrEqual(OCR_PAGE + 5);
     expect(lastAskedWhenOcrDone).toBeLessThanOrEqual(OCR_PAGE + 7);
+  }, 600_000); // a guard against a hang only
+
+  it('closes the drawable copy once enough text pages follow the last page drawn, and opens it again for the next', async () => {
+    const doc = await openDocument(new Uint8Array(readFileSync(FILE)), { textOnly: true });
+    expect(doc.numPages - OCR_PAGE).toBeGreaterThanOrEqual(DRAWABLE_IDLE_PAGES);
+    // each drawable copy opened takes the document's bytes once
+    let copiesOpened = 0;
+    const getData = doc.getData.bind(doc);
+    doc.getData = () => { copiesOpened++; return getData(); };
+    let drawnOps = 0;
+    const pool: OcrPool = {
+      async recognizePage(page) {
+        drawnOps = (await page.getOperatorList()).fnArray.length;
+        return { runs: [], rules: [], seconds: 0, skewDeg: 0, blank: false, corrections: [] };
+      },
+      counters: zeroOcrCounters,
+      async close() { /* nothing to stop */ },
+    };
+    try {
+      for await (const page of pagesWithText(doc, { ocr: pool, maxOcrPagesInFlight: 4, maxPagesAhead: 64 }, () => undefined)) void page;
+      expect(drawnOps).toBeGreaterThan(0);
+      expect(copiesOpened).toBe(1);
+      // the copy was closed after the last text page: drawing a page again opens a new one
+      const again = await drawablePage(doc, OCR_PAGE);
+      expect((await again.getOperatorList()).fnArray.length).toBe(drawnOps);
+      expect(copiesOpened).toBe(2);
+      // while it is open, it is drawn from again
+      await drawablePage(doc, OCR_PAGE + 1);
+      expect(copiesOpened).toBe(2);
+    } finally {
+      await doc.destroy();
+    }
   }, 600_000); // a guard against a hang only
 });

@@ -1,6 +1,9 @@
 /** OCR renders a page within a pixel budget, however large the page: a 9000 × 9000 scan is not rendered at 200 dpi. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RESOLUTION_SETTINGS, MAX_RENDER_PIXELS, glyphHeightsPx, printHeightPx, pxPerPtForPrint, renderPageGray, renderScale } from '../../src/ocr/render.js';
+import { readFileSync } from 'node:fs';
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
+import { rgbaToGray } from '../../src/ocr/image.js';
+import { canvasGray, DEFAULT_RESOLUTION_SETTINGS, MAX_RENDER_PIXELS, glyphHeightsPx, printHeightPx, pxPerPtForPrint, renderPageGray, renderScale } from '../../src/ocr/render.js';
 import { openDocument } from '../../src/pdf/openDocument.js';
 import { hugePagePdf } from '../../bench/hugePagePdf.mjs';
 
@@ -58,4 +61,38 @@ describe('render size', () => {
     expect(a2).toBeGreaterThan(at200);
     expect(1191 * 1684 * a2 * a2).toBeCloseTo(MAX_RENDER_PIXELS, -3);
   });
+});
+
+describe('reading the drawn pixels', () => {
+  const viaCopy = (c: Canvas) => rgbaToGray(c.getContext('2d').getImageData(0, 0, c.width, c.height).data, c.width, c.height).data;
+
+  it('reads an opaque canvas in place as getImageData would', () => {
+    const c = createCanvas(37, 23), ctx = c.getContext('2d');
+    ctx.fillStyle = 'white'; ctx.fillRect(0, 0, 37, 23);
+    ctx.fillStyle = 'rgb(200,100,30)'; ctx.fillRect(3, 2, 10, 9);
+    ctx.fillStyle = 'rgba(10,20,250,0.5)'; ctx.fillRect(8, 6, 20, 12);
+    expect(Array.from(canvasGray(c, 37, 23).data)).toEqual(Array.from(viaCopy(c)));
+  });
+
+  it('reads a canvas with transparent pixels through getImageData (its own pixels are premultiplied)', () => {
+    const c = createCanvas(16, 8), ctx = c.getContext('2d');
+    ctx.fillStyle = 'rgba(200,100,30,0.5)'; ctx.fillRect(0, 0, 8, 8);
+    const inPlace = rgbaToGray(c.data(), 16, 8).data;
+    expect(Array.from(inPlace)).not.toEqual(Array.from(viaCopy(c)));
+    expect(Array.from(canvasGray(c, 16, 8).data)).toEqual(Array.from(viaCopy(c)));
+  });
+
+  it('renders a scanned page to the grey getImageData gives', async () => {
+    const doc = await openDocument(new Uint8Array(readFileSync('samples/atushi-2024-scan.pdf')));
+    try {
+      const page = await doc.getPage(1);
+      const r = await renderPageGray(page, 100);
+      const viewport = page.getViewport({ scale: r.pxPerPt });
+      const c = createCanvas(r.image.width, r.image.height);
+      await page.render({ canvas: c as unknown as HTMLCanvasElement, viewport, background: 'white' }).promise;
+      expect(Buffer.compare(Buffer.from(r.image.data), Buffer.from(viaCopy(c)))).toBe(0);
+    } finally {
+      await doc.destroy();
+    }
+  }, 300_000);
 });
