@@ -165,10 +165,22 @@ class Pass {
     this.out.push({ str: ' ', width, height, transform: transform!, fontName: fontName! });
   }
 
+  /**
+   * transform(ctm, transform(textMatrix, [fontSize × hScale, 0, 0, fontSize, 0, rise])), written out
+   * term for term (the zero terms too, so every number comes out as pdf.js's) without the two arrays in
+   * between: it is asked for twice per glyph.
+   */
   currentTextTransform(): M {
-    const s = this.state;
-    const tsm = [s.fontSize * s.textHScale, 0, 0, s.fontSize, 0, s.textRise];
-    return transform(s.ctm, transform(s.textMatrix, tsm));
+    const s = this.state, m = s.textMatrix, c = s.ctm;
+    const a = s.fontSize * s.textHScale, d = s.fontSize, f = s.textRise;
+    const t0 = m[0]! * a + m[2]! * 0, t1 = m[1]! * a + m[3]! * 0;
+    const t2 = m[0]! * 0 + m[2]! * d, t3 = m[1]! * 0 + m[3]! * d;
+    const t4 = m[0]! * 0 + m[2]! * f + m[4]!, t5 = m[1]! * 0 + m[3]! * f + m[5]!;
+    return [
+      c[0]! * t0 + c[2]! * t1, c[1]! * t0 + c[3]! * t1,
+      c[0]! * t2 + c[2]! * t3, c[1]! * t2 + c[3]! * t3,
+      c[0]! * t4 + c[2]! * t5 + c[4]!, c[1]! * t4 + c[3]! * t5 + c[5]!,
+    ];
   }
 
   private ensureItem(): Pass['item'] {
