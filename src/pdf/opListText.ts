@@ -9,9 +9,9 @@ import { pdfjs } from './openDocument.js';
  * disableNormalization and without kept white space, the options this project reads text with.
  *
  * What the operator list does not carry the same way is recovered or refused:
- * - text and form matrices come as 32-bit floats: the decimal the content stream wrote is recovered
- *   (the shortest decimal that rounds to the same float; see unround), else the page is refused, as it
- *   is when the operands kept exactly show a producer writing more digits than a float keeps;
+ * - text and form matrices come as 32-bit floats for drawing; the port reads the numbers as parsed,
+ *   which pdf.js is patched to add after them (patches/pdfjs-dist+5.6.205.patch), and refuses a page
+ *   whose operator list lacks them;
  * - form XObjects are inlined between paintFormXObjectBegin/End (getTextContent reads them in a nested
  *   pass with a fresh item, which is mirrored); soft-mask forms (inside a beginGroup with a smask) and
  *   annotation appearances are not page text and are skipped;
@@ -79,39 +79,15 @@ const transform = (m1: ArrayLike<number>, m2: ArrayLike<number>): M => [
 
 class Refused extends Error {}
 
-/** Why a page is refused when a matrix value cannot be told from its 32-bit float. */
-export const MATRIX_DIGITS = 'matrix value with more digits than a 32-bit float keeps';
-
 /**
- * The number a content stream wrote, from its 32-bit float: the shortest decimal that rounds to it.
- * Six significant digits always come back as written; seven when no other seven-digit decimal rounds to
- * the same float (a coordinate with four decimals). A value needing more was written with more digits
- * than a float keeps (174.17188 and 174.171875 are the same float), and is refused.
+ * A matrix as the content stream wrote it: the operand pdf.js adds after the 32-bit copy drawing uses
+ * (`at` is its place in the operator's arguments).
  */
-function unround(v: number): number {
-  if (Number.isInteger(v)) return v;
-  for (let p = 1; p <= 6; p++) {
-    const c = Number(v.toPrecision(p));
-    if (Math.fround(c) === v) return c;
-  }
-  const c = Number(v.toPrecision(7));
-  const step = 10 ** (Math.floor(Math.log10(Math.abs(c))) - 6);
-  if (Math.fround(c) === v && Math.fround(c - step) !== v && Math.fround(c + step) !== v) return c;
-  throw new Refused(MATRIX_DIGITS);
+function asParsed(args: unknown[] | null, at: number): M {
+  const m = args?.[at];
+  if (!Array.isArray(m) || m.length !== 6 || !m.every(v => typeof v === 'number')) throw new Refused('a matrix without the numbers as parsed');
+  return m as M;
 }
-/** Significant digits of a number as written (its shortest decimal). */
-const digitsOf = (v: number): number => String(Math.abs(v)).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
-
-/**
- * Operands the operator list keeps exactly (cm, Td, Tc, Tf's size, …) show how many digits the
- * producer writes: one writing more than a 32-bit float keeps may have written the text matrix that
- * way too (231.65000152, taken for 231.65), and the page is refused.
- */
-function checkDigits(args: unknown[] | null): void {
-  for (const a of args ?? []) if (typeof a === 'number' && digitsOf(a) > 7) throw new Refused(MATRIX_DIGITS);
-}
-
-const unroundMatrix = (m: ArrayLike<number>): M => Array.from({ length: 6 }, (_, i) => unround(m[i]!));
 
 class TextState {
   ctm: M = IDENTITY;
@@ -189,10 +165,22 @@ class Pass {
     this.out.push({ str: ' ', width, height, transform: transform!, fontName: fontName! });
   }
 
+  /**
+   * transform(ctm, transform(textMatrix, [fontSize × hScale, 0, 0, fontSize, 0, rise])), written out
+   * term for term (the zero terms too, so every number comes out as pdf.js's) without the two arrays in
+   * between: it is asked for twice per glyph.
+   */
   currentTextTransform(): M {
-    const s = this.state;
-    const tsm = [s.fontSize * s.textHScale, 0, 0, s.fontSize, 0, s.textRise];
-    return transform(s.ctm, transform(s.textMatrix, tsm));
+    const s = this.state, m = s.textMatrix, c = s.ctm;
+    const a = s.fontSize * s.textHScale, d = s.fontSize, f = s.textRise;
+    const t0 = m[0]! * a + m[2]! * 0, t1 = m[1]! * a + m[3]! * 0;
+    const t2 = m[0]! * 0 + m[2]! * d, t3 = m[1]! * 0 + m[3]! * d;
+    const t4 = m[0]! * 0 + m[2]! * f + m[4]!, t5 = m[1]! * 0 + m[3]! * f + m[5]!;
+    return [
+      c[0]! * t0 + c[2]! * t1, c[1]! * t0 + c[3]! * t1,
+      c[0]! * t2 + c[2]! * t3, c[1]! * t2 + c[3]! * t3,
+      c[0]! * t4 + c[2]! * t5 + c[4]!, c[1]! * t4 + c[3]! * t5 + c[5]!,
+    ];
   }
 
   private ensureItem(): Pass['item'] {
@@ -440,9 +428,6 @@ function inverseRotation(x: number, y: number, m: M): [number, number] {
   return [(m[0]! * x + m[1]! * y) / scale, (m[2]! * x + m[3]! * y) / scale];
 }
 
-const EXACT_OPERANDS = new Set([OPS.transform, OPS.moveText, OPS.setLeadingMoveText, OPS.setCharSpacing, OPS.setWordSpacing,
-  OPS.setTextRise, OPS.setLeading, OPS.setHScale, OPS.setFont]);
-
 const isGlyph = (g: unknown): g is OpGlyph => typeof g === 'object' && g !== null && typeof (g as OpGlyph).unicode === 'string';
 
 /**
@@ -488,7 +473,6 @@ function read(ops: OperatorList, fontOf: (loadedName: string) => LoadedFont | nu
     if (masked > 0) continue;
     const s = pass.state;
     pass.current ??= s.clone();
-    if (EXACT_OPERANDS.has(op)) checkDigits(args);
     switch (op) {
       case OPS.beginAnnotation: inAnnotation = true; break;
       case OPS.save: pass.stack.push(s); pass.state = s.clone(); break;
@@ -498,7 +482,7 @@ function read(ops: OperatorList, fontOf: (loadedName: string) => LoadedFont | nu
         pass.flush();
         passes.push(pass);
         const state = s.clone();
-        if (args?.[0]) state.ctm = transform(state.ctm, unroundMatrix(args[0] as ArrayLike<number>));
+        if (args?.[0]) state.ctm = transform(state.ctm, asParsed(args, 2));
         pass = new Pass(state, out, viewBox);
         break;
       }
@@ -535,7 +519,7 @@ function read(ops: OperatorList, fontOf: (loadedName: string) => LoadedFont | nu
         break;
       case OPS.nextLine: s.carriageReturn(); break;
       case OPS.setTextMatrix: {
-        const m = unroundMatrix(args![0] as ArrayLike<number>);
+        const m = asParsed(args, 1);
         s.textMatrix = m.slice();
         s.textLineMatrix = m.slice();
         pass.updateAdvanceScale();

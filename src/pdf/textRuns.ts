@@ -2,7 +2,7 @@ import type { TextRun } from '../model/page.js';
 import { apply, multiply, type Matrix } from './matrix.js';
 import { normalizeText } from './normalizeText.js';
 import type { PdfPage } from './openDocument.js';
-import { MATRIX_DIGITS, textItemsFromOperatorList, type LoadedFont } from './opListText.js';
+import { textItemsFromOperatorList, type LoadedFont } from './opListText.js';
 import { collectParseWarnings, type Collector } from './parseWarnings.js';
 
 interface RawItem {
@@ -40,10 +40,10 @@ export const textReadings = { fromOps: 0, fellBack: new Map<string, number>() };
 const fellBack = (reason: string): void => { textReadings.fellBack.set(reason, (textReadings.fellBack.get(reason) ?? 0) + 1); };
 
 /**
- * Per document (copy), whether the items built from its operator list were checked against
- * getTextContent's on its first page that was built so: some producers write text matrices with more
- * digits than the operator list's 32-bit floats keep, yet close enough to a short decimal to be taken
- * for it (231.65000152); such a document is read with getTextContent throughout.
+ * Per document (copy), whether the items built from its operator list were the same as getTextContent's
+ * on its first page that was built so: the port is checked on every document it reads (a producer's
+ * way of writing text the port gets wrong), at the cost of reading one page twice. A document where they
+ * differ is read with getTextContent throughout.
  */
 const checked = new WeakMap<object, boolean>();
 
@@ -51,7 +51,7 @@ const checked = new WeakMap<object, boolean>();
  * The page's text items, and its operator list when they were built from it. A page whose operator
  * list pdf.js gave with warnings (content it could not parse: the two readings may stop at different
  * places), or that the port refuses, is read with getTextContent, and so is the rest of a document
- * once a page was refused for its matrix digits or its first page differed.
+ * once its first page differed.
  */
 export async function readPageText(page: PdfPage, doc: object, warningsInto?: Set<Collector>): Promise<{ items: TextItems; ops?: OperatorList }> {
   if (!fromOps()) return { items: await readTextItems(page) };
@@ -61,7 +61,6 @@ export async function readPageText(page: PdfPage, doc: object, warningsInto?: Se
   const { result: ops, warnings } = await collectParseWarnings(() => page.getOperatorList(), warningsInto);
   const reading = warnings.length ? { refused: 'parse warnings' } : textItemsFromOperatorList(ops, loadedFontOf(page), page.view);
   if ('refused' in reading) {
-    if (reading.refused === MATRIX_DIGITS) checked.set(doc, false);
     fellBack(reading.refused);
     return { items: await readTextItems(page), ops };
   }
