@@ -167,9 +167,11 @@ function repeatedGlyphs(left: string, right: string): number {
  * — all of them, or some where those left stand every three digits; the value is unchanged.
  */
 export function restoreThousands(runs: TextRun[]): TextRun[] {
-  if (!runs.some(r => READ_GROUPED_AMOUNT.test(r.text.replace(/\s+/g, '')))) return runs;
+  if (!runs.some(r => READ_GROUPED_AMOUNT.test(r.text.replace(/(?<=[,.])\s+/g, '')))) return runs;
   return runs.map(r => {
-    const text = r.text.replace(/\s+/g, '');
+    // A gap after a separator is OCR's spacing ("82, 096. 42"); one between digits may hold a digit lost
+    // ("2 664. 22" for 27,664.22): that reading is left for the amount vetting.
+    const text = r.text.replace(/(?<=[,.])\s+/g, '');
     if (!LOST_COMMAS.test(text) || READ_GROUPED_AMOUNT.test(text)) return r;
     const [int, frac] = text.replace(/,/g, '').split('.');
     return { ...r, text: `${int.replace(/\B(?=(\d{3})+$)/g, ',')}.${frac}` };

@@ -55,8 +55,8 @@ describe('restoreThousands', () => {
     expect(restoreThousands([run('3,045.16'), run('1902.40'), run('2024'), run('201')]).map(r => r.text)).toEqual(['3,045.16', '1,902.40', '2024', '201']);
   });
   it('puts back the commas an amount lost where those it kept stand every three digits', () => {
-    expect(restoreThousands([run('3,045.16'), run('1554,220.00'), run('1763, 159.52'), run('1,2345.67')]).map(r => r.text))
-      .toEqual(['3,045.16', '1,554,220.00', '1,763,159.52', '1,2345.67']);
+    expect(restoreThousands([run('3,045.16'), run('1554,220.00'), run('1763, 159.52'), run('1,2345.67'), run('2 664. 22')]).map(r => r.text))
+      .toEqual(['3,045.16', '1,554,220.00', '1,763,159.52', '1,2345.67', '2 664. 22']);
   });
   it('leaves pages that print amounts without commas alone', () => {
     expect(restoreThousands([run('1902.40')]).map(r => r.text)).toEqual(['1902.40']);
