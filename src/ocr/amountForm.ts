@@ -31,6 +31,14 @@ export function decimalConvention(texts: readonly string[], s: ConventionSetting
 }
 
 /**
+ * A figure with a decimal part and at least four digits, with one glyph at either end that no amount
+ * holds — a Han character or a mark, not a unit, sign, bracket or percent: "”471.9637好" read where a
+ * rule touched the last digits of 471.963743. (A label holds more than one glyph beside its figure.)
+ */
+const STRAY_END = /^(?=(?:\D*\d){4})[^\d\s元万亿%％()（）\-−–]?\d[\d,.]*\.\d+[^\d\s元万亿%％()（）.,]?$/u;
+const hasStray = (text: string): boolean => /^\D|\D$/.test(text);
+
+/**
  * Why a reading cannot be a printed amount of this page, or null when it can (or is no amount at all:
  * labels, codes, years, percentages are not judged here). `grouped`: the page prints thousands
  * separators. A reading read whole without them has had them put back already (restoreThousands, the
@@ -38,12 +46,15 @@ export function decimalConvention(texts: readonly string[], s: ConventionSetting
  * for 27,664.22), and the gap may hold what was lost.
  */
 export function implausibleAmount(text: string, decimals: number | null, grouped = false): string | null {
+  if (STRAY_END.test(text) && hasStray(text)) return 'characters outside the amount alphabet';
   if (/[\p{Script=Han}%％]/u.test(text) || (text.match(/\d/g)?.length ?? 0) < 2) return null;
   if (!AMOUNT_ALPHABET.test(text)) {
     // Digits with a decimal part and something a number cannot hold ("14.3?", "1a.37").
     return /\d[.,]\d/.test(text) && /^[^\p{L}]*\p{L}?[^\p{L}]*$/u.test(text) ? 'characters outside the amount alphabet' : null;
   }
-  if (!/\.\d/.test(text)) return null; // integers: codes, counts, 元 amounts — no convention to hold them to
+  // Integers (codes, counts, 元 amounts) have no decimal convention to hold them to; their commas still stand every
+  // three digits ("14,82000": the point of 14,820.00 lost).
+  if (!/\.\d/.test(text)) return text.includes(',') && !/^-?\d{1,3}(?:,\d{3})+$/.test(text) ? 'thousands separators out of place' : null;
   if ((text.match(/\./g) ?? []).length > 1) return 'more than one decimal point';
   if (/^-?0\d/.test(text)) return 'a leading zero';
   if (text.includes(',') && !READ_GROUPED_AMOUNT.test(text)) return 'thousands separators out of place';

@@ -7,7 +7,7 @@
  * amount agrees. Otherwise the word is marked unreadable (UNREADABLE_MARK before its raw text): the
  * cell keeps what was read and no number is made of it, so no plausible-looking wrong figure goes on.
  */
-import { READ_GROUPED_AMOUNT, READ_UNGROUPED_AMOUNT, UNREADABLE_MARK } from '../model/amounts.js';
+import { AMOUNT_ALPHABET, READ_GROUPED_AMOUNT, READ_UNGROUPED_AMOUNT, UNREADABLE_MARK } from '../model/amounts.js';
 import { decimalConvention as conventionOf, decimalsOf, implausibleAmount, type ConventionSettings } from './amountForm.js';
 import type { ReadMode } from './engine.js';
 import { otsuThreshold, twoTone, upscale, type GrayImage } from './image.js';
@@ -91,18 +91,48 @@ export async function vetAmounts(
   if (!s.enabled) return out;
   const decimals = decimalConvention(runs.map(r => compact(r.text)), s);
   const grouped = runs.some(r => READ_GROUPED_AMOUNT.test(compact(r.text)));
+  out.runs = joinLostPoints(runs, decimals);
+  const joined = [...out.runs];
   const pad = Math.round(s.cropPadPt * pxPerPt);
   let budget = s.maxRereads;
   for (const [i, run] of out.runs.entries()) {
     const text = compact(run.text);
     if (implausibleAmount(text, decimals, grouped) === null) continue;
     // OCR may split one printed number into two runs ("172.8" and "9"); the cell joins them again.
-    if (pieces(runs, run).some(t => implausibleAmount(compact(t), decimals, grouped) === null)) continue;
+    if (pieces(joined, run).some(t => AMOUNT_ALPHABET.test(compact(t)) && implausibleAmount(compact(t), decimals, grouped) === null)) continue;
     out.suspects++;
     const box = runBoxPx(run, pxPerPt, img);
-    const better = box && budget-- > 0 && wanted() ? await readAgain(img, box, pad, decimals, grouped, s, read, wanted) : null;
+    const better = box && budget-- > 0 && wanted() ? await readAgain(img, box, pad, decimals, grouped, s, read, wanted, text) : null;
     if (better) out.corrected++; else out.unreadable++;
     out.runs[i] = { ...run, text: better ?? `${UNREADABLE_MARK}${text}` };
+  }
+  return out;
+}
+
+/**
+ * An amount whose decimal point OCR lost reads as two runs side by side on its line: an integer with
+ * thousands separators and the page's number of decimal digits ("14,820" and "00" where 14,820.00 is
+ * printed). Each such pair is one run again, its text the two readings apart ("14,820 00"), which the
+ * vetting then reads again as the number it is or marks unreadable — never two cells' worth of figures.
+ */
+export function joinLostPoints(runs: readonly TextRun[], decimals: number | null): TextRun[] {
+  if (!decimals) return [...runs];
+  const out = [...runs];
+  const fraction = new RegExp(`^\\d{${decimals}}$`);
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i]!;
+    if (!/^-?\d{1,3}(?:,\d{3})+$/.test(compact(a.text))) continue;
+    const h = a.bottom - a.top;
+    const j = out.findIndex(b => b !== a && fraction.test(compact(b.text)) && b.x0 >= a.x1 - 0.5 && b.x0 - a.x1 < 1.5 * h
+      && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5 * Math.min(h, b.bottom - b.top));
+    if (j < 0) continue;
+    const b = out[j]!;
+    out[i] = {
+      ...a, text: `${a.text} ${b.text}`, x1: b.x1, top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom),
+      ...(a.confidence !== undefined || b.confidence !== undefined ? { confidence: Math.min(a.confidence ?? 100, b.confidence ?? 100) } : {}),
+    };
+    out.splice(j, 1);
+    if (j < i) i--;
   }
   return out;
 }
@@ -135,14 +165,33 @@ export async function readLooks(
   return texts;
 }
 
-/** Look again three ways; the reading when every well-formed one agrees, else null. */
+/**
+ * Look again three ways; the reading when every well-formed one agrees, else null. When the page reading
+ * (`raw`) is an amount with glyphs no amount holds in places ("T,344.46"), the looks that keep its shape
+ * — its length, its separators where it has them, its digits where it has them — say what those glyphs
+ * are: a look that lost or gained glyphs ("334.46") is set aside when at least two that keep the shape
+ * read it the same way (and none that keeps it reads otherwise).
+ */
 async function readAgain(
   img: GrayImage, box: CellBox, pad: number, decimals: number | null, grouped: boolean, s: AmountSettings,
-  read: (image: GrayImage, mode: ReadMode) => Promise<OcrLine[]>, wanted: () => boolean,
+  read: (image: GrayImage, mode: ReadMode) => Promise<OcrLine[]>, wanted: () => boolean, raw = '',
 ): Promise<string | null> {
   const crop = cropWithMargin(img, box, pad);
   const looks = [crop, upscale(crop, s.upscale), twoTone(crop, Math.max(0, otsuThreshold(crop) - s.thresholdShift))];
   const good = (await readLooks(looks, 'digits', grouped, read, wanted))
     ?.filter(t => decimalsOf(t) !== null && implausibleAmount(t, decimals, grouped) === null) ?? [];
-  return good.length > 0 && good.every(t => t === good[0]) ? good[0]! : null;
+  if (good.length > 0 && good.every(t => t === good[0])) return good[0]!;
+  const shaped = good.filter(t => keepsShape(raw, t));
+  return shaped.length >= 2 && shaped.every(t => t === shaped[0]) ? shaped[0]! : null;
+}
+
+/**
+ * `look` reads `raw` in its shape: `raw` holds glyphs no amount holds (letters, marks) among its digits and
+ * separators, and `look` has the same length, the same separators where `raw` has them, and the same
+ * digits where `raw` has digits; only the odd glyphs differ.
+ */
+export function keepsShape(raw: string, look: string): boolean {
+  const r = [...raw], l = [...look];
+  if (!r.some(c => !/[\d.,-]/.test(c)) || r.length !== l.length) return false;
+  return r.every((c, k) => !/[\d.,-]/.test(c) ? /\d/.test(l[k]!) : c === l[k]);
 }

@@ -33,6 +33,23 @@ export interface LineSettings {
   joinTolerancePt: number;
   /** Collinear pieces closer than this along their axis (and this across) are one rule. */
   mergeGapPt: number;
+  /**
+   * A cell edge with both ends on perpendicular rules may have up to this share of ink beside it: in a
+   * crowded header the glyphs stand right against the rule on one side (text strokes have far more).
+   */
+  maxJoinedSideInk: number;
+  /**
+   * A cell edge that meets a perpendicular rule at one end and runs at least minBridgedRuleLengthPt may stop
+   * short of the rule at its other end by up to maxEndGapShare of its length (a faded scan loses the last
+   * points of a grey rule); it is drawn on to that rule.
+   */
+  minBridgedRuleLengthPt: number;
+  maxEndGapShare: number;
+  /**
+   * Such an edge also meets a perpendicular rule where it ends in a gap of at most this many points between
+   * two pieces of that rule (a faded stretch of it).
+   */
+  maxFadedGapPt: number;
 }
 
 export const DEFAULT_LINE_SETTINGS: LineSettings = {
@@ -46,6 +63,10 @@ export const DEFAULT_LINE_SETTINGS: LineSettings = {
   minJoinedRuleLengthPt: 8,
   joinTolerancePt: 1,
   mergeGapPt: 1.5,
+  maxJoinedSideInk: 0.4,
+  minBridgedRuleLengthPt: 20,
+  maxEndGapShare: 0.2,
+  maxFadedGapPt: 16,
 };
 
 /** A line candidate in the pixel frame of the original (not transposed) image. */
@@ -203,25 +224,52 @@ export function estimateSkew(segments: readonly Segment[], minLengthPx: number):
 
 /**
  * Keep segments that are rules: those with paper beside them (not text strokes), long ones and shorter ones whose both ends touch kept
- * perpendicular rules (repeated until nothing changes, so a header grid of short edges is kept).
+ * perpendicular rules (repeated until nothing changes, so a header grid of short edges is kept). A short
+ * one may have more ink beside it when both its ends touch (maxJoinedSideInk), and a long enough one with
+ * paper beside it may stop a little short of the rule at one end (maxEndGapShare): it is drawn on to it.
  * Collinear pieces are merged first.
  */
 export function selectRules(segments: readonly Segment[], s: LineSettings, pxPerPt: number): Segment[] {
-  const merged = mergeCollinear(segments.filter(g => g.sideInk <= s.maxSideInk), s.mergeGapPt * pxPerPt);
-  const tol = s.joinTolerancePt * pxPerPt, free = s.minFreeRuleLengthPt * pxPerPt;
-  const kept = merged.filter(g => g.end - g.start >= free);
-  let pending = merged.filter(g => g.end - g.start < free);
+  const sideInk = Math.max(s.maxSideInk, s.maxJoinedSideInk);
+  const merged = mergeCollinear(segments.filter(g => g.sideInk <= sideInk), s.mergeGapPt * pxPerPt);
+  const tol = s.joinTolerancePt * pxPerPt, free = s.minFreeRuleLengthPt * pxPerPt, bridged = s.minBridgedRuleLengthPt * pxPerPt;
+  const faded = s.maxFadedGapPt * pxPerPt;
+  const kept = merged.filter(g => g.end - g.start >= free && g.sideInk <= s.maxSideInk);
+  let pending = merged.filter(g => !kept.includes(g));
   for (let changed = true; changed && pending.length;) {
     changed = false;
     const next: Segment[] = [];
     for (const g of pending) {
-      const touches = (at: number): boolean =>
-        kept.some(k => k.orientation !== g.orientation && Math.abs(k.across - at) <= tol + k.thickness / 2 && g.across >= k.start - tol && g.across <= k.end + tol);
-      if (touches(g.start) && touches(g.end)) { kept.push(g); changed = true; } else next.push(g);
+      const long = g.end - g.start >= free, clean = g.sideInk <= s.maxSideInk && g.end - g.start >= bridged;
+      const touch = (at: number): boolean => {
+        const line = kept.filter(k => k.orientation !== g.orientation && Math.abs(k.across - at) <= tol + k.thickness / 2);
+        return line.some(k => g.across >= k.start - tol && g.across <= k.end + tol)
+          || (clean && line.some(a => a.end < g.across && line.some(b => b.start > g.across && b.start - a.end <= faded)));
+      };
+      if (!long && touch(g.start) && touch(g.end)) { kept.push(g); changed = true; continue; }
+      const reach = clean ? endReach(g, kept, tol, s.maxEndGapShare * (g.end - g.start)) : null;
+      if (reach) { kept.push({ ...g, ...reach }); changed = true; } else next.push(g);
     }
     pending = next;
   }
   return kept;
+}
+
+/**
+ * Where `g` ends once drawn on to the perpendicular rule it stops short of at one end (by at most `gap`),
+ * its other end touching one; null when it does not.
+ */
+function endReach(g: Segment, kept: readonly Segment[], tol: number, gap: number): { start: number; end: number } | null {
+  const across = kept.filter(k => k.orientation !== g.orientation && g.across >= k.start - tol && g.across <= k.end + tol);
+  const touches = (at: number): boolean => across.some(k => Math.abs(k.across - at) <= tol + k.thickness / 2);
+  const startTouches = touches(g.start), endTouches = touches(g.end);
+  if (startTouches === endTouches) return null;
+  if (startTouches) {
+    const to = across.map(k => k.across).filter(a => a > g.end && a - g.end <= gap).sort((a, b) => a - b)[0];
+    return to === undefined ? null : { start: g.start, end: Math.round(to) };
+  }
+  const from = across.map(k => k.across).filter(a => a < g.start && g.start - a <= gap).sort((a, b) => b - a)[0];
+  return from === undefined ? null : { start: Math.round(from), end: g.end };
 }
 
 /** Join pieces of one line: same orientation, across positions within `gapPx`, gap along ≤ `gapPx`. */

@@ -8,8 +8,8 @@
  */
 import { HOLDS_DECIMAL_FIGURE } from '../model/amounts.js';
 import type { TextRun } from '../model/page.js';
-import { MEANING_GLYPHS } from '../codes/nearestName.js';
-import { STANDARD_TERMS } from '../codes/standardTerms.js';
+import { MEANING_GLYPHS, nearestName } from '../codes/nearestName.js';
+import { STANDARD_TERMS, SUMMARY_ROW_NAMES } from '../codes/standardTerms.js';
 
 export interface TermEdit { from: string; to: string }
 
@@ -124,6 +124,24 @@ function joinSpeckSplits(runs: readonly TextRun[], terms: readonly string[], edi
   return out;
 }
 
+/**
+ * The run printed as the next line of the same cell as `a` (a header phrase wrapped: "一般公共预算资" over
+ * "金"): just below it, within its width, both all Han; null when there is none or more than one.
+ */
+function wrappedLine(a: TextRun, runs: readonly TextRun[]): TextRun | null {
+  const h = a.bottom - a.top;
+  const below = runs.filter(b => b !== a && /^\p{Script=Han}+$/u.test(b.text)
+    && b.top >= a.bottom - 0.3 * h && b.top - a.bottom < 0.8 * h && b.x0 >= a.x0 - 0.5 * h && b.x1 <= a.x1 + 0.5 * h);
+  return below.length === 1 ? below[0]! : null;
+}
+
+let wrapNameCache: { terms: readonly string[]; names: string[] } | null = null;
+/** Whole names a wrapped cell may hold: the vocabulary's phrases and the summary tables' row names (一般公共预算资金). */
+function wrapNames(terms: readonly string[]): string[] {
+  if (wrapNameCache?.terms !== terms) wrapNameCache = { terms, names: [...new Set([...terms, ...SUMMARY_ROW_NAMES])] };
+  return wrapNameCache.names;
+}
+
 /** Correct every run of a page; the edits are returned for the record. */
 export function correctRuns(runs: readonly TextRun[], terms: readonly string[] = STANDARD_TERMS): { runs: TextRun[]; edits: TermEdit[] } {
   const edits: TermEdit[] = [];
@@ -133,5 +151,31 @@ export function correctRuns(runs: readonly TextRun[], terms: readonly string[] =
     edits.push(...c.edits);
     return { ...r, text: c.text };
   });
-  return { runs: out, edits };
+  // A phrase wrapped over two lines of its cell is corrected across the wrap: a vocabulary phrase running
+  // across it, in the upper line (the lower one may start another phrase), or the two lines together
+  // nearer one known header or summary name than any other (nearestName; "一般公共预算次" over "金").
+  const texts = new Map<TextRun, string>();
+  for (const r of out) {
+    if (!/^\p{Script=Han}+$/u.test(r.text) || texts.has(r)) continue;
+    const below = wrappedLine(r, out);
+    if (!below || texts.has(below)) continue;
+    const upper = [...r.text], lower = [...below.text], joined = r.text + below.text;
+    const c = correctTerms(joined, terms);
+    if (c.edits.length && c.text.endsWith(below.text) && [...c.text].length === upper.length + lower.length) {
+      edits.push(...c.edits);
+      texts.set(r, [...c.text].slice(0, upper.length).join(''));
+      continue;
+    }
+    const near = nearestName(joined, wrapNames(terms));
+    if (!near) continue;
+    const name = [...near.name];
+    if (name.length === upper.length + lower.length) {
+      texts.set(r, name.slice(0, upper.length).join('')).set(below, name.slice(upper.length).join(''));
+    } else if (near.name.endsWith(below.text)) {
+      texts.set(r, name.slice(0, name.length - lower.length).join(''));
+    } else continue;
+    edits.push({ from: joined, to: near.name });
+  }
+  const wrapped = out.map(r => (texts.has(r) ? { ...r, text: texts.get(r)! } : r));
+  return { runs: wrapped, edits };
 }

@@ -4,7 +4,7 @@
  * line of one cell; the spaces an engine puts between CJK characters are dropped, and numbers split
  * into pieces are joined whole again.
  */
-import { DIGIT_LOOKALIKES, DIGIT_OR_LOOKALIKE_G, OCR_NUMBER_LIKE, READ_GROUPED_AMOUNT, READ_UNGROUPED_AMOUNT } from '../model/amounts.js';
+import { DIGIT_LOOKALIKES, DIGIT_OR_LOOKALIKE_G, OCR_NUMBER_LIKE, READ_GROUPED_AMOUNT } from '../model/amounts.js';
 import type { TextRun } from '../model/page.js';
 import type { Segment } from './lines.js';
 
@@ -40,7 +40,7 @@ export interface WordSettings {
 export const DEFAULT_WORD_SETTINGS: WordSettings = {
   maxWordGapEm: 1.6,
   spaceGapEm: 0.45,
-  ruleSlackPt: 1,
+  ruleSlackPt: 2,
   minNoiseConfidence: 60,
   fontName: 'ocr',
 };
@@ -54,6 +54,8 @@ const MEANINGFUL = /[\p{L}\p{N}]/u;
  * and `,` ↔ `.` (an amount has one decimal point, the last separator; `,` precedes exactly three digits).
  */
 export function repairNumber(text: string): string {
+  // Separators read as their full-width forms ("14，820"): in a word of digits and separators they are the ASCII ones.
+  if (/[，．]/.test(text) && /^[\d,.，．]+$/.test(text)) text = text.replace(/，/g, ',').replace(/．/g, '.');
   // Specks next to a digit read as brackets or bars: "1],244.59".
   let despeckled = text.replace(/(?<=\d)[\][|'‘’`](?=[\d,.])/g, '');
   // 5 read as S in an amount ("1.S12.04", "128,148.S6"). Not next to a 5: a 5 read twice ("5S,932.26")
@@ -160,17 +162,24 @@ function repeatedGlyphs(left: string, right: string): number {
 }
 
 /**
- * Thousands commas are the smallest marks on a page and OCR drops some ("1902.40"). When the page
- * prints other amounts with commas, put them back in amounts that lost them; the value is unchanged.
+ * Thousands commas are the smallest marks on a page and OCR drops some ("1902.40", "1554,220.00" for
+ * 1,554,220.00). When the page prints other amounts with commas, put them back in amounts that lost them
+ * — all of them, or some where those left stand every three digits; the value is unchanged.
  */
 export function restoreThousands(runs: TextRun[]): TextRun[] {
-  if (!runs.some(r => READ_GROUPED_AMOUNT.test(r.text))) return runs;
+  if (!runs.some(r => READ_GROUPED_AMOUNT.test(r.text.replace(/(?<=[,.])\s+/g, '')))) return runs;
   return runs.map(r => {
-    if (!READ_UNGROUPED_AMOUNT.test(r.text)) return r;
-    const [int, frac] = r.text.split('.');
+    // A gap after a separator is OCR's spacing ("82, 096. 42"); one between digits may hold a digit lost
+    // ("2 664. 22" for 27,664.22): that reading is left for the amount vetting.
+    const text = r.text.replace(/(?<=[,.])\s+/g, '');
+    if (!LOST_COMMAS.test(text) || READ_GROUPED_AMOUNT.test(text)) return r;
+    const [int, frac] = text.replace(/,/g, '').split('.');
     return { ...r, text: `${int.replace(/\B(?=(\d{3})+$)/g, ',')}.${frac}` };
   });
 }
+
+/** An amount with a decimal part, four or more integer digits and its commas, if any, every three digits from the point. */
+const LOST_COMMAS = /^-?(?=(?:\d,?){4})\d+(?:,\d{3})*\.\d+$/;
 
 function splitAtGaps(words: OcrWord[], vRules: readonly Segment[], pxPerPt: number, s: WordSettings): OcrWord[][] {
   const groups: OcrWord[][] = [];

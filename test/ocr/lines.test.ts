@@ -3,6 +3,7 @@ import type { Rule } from '../../src/model/page.js';
 import { mergeRules, scoreRules } from '../../bench/support/ocrScoring.mjs';
 import { rotate, type GrayImage } from '../../src/ocr/image.js';
 import { preparePage } from '../../src/ocr/prepare.js';
+import { DEFAULT_LINE_SETTINGS, selectRules, type Segment } from '../../src/ocr/lines.js';
 import { DEFAULT_OCR_SETTINGS } from '../../src/ocr/settings.js';
 
 const PX_PER_PT = 200 / 72;
@@ -117,5 +118,32 @@ describe('rules from a page image', () => {
     expect(at(600, ROWS[3] + 1)).toBeGreaterThan(200); // on a horizontal rule
     expect(at(COLS[1] + 1, 500)).toBeGreaterThan(200); // on a vertical rule
     expect(at(475, ROWS[2] + 30)).toBeLessThan(100);   // a glyph stroke
+  });
+});
+
+describe('selectRules: cell edges of a faded, crowded scan', () => {
+  // One pixel per point: a table 300 wide, rules at y 100 (top) and 131 (bottom), cell edges 31 long between them.
+  const seg = (orientation: 'h' | 'v', across: number, start: number, end: number, sideInk = 0.05): Segment =>
+    ({ orientation, across, start, end, thickness: 1, sideInk, slope: 0, runs: [] });
+  const frame = [seg('h', 100, 0, 300), seg('h', 131, 0, 300), seg('v', 0, 90, 140), seg('v', 300, 90, 140)];
+  const kept = (...edges: Segment[]): Segment[] => selectRules([...frame, ...edges], DEFAULT_LINE_SETTINGS, 1).filter(g => !frame.some(f => f.across === g.across && f.orientation === g.orientation));
+
+  it('keeps an edge with glyphs against one side when both its ends meet rules, not a text stroke', () => {
+    expect(kept(seg('v', 150, 100, 131, 0.3))).toHaveLength(1);
+    expect(kept(seg('v', 150, 100, 120, 0.3))).toHaveLength(0); // one end free
+    expect(kept(seg('v', 150, 100, 131, 0.6))).toHaveLength(0); // ink all along one side: glyph strokes
+  });
+  it('draws an edge that stops a little short of a rule on to it, if it is long and clean', () => {
+    const [g] = kept(seg('v', 150, 100, 127));
+    expect(g).toMatchObject({ start: 100, end: 131 });
+    expect(kept(seg('v', 150, 100, 120))).toHaveLength(0);       // 11 short: too far for its length
+    expect(kept(seg('v', 150, 121, 131 - 4))).toHaveLength(0);   // too short to be bridged
+    expect(kept(seg('v', 150, 100, 127, 0.3))).toHaveLength(0);  // ink beside it
+  });
+  it('lets an edge meet a rule through a short faded stretch of it, not a long gap', () => {
+    const gapped = (gap: number): Segment[] => [seg('h', 100, 0, 300), seg('h', 131, 0, 150 - gap / 2), seg('h', 131, 150 + gap / 2, 300), frame[2]!, frame[3]!];
+    const edge = seg('v', 150, 100, 131);
+    expect(selectRules([...gapped(12), edge], DEFAULT_LINE_SETTINGS, 1)).toContainEqual(edge);
+    expect(selectRules([...gapped(40), edge], DEFAULT_LINE_SETTINGS, 1)).not.toContainEqual(edge);
   });
 });

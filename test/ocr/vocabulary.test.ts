@@ -58,4 +58,20 @@ describe('correctRuns', () => {
       [run('其中', 215, 237), run('：人员经费', 238, 290)],
     ]) expect(correctRuns(runs)).toEqual({ runs, edits: [] });
   });
+  it('corrects a phrase wrapped over two lines of its cell, across the wrap', () => {
+    // "一般公共预算资" over "金": the two lines together are one glyph from a known header name.
+    const r = correctRuns([run('一般公共预算次', 151, 194, 125, 133), run('金', 170, 175, 134, 141)]);
+    expect(r.runs.map(x => x.text)).toEqual(['一般公共预算资', '金']);
+    expect(r.edits).toEqual([{ from: '一般公共预算次金', to: '一般公共预算资金' }]);
+    // A vocabulary phrase running across the wrap is corrected in the upper line.
+    expect(correctRuns([run('财政专户管', 100, 140, 125, 133), run('理资金', 110, 130, 134, 141)]).runs.map(x => x.text)).toEqual(['财政专户管', '理资金']);
+    expect(correctRuns([run('财政专户营', 100, 140, 125, 133), run('理资金', 110, 130, 134, 141)]).runs.map(x => x.text)).toEqual(['财政专户管', '理资金']);
+  });
+  it('leaves lines apart that are not one cell, or not near a known name', () => {
+    for (const runs of [
+      [run('一般公共预算次', 151, 194, 125, 133), run('金', 250, 255, 134, 141)],
+      [run('一般公共预算次', 151, 194, 125, 133), run('金', 170, 175, 160, 167)],
+      [run('其他交通费用', 151, 194, 125, 133), run('支出', 170, 180, 134, 141)],
+    ]) expect(correctRuns(runs)).toEqual({ runs, edits: [] });
+  });
 });

@@ -26,6 +26,8 @@ describe('repairNumber', () => {
     ['2,.869.77', '2,869.77'],
     ['869,77', '869.77'],
     ['1],244.59', '1,244.59'],
+    ['14，820', '14,820'],
+    ['820．00', '820.00'],
     ['1O5.20', '105.20'],
     [']1', '11'],
     ['1.S12.04', '1,512.04'],
@@ -52,6 +54,10 @@ describe('restoreThousands', () => {
   it('regroups amounts that lost their commas when the page groups amounts', () => {
     expect(restoreThousands([run('3,045.16'), run('1902.40'), run('2024'), run('201')]).map(r => r.text)).toEqual(['3,045.16', '1,902.40', '2024', '201']);
   });
+  it('puts back the commas an amount lost where those it kept stand every three digits', () => {
+    expect(restoreThousands([run('3,045.16'), run('1554,220.00'), run('1763, 159.52'), run('1,2345.67'), run('2 664. 22')]).map(r => r.text))
+      .toEqual(['3,045.16', '1,554,220.00', '1,763,159.52', '1,2345.67', '2 664. 22']);
+  });
   it('leaves pages that print amounts without commas alone', () => {
     expect(restoreThousands([run('1902.40')]).map(r => r.text)).toEqual(['1902.40']);
   });
@@ -63,6 +69,11 @@ describe('linesToRuns', () => {
     const runs = linesToRuns([line], [vRule(100)], PX_PER_PT);
     expect(runs.map(r => r.text)).toEqual(['3,385.08', '201一般']);
     expect(runs[0]).toMatchObject({ x0: 5, x1: 45, top: 50, bottom: 60, fontName: 'ocr' });
+  });
+  it("splits at a rule a word's box reaches a little past (ink bled into the erased rule)", () => {
+    // "32,852.053832" printed against the rule at x 100 (50 pt), its box ending 1.5 pt past it
+    const line = { words: [word('32,852.053832', 20, 103), word('32,380.090089', 108, 190)] };
+    expect(linesToRuns([line], [vRule(100)], PX_PER_PT).map(r => r.text)).toEqual(['32,852.053832', '32,380.090089']);
   });
   it('splits at wide gaps (open tables) but not at a rule that does not reach the line', () => {
     const line = { words: [word('收入', 10, 50), word('预算数', 200, 260), word('合计', 262, 300)] };
