@@ -173,16 +173,24 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   async function work(slot: Slot, page: PdfPage, isCurrent: () => boolean): Promise<Omit<OcrPageResult, 'seconds'>> {
     let t = performance.now();
     const lap = (): number => { const now = performance.now(), s = (now - t) / 1000; t = now; return s; };
+    // Nothing but rules on the page (an empty form, a page left blank): no engine reading can find text.
+    // A coarse first look settles most such pages before the page is drawn at full size.
+    const blank = (p: ReturnType<typeof preparePage>): Omit<OcrPageResult, 'seconds'> => {
+      counters.blankPages++;
+      return { runs: [], rules: p.rules, skewDeg: p.skewDeg, corrections: [], blank: true };
+    };
+    const preview = await renderPageGray(page, settings.resolution.previewDpi);
+    counters.renderSeconds += lap();
+    const previewed = preparePage(preview.image, preview.pxPerPt, settings.prepare);
+    const previewInk = glyphHeightsPx(binarize(previewed.ocrImage, previewed.threshold), { ...settings.resolution, minComponentPx: settings.resolution.previewMinComponentPx });
+    counters.prepareSeconds += lap();
+    if (!previewInk.length) return blank(previewed);
     let rendered = await renderPageGray(page, settings.dpi);
     counters.renderSeconds += lap();
     let prepared = preparePage(rendered.image, rendered.pxPerPt, settings.prepare);
     const glyphs = glyphHeightsPx(binarize(prepared.ocrImage, prepared.threshold), settings.resolution);
     counters.prepareSeconds += lap();
-    // Nothing but rules on the page (an empty form, a page left blank): no engine reading can find text.
-    if (!glyphs.length) {
-      counters.blankPages++;
-      return { runs: [], rules: prepared.rules, skewDeg: prepared.skewDeg, corrections: [], blank: true };
-    }
+    if (!glyphs.length) return blank(prepared);
     // A slot without an engine starts one (in its own thread, about 50 MB) only now that the page is
     // known to hold something to read; it starts while a page of small print is rendered again. A page
     // that fails or is abandoned drops its slot's engine (recognizePage).

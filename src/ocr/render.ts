@@ -81,6 +81,13 @@ export interface ResolutionSettings {
   minComponentPx: number;
   /** The glyph height is this quantile of the ink components' heights (Han glyphs split into radicals). */
   glyphQuantile: number;
+  /**
+   * A page is first looked at this coarsely, to tell a page of nothing but rules (not read) from one with
+   * ink to read, before it is drawn at full size (4 bytes a pixel while it is drawn).
+   */
+  previewDpi: number;
+  /** In that first look any glyph-like component this tall (pixels) counts as ink: it errs towards reading the page. */
+  previewMinComponentPx: number;
 }
 
 export const DEFAULT_RESOLUTION_SETTINGS: ResolutionSettings = {
@@ -89,6 +96,8 @@ export const DEFAULT_RESOLUTION_SETTINGS: ResolutionSettings = {
   maxDpi: 400,
   minComponentPx: 4,
   glyphQuantile: 0.75,
+  previewDpi: 72,
+  previewMinComponentPx: 2,
 };
 
 /**

@@ -120,7 +120,7 @@ describe('OCR pool', () => {
     // at 100 dpi the scan's print is small: the page is rendered again, finer, while the engine starts
     const pool = createOcrPool({ workers: 1, dpi: 100, engine: logged });
     await pool.recognizePage(watched(false), 1);
-    expect(events.filter(e => e === 'rendered')).toHaveLength(2);
+    expect(events.filter(e => e === 'rendered')).toHaveLength(3); // a coarse first look, the base resolution, finer
     expect(events.indexOf('engine asked')).toBeGreaterThan(events.indexOf('rendered'));
     expect(events.indexOf('engine asked')).toBeLessThan(events.lastIndexOf('render asked'));
     expect(log.created).toBe(1);
@@ -146,7 +146,11 @@ describe('OCR pool', () => {
     const { factory, log } = fakeEngines(0);
     const pool = createOcrPool({ workers: 1, dpi: 100, engine: factory });
     try {
-      const r = await pool.recognizePage(await bare.getPage(14), 14);
+      const blankPage = await bare.getPage(14);
+      let draws = 0;
+      const counted = new Proxy(blankPage, { get: (target, key) => key === 'render' ? (...a: Parameters<PdfPage['render']>) => { draws++; return target.render(...a); } : Reflect.get(target, key, target) as unknown });
+      const r = await pool.recognizePage(counted, 14);
+      expect(draws).toBe(1); // the coarse first look settled it: not drawn at full size
       expect(r).toMatchObject({ blank: true, runs: [], corrections: [] });
       expect(r.rules.filter(x => x.orientation === 'v').length).toBeGreaterThanOrEqual(8); // its cell walls
       expect(log.pageWidths).toEqual([]);
