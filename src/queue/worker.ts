@@ -54,6 +54,22 @@ const STALE_TEMP_MS = 10 * 60_000;
 
 const round = (s: number): number => Math.round(s * 1000) / 1000;
 
+/**
+ * Wait until none of the worker's Redis clients is between reconnection attempts. ioredis's disconnect()
+ * on a client in that state cancels the pending attempt and never emits 'end', and BullMQ's close() waits
+ * for that 'end' forever (BullMQ issue #4656): a worker stopped just after Redis restarted would never
+ * exit. The blocking connection is private to BullMQ's Worker, hence the cast.
+ */
+async function untilClientsSettled(worker: Worker, waiting: () => void): Promise<void> {
+  const blocking = (worker as unknown as { blockingConnection?: { client: Promise<Redis> } }).blockingConnection;
+  const clients = await Promise.all([worker.client, blocking?.client].filter(Boolean).map(c => c!.catch(() => null)));
+  let told = false;
+  while (clients.some(c => c?.status === 'reconnecting')) {
+    if (!told) { told = true; waiting(); }
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
 async function fileSha256(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const piece of createReadStream(file)) hash.update(piece as Buffer);
@@ -173,6 +189,7 @@ export async function startQueueWorker(req: QueueWorkerRequest): Promise<Running
   return {
     closed: closed.then(() => undefined),
     close: () => (closing ??= (async () => {
+      await untilClientsSettled(worker, () => req.report({ event: 'waiting_for_redis', message: 'stopping once Redis answers again' }));
       await worker.close();
       await closed;
       req.report({ event: 'worker_stopped', pid: globalThis.process.pid });

@@ -201,4 +201,20 @@ describe.skipIf(!hasRedis)('queue fleet', () => {
       server.close();
     }
   }, 900_000);
+
+  it('a worker told to stop just after Redis restarted waits for it and exits', async () => {
+    // Between ioredis's reconnection attempts, BullMQ's close() would wait forever for an 'end' event
+    // that never comes; the worker must instead wait for Redis to answer again, then stop.
+    const child = spawn(process.execPath, [CLI, 'worker', '--redis', redis.url, '--queue', 'idle-test', '--out', path.join(work, 'idle-out')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', d => { text += d; });
+    const exited = new Promise<number | null>(r => child.on('close', code => r(code)));
+    await until(() => text.includes('"event":"worker_started"'));
+    await new Promise(r => setTimeout(r, 500)); // the worker is idle, blocked on Redis for its next job
+    await redis.restart();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const events = text.trim().split('\n').map(l => (JSON.parse(l) as Event).event);
+    expect(events.at(-1)).toBe('worker_stopped');
+  }, 300_000);
 });
