@@ -39,5 +39,10 @@ export const PageContentSchema = z.object({
    * Absent when the coordinates above are the displayed ones.
    */
   displayed: z.object({ width: z.number(), height: z.number(), transform: z.array(z.number()).length(6) }).optional(),
+  /**
+   * True when the page draws nothing but paths (no text, no image), as far as its operator list tells:
+   * drawing it needs no font program and no image. Absent when not known so.
+   */
+  pathsOnly: z.literal(true).optional(),
 });
 export type PageContent = z.infer<typeof PageContentSchema>;

@@ -61,7 +61,7 @@ export async function* pagesWithText(doc: PdfDocument, opts: PageSourceOptions, 
     damage = [];
     const noted = (w: Warning): void => { item.notes.push(() => warn(w)); };
     const failed = (w: Warning): void => { item.notes.push(() => { warn(w); problem('ocr_failed', w.page!, w.message); }); };
-    if (ocr) { drawing++; lastOcrPage = page.number; copyOpen = true; }
+    if (ocr) { drawing++; lastOcrPage = page.number; copyOpen ||= !page.pathsOnly; }
     else if (copyOpen && drawing === 0 && page.number - lastOcrPage >= DRAWABLE_IDLE_PAGES) { copyOpen = false; await closeDrawableCopy(doc); }
     item.content = ocr ? ocrPage(doc, page, opts.ocr!, noted, failed).finally(() => { drawing--; item.ready = true; }) : Promise.resolve(page);
     if (item.ocr) ocrInFlight++;
@@ -81,7 +81,7 @@ export async function* pagesWithText(doc: PdfDocument, opts: PageSourceOptions, 
 
 /** `warn` takes what OCR noted on a page it read; `failed` the page it could not read (an ocr_failed problem). */
 async function ocrPage(doc: PdfDocument, content: PageContent, pool: OcrPool, warn: (w: Warning) => void, failed: (w: Warning) => void): Promise<PageContent> {
-  const page = await drawablePage(doc, content.number);
+  const page = await drawablePage(doc, content.number, content.pathsOnly);
   try {
     const r = await whileParserAlive(doc, pool.recognizePage(page, content.number));
     for (const e of r.corrections ?? []) {

@@ -169,9 +169,13 @@ function keepDrawableCopy(doc: PdfDocument): void {
   };
 }
 
-/** Page `n` of `doc` in a document that can be drawn: the document itself, or its drawable copy if it is text-only. */
-export async function drawablePage(doc: PdfDocument, n: number): Promise<PdfPage> {
-  const copy = drawableCopies.get(doc);
+/**
+ * Page `n` of `doc` in a document that can be drawn: the document itself, or its drawable copy if it is
+ * text-only — except for a page that draws only paths (PageContent.pathsOnly), which a text-only
+ * document draws as well as any.
+ */
+export async function drawablePage(doc: PdfDocument, n: number, pathsOnly = false): Promise<PdfPage> {
+  const copy = pathsOnly ? undefined : drawableCopies.get(doc);
   return (copy ? await copy.open() : doc).getPage(n);
 }
 

@@ -8,8 +8,10 @@
  * page that thread is reading (see parserThread.ts).
  */
 
-/** Warnings that do not mean lost content: images left out on purpose (OpenOptions.skipImages), TrueType hinting. */
-const BENIGN = [/^Image exceeded maximum allowed size and was removed/, /^TT: /];
+/** An image left out on purpose (OpenOptions.skipImages): no content lost, but the page does show an image. */
+const IMAGE_LEFT_OUT = /^Image exceeded maximum allowed size and was removed/;
+/** Warnings that do not mean lost content: images left out on purpose, TrueType hinting. */
+const BENIGN = [IMAGE_LEFT_OUT, /^TT: /];
 
 /** Marks a parser thread's message that carries a console warning (pdf.js's own messages have other targets). */
 export const PARSER_WARNING = 'budget-tables:parser-warning';
@@ -23,7 +25,6 @@ let installed = false;
 function route(text: string, to: ReadonlySet<Collector>): boolean {
   const m = /^Warning: ([\s\S]*)$/.exec(text);
   if (!m) return false;
-  if (BENIGN.some(re => re.test(m[1]!))) return true;
   for (const c of to) c(m[1]!);
   return true;
 }
@@ -46,16 +47,22 @@ export function forwardWarning(text: string, to: ReadonlySet<Collector>): void {
 }
 
 /**
- * The pdf.js warnings (damage it recovered from) given while `work` runs, with its result; `into` is
- * where they arrive: this thread's collectors by default, or a parser thread's.
+ * The pdf.js warnings (damage it recovered from) given while `work` runs, with its result and how many
+ * images pdf.js left out on purpose meanwhile; `into` is where they arrive: this thread's collectors by
+ * default, or a parser thread's.
  */
-export async function collectParseWarnings<T>(work: () => Promise<T>, into: Set<Collector> = collectors): Promise<{ result: T; warnings: string[] }> {
+export async function collectParseWarnings<T>(work: () => Promise<T>, into: Set<Collector> = collectors): Promise<{ result: T; warnings: string[]; imagesLeftOut: number }> {
   install();
   const warnings: string[] = [];
-  const collect: Collector = m => { if (warnings.length < 50) warnings.push(m); };
+  let imagesLeftOut = 0;
+  const collect: Collector = m => {
+    if (IMAGE_LEFT_OUT.test(m)) imagesLeftOut++;
+    else if (!BENIGN.some(re => re.test(m)) && warnings.length < 50) warnings.push(m);
+  };
   into.add(collect);
   try {
-    return { result: await work(), warnings };
+    const result = await work();
+    return { result, warnings, imagesLeftOut };
   } finally {
     into.delete(collect);
   }

@@ -62,7 +62,7 @@ function uprightViewport(page: PdfPage, items: TextItems) {
 export async function readPage(doc: PdfDocument, number: number): Promise<PageContent> {
   const page = await doc.getPage(number);
   try {
-    const { items, ops } = await readPageText(page, doc, warningsOf(doc));
+    const { items, ops, pathsOnly } = await readPageText(page, doc, warningsOf(doc));
     const viewport = uprightViewport(page, items);
     const vt = viewport.transform as unknown as Matrix;
     const runs = toRuns(items, vt);
@@ -79,6 +79,7 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
       textSource: verdict.usable ? 'pdf' : 'none',
       textNote: verdict.reason,
       displayed: displayedOf(page, viewport),
+      ...(pathsOnly ? { pathsOnly } : {}),
     };
   } finally {
     page.cleanup();

@@ -4,6 +4,7 @@ import { normalizeText } from './normalizeText.js';
 import type { PdfPage } from './openDocument.js';
 import { textItemsFromOperatorList, type LoadedFont } from './opListText.js';
 import { collectParseWarnings, type Collector } from './parseWarnings.js';
+import { drawsOnlyPaths } from './pathsOnly.js';
 
 interface RawItem {
   str: string;
@@ -26,7 +27,7 @@ export async function readTextItems(page: PdfPage): Promise<TextItems> {
 
 const nonBlank = (items: readonly RawItem[]): RawItem[] => items.filter(raw => 'str' in raw && raw.str.trim() !== '');
 
-type OperatorList = Awaited<ReturnType<PdfPage['getOperatorList']>>;
+export type OperatorList = Awaited<ReturnType<PdfPage['getOperatorList']>>;
 
 /**
  * Where the text items come from: 'ops' builds them from the page's operator list (one parse of the
@@ -53,26 +54,27 @@ const checked = new WeakMap<object, boolean>();
  * places), or that the port refuses, is read with getTextContent, and so is the rest of a document
  * once its first page differed.
  */
-export async function readPageText(page: PdfPage, doc: object, warningsInto?: Set<Collector>): Promise<{ items: TextItems; ops?: OperatorList }> {
+export async function readPageText(page: PdfPage, doc: object, warningsInto?: Set<Collector>): Promise<{ items: TextItems; ops?: OperatorList; pathsOnly?: boolean }> {
   if (!fromOps()) return { items: await readTextItems(page) };
   const trusted = checked.get(doc);
   // (the operator list is then read only for a page that may hold a table, as without the port)
   if (trusted === false) { fellBack('document not trusted'); return { items: await readTextItems(page) }; }
-  const { result: ops, warnings } = await collectParseWarnings(() => page.getOperatorList(), warningsInto);
+  const { result: ops, warnings, imagesLeftOut } = await collectParseWarnings(() => page.getOperatorList(), warningsInto);
+  const pathsOnly = drawsOnlyPaths(ops, imagesLeftOut);
   const reading = warnings.length ? { refused: 'parse warnings' } : textItemsFromOperatorList(ops, loadedFontOf(page), page.view);
   if ('refused' in reading) {
     fellBack(reading.refused);
-    return { items: await readTextItems(page), ops };
+    return { items: await readTextItems(page), ops, pathsOnly };
   }
   const items = nonBlank(reading.items);
   if (trusted === undefined) {
     const content = await readTextItems(page);
     checked.set(doc, sameItems(items, content));
     fellBack('first page checked');
-    return { items: content, ops };
+    return { items: content, ops, pathsOnly };
   }
   textReadings.fromOps++;
-  return { items, ops };
+  return { items, ops, pathsOnly };
 }
 
 const sameItems = (a: readonly RawItem[], b: readonly RawItem[]): boolean => a.length === b.length && a.every((x, i) => {

@@ -3,13 +3,14 @@
  * only the next few), pages come out in page order, and what OCR noted about a page comes out with it.
  */
 import { readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Warning } from '../../src/model/document.js';
 import { DRAWABLE_IDLE_PAGES, pagesWithText } from '../../src/ocr/readWithOcr.js';
 import { zeroOcrCounters, type OcrPool } from '../../src/ocr/pool.js';
 import { drawablePage, openDocument, type PdfDocument } from '../../src/pdf/openDocument.js';
 
-// 23 pages; page 3 has no text layer (an image), every other page has one
+// 23 pages; page 3 has no text layer (it draws only rules), every other page has one
 const FILE = 'samples/real/shanghai-putuo-justice-bureau-2026-dept-budget.pdf';
 const OCR_PAGE = 3;
 
@@ -95,33 +96,55 @@ describe('pagesWithText', () => {
     expect(lastAskedWhenOcrDone).toBeLessThanOrEqual(OCR_PAGE + 7);
   }, 600_000); // a guard against a hang only
 
-  it('closes the drawable copy once enough text pages follow the last page drawn, and opens it again for the next', async () => {
-    const doc = await openDocument(new Uint8Array(readFileSync(FILE)), { textOnly: true });
-    expect(doc.numPages - OCR_PAGE).toBeGreaterThanOrEqual(DRAWABLE_IDLE_PAGES);
+  /** The document with each drawable copy it opens counted, and a pool that only looks at what it is given. */
+  async function counting(bytes: Uint8Array) {
+    const doc = await openDocument(bytes, { textOnly: true });
+    const seen = { copiesOpened: 0, drawnOps: 0 };
     // each drawable copy opened takes the document's bytes once
-    let copiesOpened = 0;
     const getData = doc.getData.bind(doc);
-    doc.getData = () => { copiesOpened++; return getData(); };
-    let drawnOps = 0;
+    doc.getData = () => { seen.copiesOpened++; return getData(); };
     const pool: OcrPool = {
       async recognizePage(page) {
-        drawnOps = (await page.getOperatorList()).fnArray.length;
+        seen.drawnOps = (await page.getOperatorList()).fnArray.length;
         return { runs: [], rules: [], seconds: 0, skewDeg: 0, blank: false, corrections: [] };
       },
       counters: zeroOcrCounters,
       async close() { /* nothing to stop */ },
     };
+    return { doc, seen, pool };
+  }
+
+  it('closes the drawable copy once enough text pages follow the last page drawn, and opens it again for the next', async () => {
+    // a scanned page (its image needs the drawable copy) followed by the 22 text pages of FILE
+    const made = await PDFDocument.create();
+    const scan = await PDFDocument.load(readFileSync('samples/atushi-2024-scan.pdf'));
+    const text = await PDFDocument.load(readFileSync(FILE));
+    for (const p of await made.copyPages(scan, [0])) made.addPage(p);
+    for (const p of await made.copyPages(text, text.getPageIndices().filter(i => i !== OCR_PAGE - 1))) made.addPage(p);
+    const { doc, seen, pool } = await counting(await made.save());
+    expect(doc.numPages - 1).toBeGreaterThanOrEqual(DRAWABLE_IDLE_PAGES);
     try {
       for await (const page of pagesWithText(doc, { ocr: pool, maxOcrPagesInFlight: 4, maxPagesAhead: 64 }, () => undefined)) void page;
-      expect(drawnOps).toBeGreaterThan(0);
-      expect(copiesOpened).toBe(1);
+      expect(seen.drawnOps).toBeGreaterThan(0);
+      expect(seen.copiesOpened).toBe(1);
       // the copy was closed after the last text page: drawing a page again opens a new one
-      const again = await drawablePage(doc, OCR_PAGE);
-      expect((await again.getOperatorList()).fnArray.length).toBe(drawnOps);
-      expect(copiesOpened).toBe(2);
+      const again = await drawablePage(doc, 1);
+      expect((await again.getOperatorList()).fnArray.length).toBe(seen.drawnOps);
+      expect(seen.copiesOpened).toBe(2);
       // while it is open, it is drawn from again
-      await drawablePage(doc, OCR_PAGE + 1);
-      expect(copiesOpened).toBe(2);
+      await drawablePage(doc, 2);
+      expect(seen.copiesOpened).toBe(2);
+    } finally {
+      await doc.destroy();
+    }
+  }, 600_000); // a guard against a hang only
+
+  it('opens no drawable copy for a page that draws only rules', async () => {
+    const { doc, seen, pool } = await counting(new Uint8Array(readFileSync(FILE)));
+    try {
+      for await (const page of pagesWithText(doc, { ocr: pool, maxOcrPagesInFlight: 4, maxPagesAhead: 64 }, () => undefined)) void page;
+      expect(seen.drawnOps).toBeGreaterThan(0); // page 3 was drawn, from the document itself
+      expect(seen.copiesOpened).toBe(0);
     } finally {
       await doc.destroy();
     }
