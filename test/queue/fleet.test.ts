@@ -180,14 +180,17 @@ describe.skipIf(!hasRedis)('queue fleet', () => {
       const enq = await run(['enqueue', urls, '--redis', redis.url, '--queue', 'url-test', '--backoff-seconds', '0.2']);
       expect(enq.stdout).toContain(`${pieces.length + 1} queued`);
       const child = spawn(process.execPath, [CLI, 'worker', '--redis', redis.url, '--queue', 'url-test', '--out', urlOut, '--concurrency', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
-      let text = '';
+      let text = '', gone = false;
       child.stdout.on('data', d => { text += d; });
       const exited = new Promise(r => child.on('close', r));
-      await until(() => text.includes('"status":"ok"'));
+      void exited.then(() => { gone = true; });
+      // a worker that dies instead fails the test with what it said, rather than leaving it waiting
+      const alive = (): void => { if (gone) throw new Error(`the worker exited early:\n${text}`); };
+      await until(() => { alive(); return text.includes('"status":"ok"'); });
       await redis.restart(); // the worker reconnects; what it finished is in Redis's append-only file
       const connection = redisConnection(redis.url);
       if (typeof connection === 'string') throw new Error(connection);
-      await until(async () => { const c = (await queueStatus(connection, 'url-test')).counts; return c.waiting + c.delayed + c.active === 0; });
+      await until(async () => { alive(); const c = (await queueStatus(connection, 'url-test')).counts; return c.waiting + c.delayed + c.active === 0; });
       child.kill('SIGTERM');
       await exited;
       const status = await queueStatus(connection, 'url-test');
