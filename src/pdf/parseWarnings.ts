@@ -10,8 +10,8 @@
 
 /** An image left out on purpose (OpenOptions.skipImages): no content lost, but the page does show an image. */
 const IMAGE_LEFT_OUT = /^Image exceeded maximum allowed size and was removed/;
-/** Warnings that do not mean lost content: images left out on purpose, TrueType hinting. */
-const BENIGN = [IMAGE_LEFT_OUT, /^TT: /];
+/** Other warnings that do not mean lost content: TrueType hinting. */
+const BENIGN = [/^TT: /];
 
 /** Marks a parser thread's message that carries a console warning (pdf.js's own messages have other targets). */
 export const PARSER_WARNING = 'budget-tables:parser-warning';

@@ -3,6 +3,7 @@ import type { PageContent, TextRun } from '../model/page.js';
 import { multiply, type Matrix } from './matrix.js';
 import { PdfParserError, readingCopies, warningsOf, whileParserAlive, type PdfDocument, type PdfPage } from './openDocument.js';
 import { collectParseWarnings } from './parseWarnings.js';
+import { drawsOnlyPaths } from './pathsOnly.js';
 import { readRules } from './rules.js';
 import { withoutClippedText } from './textClip.js';
 import { readPageText, toRuns, uprightShare, type TextItems } from './textRuns.js';
@@ -62,7 +63,7 @@ function uprightViewport(page: PdfPage, items: TextItems) {
 export async function readPage(doc: PdfDocument, number: number): Promise<PageContent> {
   const page = await doc.getPage(number);
   try {
-    const { items, ops, pathsOnly } = await readPageText(page, doc, warningsOf(doc));
+    const { items, ops, imagesLeftOut } = await readPageText(page, doc, warningsOf(doc));
     const viewport = uprightViewport(page, items);
     const vt = viewport.transform as unknown as Matrix;
     const runs = toRuns(items, vt);
@@ -79,7 +80,8 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
       textSource: verdict.usable ? 'pdf' : 'none',
       textNote: verdict.reason,
       displayed: displayedOf(page, viewport),
-      ...(pathsOnly ? { pathsOnly } : {}),
+      // (only a page OCR will draw needs to know; the operator list is not walked again for the others)
+      ...(!verdict.usable && ops && drawsOnlyPaths(ops, imagesLeftOut ?? 0) ? { pathsOnly: true as const } : {}),
     };
   } finally {
     page.cleanup();

@@ -4,7 +4,6 @@ import { normalizeText } from './normalizeText.js';
 import type { PdfPage } from './openDocument.js';
 import { textItemsFromOperatorList, type LoadedFont } from './opListText.js';
 import { collectParseWarnings, type Collector } from './parseWarnings.js';
-import { drawsOnlyPaths } from './pathsOnly.js';
 
 interface RawItem {
   str: string;
@@ -49,32 +48,31 @@ const fellBack = (reason: string): void => { textReadings.fellBack.set(reason, (
 const checked = new WeakMap<object, boolean>();
 
 /**
- * The page's text items, and its operator list when they were built from it. A page whose operator
- * list pdf.js gave with warnings (content it could not parse: the two readings may stop at different
- * places), or that the port refuses, is read with getTextContent, and so is the rest of a document
- * once its first page differed.
+ * The page's text items, and its operator list (with how many images pdf.js left out of it) when
+ * they were built from it. A page whose operator list pdf.js gave with warnings (content it could not
+ * parse: the two readings may stop at different places), or that the port refuses, is read with
+ * getTextContent, and so is the rest of a document once its first page differed.
  */
-export async function readPageText(page: PdfPage, doc: object, warningsInto?: Set<Collector>): Promise<{ items: TextItems; ops?: OperatorList; pathsOnly?: boolean }> {
+export async function readPageText(page: PdfPage, doc: object, warningsInto?: Set<Collector>): Promise<{ items: TextItems; ops?: OperatorList; imagesLeftOut?: number }> {
   if (!fromOps()) return { items: await readTextItems(page) };
   const trusted = checked.get(doc);
   // (the operator list is then read only for a page that may hold a table, as without the port)
   if (trusted === false) { fellBack('document not trusted'); return { items: await readTextItems(page) }; }
   const { result: ops, warnings, imagesLeftOut } = await collectParseWarnings(() => page.getOperatorList(), warningsInto);
-  const pathsOnly = drawsOnlyPaths(ops, imagesLeftOut);
   const reading = warnings.length ? { refused: 'parse warnings' } : textItemsFromOperatorList(ops, loadedFontOf(page), page.view);
   if ('refused' in reading) {
     fellBack(reading.refused);
-    return { items: await readTextItems(page), ops, pathsOnly };
+    return { items: await readTextItems(page), ops, imagesLeftOut };
   }
   const items = nonBlank(reading.items);
   if (trusted === undefined) {
     const content = await readTextItems(page);
     checked.set(doc, sameItems(items, content));
     fellBack('first page checked');
-    return { items: content, ops, pathsOnly };
+    return { items: content, ops, imagesLeftOut };
   }
   textReadings.fromOps++;
-  return { items, ops, pathsOnly };
+  return { items, ops, imagesLeftOut };
 }
 
 const sameItems = (a: readonly RawItem[], b: readonly RawItem[]): boolean => a.length === b.length && a.every((x, i) => {
