@@ -275,16 +275,21 @@ export async function readCells(
     return [{ cell, ink, words, known: knownCandidate(words, cell, ink, () => oneInkLine(img, threshold, ink), slack, s) }];
   });
   const pitch = pagePitch(inked.flatMap(c => c.known ?? []), s);
-  for (const { cell, ink, words, known } of inked) {
-    if (!wanted()) break;
-    if (surelyNumber(words, cell, slack, s.sureConfidence, decimals, grouped)) { result.sure++; continue; }
-    if (known && pitch !== null && fitsPitch(known, pitch, s)) { result.known++; continue; }
+  const toRead = inked.filter(({ cell, words, known }) => {
+    if (surelyNumber(words, cell, slack, s.sureConfidence, decimals, grouped)) { result.sure++; return false; }
+    if (known && pitch !== null && fitsPitch(known, pitch, s)) { result.known++; return false; }
+    return true;
+  });
+  // Every cell's reading is asked for at once (the pool's free engines share them); each is then
+  // weighed in the cells' order, as it would be read one after another.
+  const readCell = async ({ cell, ink }: (typeof inked)[number]): Promise<{ cell: CellBox; got: OcrLine[] } | null> => {
+    if (!wanted()) return null;
     result.read++;
     const crop = cropWithMargin(img, ink, pad);
     // Single-block mode for every cell: single-line mode drops lone glyphs ("款") and reads "03" as "0".
     let got = toPage(await read(crop, 'block'), pad, ink).map(l => ({ words: l.words.filter(w => w.confidence >= s.minConfidence) }));
     got = got.filter(l => l.words.length > 0);
-    if (!got.length) continue;
+    if (!got.length) return null;
     const text = got.flatMap(l => l.words.map(w => w.text)).join('').replace(/\s/g, '');
     if (CONFUSED_NUMBER.test(text) && /\d/.test(text)) {
       // "11" read as "]1" or "]11", "31" as "31]": read again allowing only digits and separators.
@@ -292,9 +297,12 @@ export async function readCells(
       const again = toPage(await read(crop, 'digits'), pad, ink).map(l => ({ words: l.words.filter(w => /^[\d.,-]+$/.test(w.text)) })).filter(l => l.words.length);
       if (again.length) got = again;
     }
-    if (pageReadsBetter(result.lines, got, cell, slack)) continue;
-    replaced.push(cell);
-    fresh.push(...got);
+    return { cell, got };
+  };
+  for (const r of await Promise.all(toRead.map(readCell))) {
+    if (!r || pageReadsBetter(result.lines, r.got, r.cell, slack)) continue;
+    replaced.push(r.cell);
+    fresh.push(...r.got);
   }
   result.lines = result.lines
     .map(l => ({ words: l.words.filter(w => !replaced.some(c => centreIn(w, c))) }))

@@ -1,12 +1,15 @@
 /**
- * A pool of OCR engines: pages wait for a free slot, each slot renders, prepares and recognises one
- * page at a time. Engines (tesseract workers) are started lazily, a page that runs too long is
- * rejected (its engine is terminated and replaced on demand), and close() stops them all.
+ * A pool of OCR engines: pages wait for a free slot (as many as engines), each slot renders and
+ * prepares one page at a time; the page's reads (the page, then cells and words cut from it) go to
+ * whichever engine is free (engineShare.ts). Engines (tesseract workers) are started lazily, a page
+ * that runs too long is rejected (the engines busy with it are terminated and replaced on demand), and
+ * close() stops them all.
  */
 import os from 'node:os';
 import type { Rule, TextRun } from '../model/page.js';
 import type { PdfPage } from '../pdf/openDocument.js';
-import { tesseractEngineFactory, type OcrEngine, type OcrEngineFactory, type ReadMode } from './engine.js';
+import { tesseractEngineFactory, type OcrEngineFactory, type ReadMode } from './engine.js';
+import { createEngineShare, type Reader } from './engineShare.js';
 import { vetAmounts } from './amounts.js';
 import { readCells } from './cells.js';
 import { preparePage } from './prepare.js';
@@ -111,8 +114,8 @@ export class OcrPageError extends Error {
   }
 }
 
-/** A slot's engine, from the moment it is asked for (it starts in its own thread). */
-interface Slot { engine: Promise<OcrEngine> | null }
+/** A page slot: at most `workers` pages are drawn and read at once. */
+type Slot = object;
 
 /**
  * A page's time limit: pageTimeoutMs, stretched while the machine runs more than one task per core
@@ -136,12 +139,12 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     dpi: options.dpi ?? DEFAULT_OCR_SETTINGS.dpi,
   };
   const makeEngine = options.engine ?? tesseractEngineFactory();
-  const free: Slot[] = Array.from({ length: settings.workers }, () => ({ engine: null }));
-  const waiting: { resolve: (s: Slot) => void; reject: (e: unknown) => void }[] = [];
-  const live = new Set<OcrEngine>();
-  const inflight = new Set<(why: 'timeout' | 'closed') => void>();
   const counters: OcrCounters = zeroOcrCounters();
-  let closed = false;
+  const engines = createEngineShare(settings.workers, makeEngine, settings.dpi, () => { counters.enginesStarted++; });
+  const free: Slot[] = Array.from({ length: settings.workers }, () => ({}));
+  const waiting: { resolve: (s: Slot) => void; reject: (e: unknown) => void }[] = [];
+  const inflight = new Set<(why: 'timeout' | 'closed') => void>();
+  let closed = false, admitted = 0;
 
   const acquire = (): Promise<Slot> => {
     if (closed) return Promise.reject(new Error('the OCR pool is closed'));
@@ -152,25 +155,8 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     const next = waiting.shift();
     if (next) next.resolve(slot); else free.push(slot);
   };
-  const dropEngine = (slot: Slot): void => {
-    const starting = slot.engine;
-    slot.engine = null;
-    // Only engines still live: close() may have terminated this one already.
-    starting?.then(engine => { if (live.delete(engine)) return engine.terminate(); }).catch(() => undefined);
-  };
 
-  /** A new engine, counted and tracked (close() ends it) once it has started; one that starts after close() is ended. */
-  const startEngine = (): Promise<OcrEngine> => {
-    const starting = makeEngine(settings.dpi).then(async engine => {
-      if (closed) { await engine.terminate(); throw new Error('the OCR pool was closed'); }
-      live.add(engine); counters.enginesStarted++;
-      return engine;
-    });
-    starting.catch(() => undefined); // its failure is the page's, once awaited
-    return starting;
-  };
-
-  async function work(slot: Slot, page: PdfPage, isCurrent: () => boolean): Promise<Omit<OcrPageResult, 'seconds'>> {
+  async function work(reader: Reader, page: PdfPage, isCurrent: () => boolean): Promise<Omit<OcrPageResult, 'seconds'>> {
     let t = performance.now();
     const lap = (): number => { const now = performance.now(), s = (now - t) / 1000; t = now; return s; };
     // Nothing but rules on the page (an empty form, a page left blank): no engine reading can find text.
@@ -191,10 +177,9 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     const glyphs = glyphHeightsPx(binarize(prepared.ocrImage, prepared.threshold), settings.resolution);
     counters.prepareSeconds += lap();
     if (!glyphs.length) return blank(prepared);
-    // A slot without an engine starts one (in its own thread, about 50 MB) only now that the page is
-    // known to hold something to read; it starts while a page of small print is rendered again. A page
-    // that fails or is abandoned drops its slot's engine (recognizePage).
-    const starting = slot.engine ??= startEngine();
+    // The first engine starts (in its own thread, about 50 MB) only now that a page is known to hold
+    // something to read, while a page of small print is rendered again; others start when reads wait.
+    engines.warm();
     // Small print gets the pixels it needs: measured at the base resolution, rendered again finer.
     const finer = pxPerPtForPrint(printHeightPx(glyphs, settings.resolution), rendered.pxPerPt, rendered.widthPt, rendered.heightPt, settings.resolution);
     if (finer > rendered.pxPerPt * 1.05 && isCurrent()) {
@@ -205,9 +190,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       counters.prepareSeconds += lap();
     }
     if (!isCurrent()) throw new Error('abandoned');
-    const engine = await starting;
-    if (!isCurrent()) throw new Error('abandoned');
-    const read = (img: GrayImage, mode: ReadMode): Promise<OcrLine[]> => { counters.engineReads++; return engine.recognize(img, mode); };
+    const read = (img: GrayImage, mode: ReadMode): Promise<OcrLine[]> => { counters.engineReads++; return engines.read(reader, img, mode); };
     const paged = await read(prepared.ocrImage, 'page');
     const pageRead = lap();
     const celled = await readCells(prepared.ocrImage, prepared.threshold, paged, prepared.ruleSegments, rendered.pxPerPt, settings.cells, read, isCurrent);
@@ -234,6 +217,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     async recognizePage(page, pageNumber) {
       let slot: Slot;
       try { slot = await acquire(); } catch (err) { throw new OcrPageError(pageNumber, err); }
+      const reader: Reader = { order: admitted++ };
       const started = performance.now();
       const limitMs = pageLimitMs(settings);
       let timer: NodeJS.Timeout | undefined;
@@ -249,14 +233,14 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       inflight.add(stop);
       try {
         timer = setTimeout(() => stop('timeout'), limitMs);
-        const result = await Promise.race([work(slot, page, () => !stopped), stopping]);
+        const result = await Promise.race([work(reader, page, () => !stopped), stopping]);
         counters.pages++;
         return { ...result, seconds: (performance.now() - started) / 1000 };
       } catch (err) {
         counters.failedPages++;
         if (stopped === 'timeout') counters.timedOutPages++;
-        // A stuck or failed engine is not trusted with the next page; a new one starts lazily.
-        dropEngine(slot);
+        // Its waiting reads go; an engine busy with its reads may be stuck: it is replaced (lazily).
+        engines.abandon(reader, err instanceof Error ? err : new Error(String(err)));
         throw err instanceof OcrTimeoutError ? err : new OcrPageError(pageNumber, err);
       } finally {
         clearTimeout(timer);
@@ -271,10 +255,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       // Pages in progress are rejected now rather than left to their time limit (whose timer would
       // also keep the process alive).
       for (const stop of [...inflight]) stop('closed');
-      const engines = [...live];
-      live.clear();
-      for (const slot of free) slot.engine = null;
-      await Promise.allSettled(engines.map(e => e.terminate()));
+      await engines.close();
     },
   };
 }

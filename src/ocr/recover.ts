@@ -169,8 +169,8 @@ function overlapShare(a: OcrWord, b: OcrWord): number {
 const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
 /**
- * Re-read doubtful words and uncovered ink one crop at a time in single-line mode. `read` is the
- * engine; `wanted` turns false when the page has been abandoned (time limit), which stops the loop.
+ * Re-read doubtful words and uncovered ink, each crop alone in single-line mode. `read` is the
+ * engine; `wanted` turns false when the page has been abandoned (time limit): no more crops are read.
  */
 export async function secondLook(
   img: GrayImage, threshold: number, lines: readonly OcrLine[], pxPerPt: number, s: RecoverSettings,
@@ -183,16 +183,23 @@ export async function secondLook(
     const crop = cropRegion(img, r, pad);
     return wordsFromCrop(crop, await read(crop.image, 'line'), s.minConfidence, r);
   };
+  // Doubtful words are read again all at once (the pool's free engines share the reads), then weighed
+  // in order, as if read one after another.
+  const doubtful = result.lines.flatMap(line => line.words.filter(w => w.confidence < s.rereadBelowConfidence));
+  const rereads = new Map(await Promise.all(doubtful.map(async w => {
+    result.reread++;
+    const box = { x0: Math.floor(w.x0), top: Math.floor(w.top), x1: Math.ceil(w.x1), bottom: Math.ceil(w.bottom) };
+    return [w, wanted() ? await readCrop(box) : []] as const;
+  })));
   for (const line of result.lines) {
     for (let i = 0; i < line.words.length && wanted(); i++) {
       const w = line.words[i];
-      if (w.confidence >= s.rereadBelowConfidence) continue;
-      result.reread++;
-      const box = { x0: Math.floor(w.x0), top: Math.floor(w.top), x1: Math.ceil(w.x1), bottom: Math.ceil(w.bottom) };
+      const reading = rereads.get(w);
+      if (!reading) continue;
       const others = line.words.filter(o => o !== w);
       // The crop often holds part of a neighbour the page reading already has ("预" re-read as
       // "预算" next to "算"); such readings are dropped rather than doubled.
-      const again = (await readCrop(box)).filter(a => !others.some(o => overlapShare(a, o) > s.maxOverlapShare));
+      const again = reading.filter(a => !others.some(o => overlapShare(a, o) > s.maxOverlapShare));
       if (again.length && mean(again.map(a => a.confidence)) > w.confidence) {
         line.words.splice(i, 1, ...again);
         i += again.length - 1;
@@ -201,12 +208,8 @@ export async function secondLook(
     }
   }
   const regions = wanted() ? missedRegions(img, threshold, result.lines, pxPerPt, s) : [];
-  const found: OcrWord[] = [];
-  for (const region of regions) {
-    if (!wanted()) break;
-    result.regions++;
-    found.push(...await readCrop(region));
-  }
+  result.regions = regions.length;
+  const found = (await Promise.all(regions.map(region => (wanted() ? readCrop(region) : Promise.resolve([]))))).flat();
   result.recovered = found.length;
   result.lines = mergeRecovered(result.lines, [{ words: found }], s.mergeGapEm);
   return result;

@@ -2,7 +2,8 @@
  * OCR reads a page the same whichever engine of the pool reads it and whatever that engine read
  * before: an engine keeps its state (page segmentation mode, character whitelist, whatever tesseract
  * carries between images) from one page to the next, and pages go to whichever engine is free first,
- * so any such carry-over would make a document read differently from run to run.
+ * so any such carry-over would make a document read differently from run to run. Nor does it depend on
+ * how many engines share the page's reads (its bands, cells and words go to whichever is free).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,19 +22,24 @@ const reading = (r: OcrPageResult): string[] => [
 
 describe('OCR reading does not depend on the engine that reads the page', () => {
   let scan: PdfDocument;
-  let fresh: OcrPageResult, afterOther: OcrPageResult;
+  let fresh: OcrPageResult, afterOther: OcrPageResult, shared: OcrPageResult;
 
   beforeAll(async () => {
     scan = await openDocument(new Uint8Array(readFileSync('samples/atushi-2024-scan.pdf')));
     // One engine that has read nothing, one that read another page first.
     const a = createOcrPool({ workers: 1, pageTimeoutMs: 600_000 });
     const b = createOcrPool({ workers: 1, pageTimeoutMs: 600_000 });
+    // Two engines sharing one page's reads, one of them having read another page first.
+    const c = createOcrPool({ workers: 2, pageTimeoutMs: 600_000 });
     try {
       fresh = await a.recognizePage(await scan.getPage(PAGE), PAGE);
       await b.recognizePage(await scan.getPage(BEFORE), BEFORE);
       afterOther = await b.recognizePage(await scan.getPage(PAGE), PAGE);
+      await c.recognizePage(await scan.getPage(BEFORE), BEFORE);
+      shared = await c.recognizePage(await scan.getPage(PAGE), PAGE);
+      expect(c.counters().enginesStarted).toBe(2);
     } finally {
-      await Promise.all([a.close(), b.close()]);
+      await Promise.all([a.close(), b.close(), c.close()]);
     }
   }, 900_000); // a guard against a hang only
 
@@ -42,5 +48,9 @@ describe('OCR reading does not depend on the engine that reads the page', () => 
   it('reads a page on an engine that has read another page exactly as on a fresh engine', () => {
     expect(fresh.runs.length).toBeGreaterThan(50);
     expect(reading(afterOther)).toEqual(reading(fresh));
+  });
+
+  it('reads a page whose reads two engines share exactly as one engine alone', () => {
+    expect(reading(shared)).toEqual(reading(fresh));
   });
 });

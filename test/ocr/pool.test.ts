@@ -9,7 +9,7 @@ import { openDocument, type PdfDocument, type PdfPage } from '../../src/pdf/open
 
 /** An engine that answers after `delayMs` (never, when null) and records what happened. */
 function fakeEngines(delayMs: number | null, lines: OcrLine[] = []) {
-  const log = { created: 0, terminated: 0, running: 0, maxRunning: 0, lineReads: 0, cellReads: 0, dpi: [] as number[], pageWidths: [] as number[] };
+  const log = { created: 0, terminated: 0, running: 0, maxRunning: 0, lineReads: 0, cellReads: 0, dpi: [] as number[], pageWidths: [] as number[], pageHeights: [] as number[] };
   const factory: OcrEngineFactory = async dpi => {
     log.created++; log.dpi.push(dpi);
     const engine: OcrEngine = {
@@ -17,7 +17,7 @@ function fakeEngines(delayMs: number | null, lines: OcrLine[] = []) {
       async recognize(_image, mode) {
         if (mode === 'line') { log.lineReads++; return []; } // second look at crops: nothing found
         if (mode === 'block' || mode === 'digits') { log.cellReads++; return []; } // ruled cells read alone: nothing found
-        log.pageWidths.push(_image.width);
+        log.pageWidths.push(_image.width); log.pageHeights.push(_image.height);
         log.running++; log.maxRunning = Math.max(log.maxRunning, log.running);
         try {
           if (delayMs === null) await new Promise(() => undefined);
@@ -81,6 +81,30 @@ describe('OCR pool', () => {
     await pool.close();
     expect(log.terminated).toBe(2);
     await expect(pool.recognizePage(page, 4)).rejects.toThrow(/page 4.*closed/);
+  }, 600_000); // a guard against a hang only
+
+  it('shares one page among its engines: the cells cut from it are read by both at once', async () => {
+    let created = 0, reading = 0, most = 0;
+    const cellModes = new Set<string>();
+    const factory: OcrEngineFactory = async () => {
+      created++;
+      return {
+        name: 'slow',
+        async recognize(_image, mode) {
+          if (mode !== 'page') cellModes.add(mode);
+          reading++; most = Math.max(most, reading);
+          try { await new Promise(r => setTimeout(r, 20)); return []; } finally { reading--; }
+        },
+        async terminate() { /* nothing to stop */ },
+      };
+    };
+    const pool = createOcrPool({ workers: 2, dpi: 100, engine: factory, settings: { resolution: { ...DEFAULT_RESOLUTION_SETTINGS, minGlyphPx: 0 } } });
+    await pool.recognizePage(page, 7);
+    await pool.close();
+    expect(cellModes.has('block')).toBe(true); // the page reading found nothing: its inked cells were read alone
+    expect(created).toBe(2);
+    expect(most).toBe(2); // … by both engines at the same time, for one page
+    expect(pool.counters()).toMatchObject({ pages: 1, enginesStarted: 2 });
   }, 600_000); // a guard against a hang only
 
   it('renders a page whose print is small at the asked resolution again, finer, and one whose print is large enough once', async () => {
