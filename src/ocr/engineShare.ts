@@ -31,7 +31,7 @@ interface Job {
 }
 
 export interface EngineShare {
-  /** Read `image` for `reader`, on the first free engine; an engine is started when none is free and fewer than the limit run. */
+  /** Read `image` for `reader`, on the first free engine (see pump for when one is started). */
   read(reader: Reader, image: GrayImage, mode: ReadMode): Promise<OcrLine[]>;
   /** Start an engine ahead of the reads to come, when no engine is started or starting. */
   warm(): void;
@@ -94,12 +94,20 @@ export function createEngineShare(count: number, makeEngine: OcrEngineFactory, d
     pump();
   };
 
-  /** Give waiting reads to free engines: started ones first, then slots whose engine is not started. */
+  /**
+   * Give waiting reads to free engines, in order. A free slot without an engine starts one only for a
+   * page's own reading (another page is being read) or when no engine runs at all: the cells and words
+   * cut from a page are read by the engines there are, and a document with one page to read starts one.
+   */
   const pump = (): void => {
-    while (waiting.length && !closed) {
-      const slot = slots.find(s => !s.busy && s.engine) ?? slots.find(s => !s.busy);
-      if (!slot) return;
-      void run(slot, waiting.shift()!);
+    for (let i = 0; i < waiting.length && !closed;) {
+      const job = waiting[i]!;
+      const mayStart = job.mode === 'page' || !slots.some(s => s.engine);
+      const slot = slots.find(s => !s.busy && s.engine) ?? (mayStart ? slots.find(s => !s.busy) : undefined);
+      // no engine free for this read: a later page's reading may still start one
+      if (!slot) { i++; continue; }
+      waiting.splice(i, 1);
+      void run(slot, job);
     }
   };
 

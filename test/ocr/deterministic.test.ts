@@ -29,14 +29,13 @@ describe('OCR reading does not depend on the engine that reads the page', () => 
     // One engine that has read nothing, one that read another page first.
     const a = createOcrPool({ workers: 1, pageTimeoutMs: 600_000 });
     const b = createOcrPool({ workers: 1, pageTimeoutMs: 600_000 });
-    // Two engines sharing one page's reads, one of them having read another page first.
+    // Two engines reading two pages at once: each page's cells and words go to whichever is free.
     const c = createOcrPool({ workers: 2, pageTimeoutMs: 600_000 });
     try {
       fresh = await a.recognizePage(await scan.getPage(PAGE), PAGE);
       await b.recognizePage(await scan.getPage(BEFORE), BEFORE);
       afterOther = await b.recognizePage(await scan.getPage(PAGE), PAGE);
-      await c.recognizePage(await scan.getPage(BEFORE), BEFORE);
-      shared = await c.recognizePage(await scan.getPage(PAGE), PAGE);
+      [, shared] = await Promise.all([c.recognizePage(await scan.getPage(BEFORE), BEFORE), c.recognizePage(await scan.getPage(PAGE), PAGE)]);
       expect(c.counters().enginesStarted).toBe(2);
     } finally {
       await Promise.all([a.close(), b.close(), c.close()]);
@@ -50,7 +49,7 @@ describe('OCR reading does not depend on the engine that reads the page', () => 
     expect(reading(afterOther)).toEqual(reading(fresh));
   });
 
-  it('reads a page whose reads two engines share exactly as one engine alone', () => {
+  it('reads a page whose reads two engines share with another page exactly as one engine alone', () => {
     expect(reading(shared)).toEqual(reading(fresh));
   });
 });

@@ -83,7 +83,7 @@ describe('OCR pool', () => {
     await expect(pool.recognizePage(page, 4)).rejects.toThrow(/page 4.*closed/);
   }, 600_000); // a guard against a hang only
 
-  it('shares one page among its engines: the cells cut from it are read by both at once', async () => {
+  it('shares a page among the engines there are: its cells are read by both at once, and no engine starts for them alone', async () => {
     let created = 0, reading = 0, most = 0;
     const cellModes = new Set<string>();
     const factory: OcrEngineFactory = async () => {
@@ -99,12 +99,19 @@ describe('OCR pool', () => {
       };
     };
     const pool = createOcrPool({ workers: 2, dpi: 100, engine: factory, settings: { resolution: { ...DEFAULT_RESOLUTION_SETTINGS, minGlyphPx: 0 } } });
+    // one page alone: its cells wait for the one engine its reading started
     await pool.recognizePage(page, 7);
-    await pool.close();
     expect(cellModes.has('block')).toBe(true); // the page reading found nothing: its inked cells were read alone
+    expect([created, most]).toEqual([1, 1]);
+    // two pages at once start the second engine …
+    await Promise.all([pool.recognizePage(page, 8), pool.recognizePage(page, 9)]);
     expect(created).toBe(2);
-    expect(most).toBe(2); // … by both engines at the same time, for one page
-    expect(pool.counters()).toMatchObject({ pages: 1, enginesStarted: 2 });
+    // … which then reads a lone page's cells alongside the first
+    most = 0;
+    await pool.recognizePage(page, 10);
+    expect(most).toBe(2);
+    await pool.close();
+    expect(pool.counters()).toMatchObject({ pages: 4, enginesStarted: 2 });
   }, 600_000); // a guard against a hang only
 
   it('renders a page whose print is small at the asked resolution again, finer, and one whose print is large enough once', async () => {
