@@ -36,10 +36,11 @@ export interface EngineShare {
   /** Start an engine ahead of the reads to come, when no engine is started or starting. */
   warm(): void;
   /**
-   * The reader's page failed or was abandoned: its waiting reads are rejected with `why`, and the
-   * engines busy with its reads are terminated (one may be stuck) and replaced when next needed.
+   * The reader's page failed or was abandoned: its reads are rejected with `why`. When `stuck` (the page
+   * ran over its time limit) the engines busy with its reads are terminated and replaced when next
+   * needed; otherwise they finish those reads, which nobody hears, and go on.
    */
-  abandon(reader: Reader, why: Error): void;
+  abandon(reader: Reader, why: Error, stuck: boolean): void;
   /** Reads done by the engines (images given to an engine). */
   readonly reads: number;
   /** Terminate every engine; waiting reads are rejected. */
@@ -127,14 +128,15 @@ export function createEngineShare(count: number, makeEngine: OcrEngineFactory, d
       if (closed || slots.some(s => s.engine)) return;
       start(slots[0]!);
     },
-    abandon(reader, why) {
+    abandon(reader, why, stuck) {
       for (let i = waiting.length - 1; i >= 0; i--) if (waiting[i]!.reader === reader) waiting.splice(i, 1)[0]!.reject(why);
       for (const slot of slots) {
         if (slot.busy?.reader !== reader) continue;
         const job = slot.busy;
+        job.reject(why);
+        if (!stuck) continue;
         slot.busy = null;
         drop(slot);
-        job.reject(why);
       }
       pump();
     },

@@ -239,8 +239,8 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       } catch (err) {
         counters.failedPages++;
         if (stopped === 'timeout') counters.timedOutPages++;
-        // Its waiting reads go; an engine busy with its reads may be stuck: it is replaced (lazily).
-        engines.abandon(reader, err instanceof Error ? err : new Error(String(err)));
+        // Its waiting reads go; after a timeout, an engine busy with its reads may be stuck: it is replaced (lazily).
+        engines.abandon(reader, err instanceof Error ? err : new Error(String(err)), stopped === 'timeout');
         throw err instanceof OcrTimeoutError ? err : new OcrPageError(pageNumber, err);
       } finally {
         clearTimeout(timer);

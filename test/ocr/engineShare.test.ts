@@ -61,7 +61,7 @@ describe('engines shared by pages', () => {
     const b = share.read(stuck, img(2), 'page').catch(e => (e as Error).message);
     const c = share.read(other, img(3), 'page');
     while (!log.order.length) await new Promise(r => setTimeout(r, 1));
-    share.abandon(stuck, new Error('page 1: OCR did not finish'));
+    share.abandon(stuck, new Error('page 1: OCR did not finish'), true);
     expect(await a).toBe('page 1: OCR did not finish');
     expect(await b).toBe('page 1: OCR did not finish');
     await answer(); // the abandoned read answers late: nobody hears it
@@ -72,6 +72,21 @@ describe('engines shared by pages', () => {
     expect(log.terminated).toBe(1);
     await share.close();
     expect(log.terminated).toBe(2);
+  });
+
+  it('lets an engine busy with a failed page\'s read finish it and go on, unheard, when the page is not stuck', async () => {
+    const { factory, log, answer } = gatedEngines();
+    const share = createEngineShare(1, factory, 200, () => undefined);
+    const failed = { order: 0 };
+    const a = share.read(failed, img(1), 'page').catch(e => (e as Error).message);
+    const c = share.read({ order: 1 }, img(3), 'page');
+    while (!log.order.length) await new Promise(r => setTimeout(r, 1));
+    share.abandon(failed, new Error('page 1: a cell could not be read'), false);
+    expect(await a).toBe('page 1: a cell could not be read');
+    await answer(); await answer();
+    expect(text(await c)).toBe('3');
+    expect([log.created, log.terminated]).toEqual([1, 0]); // the same engine read on
+    await share.close();
   });
 
   it('fails a read whose engine does not start, and the page\'s other waiting reads with it; the next read tries a new engine', async () => {
