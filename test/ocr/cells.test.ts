@@ -100,7 +100,8 @@ describe('readCells', () => {
     const { img, read, modes } = setup({ page: () => [], line: () => [], block: whole(']1', 70), digits: whole('11', 30) });
     const got = await readCells(img, 200, [], GRID, PX_PER_PT, DEFAULT_CELL_SETTINGS, read, () => true);
     expect(got.digitRereads).toBe(2);
-    expect(modes).toEqual(['block', 'digits', 'block', 'digits']);
+    // both cells are asked for at once (the pool's engines share them), then each again as digits
+    expect(modes).toEqual(['block', 'block', 'digits', 'digits']);
     expect(got.lines.flatMap(l => l.words).map(w => w.text)).toEqual(['11', '11']);
   });
 
