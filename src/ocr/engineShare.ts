@@ -33,8 +33,11 @@ interface Job {
 export interface EngineShare {
   /** Read `image` for `reader`, on the first free engine (see pump for when one is started). */
   read(reader: Reader, image: GrayImage, mode: ReadMode): Promise<OcrLine[]>;
-  /** Start an engine ahead of the reads to come, when no engine is started or starting. */
-  warm(): void;
+  /**
+   * Start engines ahead of the reads to come, so that `wanted` engines (the pages known to hold
+   * something to read) run or are starting, within the limit.
+   */
+  warm(wanted: number): void;
   /**
    * The reader's page failed or was abandoned: its reads are rejected with `why`. When `stuck` (the page
    * ran over its time limit) the engines busy with its reads are terminated and replaced when next
@@ -124,9 +127,12 @@ export function createEngineShare(count: number, makeEngine: OcrEngineFactory, d
         pump();
       });
     },
-    warm() {
-      if (closed || slots.some(s => s.engine)) return;
-      start(slots[0]!);
+    warm(wanted) {
+      let running = slots.filter(s => s.engine).length;
+      for (const slot of slots) {
+        if (closed || running >= wanted) return;
+        if (!slot.engine) { start(slot); running++; }
+      }
     },
     abandon(reader, why, stuck) {
       for (let i = waiting.length - 1; i >= 0; i--) if (waiting[i]!.reader === reader) waiting.splice(i, 1)[0]!.reject(why);

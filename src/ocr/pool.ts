@@ -145,6 +145,8 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const waiting: { resolve: (s: Slot) => void; reject: (e: unknown) => void }[] = [];
   const inflight = new Set<(why: 'timeout' | 'closed') => void>();
   let closed = false, admitted = 0;
+  /** Pages being read that are known to hold something to read. */
+  const inked = new Set<Reader>();
 
   const acquire = (): Promise<Slot> => {
     if (closed) return Promise.reject(new Error('the OCR pool is closed'));
@@ -177,9 +179,9 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     const glyphs = glyphHeightsPx(binarize(prepared.ocrImage, prepared.threshold), settings.resolution);
     counters.prepareSeconds += lap();
     if (!glyphs.length) return blank(prepared);
-    // The first engine starts (in its own thread, about 50 MB) only now that a page is known to hold
-    // something to read, while a page of small print is rendered again; others start when reads wait.
-    engines.warm();
+    // An engine starts (in its own thread, about 50 MB) only once a page is known to hold something to
+    // read — one per such page being read — while a page of small print is rendered again.
+    if (isCurrent()) { inked.add(reader); engines.warm(inked.size); }
     // Small print gets the pixels it needs: measured at the base resolution, rendered again finer.
     const finer = pxPerPtForPrint(printHeightPx(glyphs, settings.resolution), rendered.pxPerPt, rendered.widthPt, rendered.heightPt, settings.resolution);
     if (finer > rendered.pxPerPt * 1.05 && isCurrent()) {
@@ -244,6 +246,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
         throw err instanceof OcrTimeoutError ? err : new OcrPageError(pageNumber, err);
       } finally {
         clearTimeout(timer);
+        inked.delete(reader);
         inflight.delete(stop);
         release(slot);
       }

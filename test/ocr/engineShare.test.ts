@@ -53,6 +53,21 @@ describe('engines shared by pages', () => {
     expect(log.terminated).toBe(2);
   });
 
+  it('starts engines ahead of reads for the pages that will want them, within the limit', async () => {
+    const { factory, log } = gatedEngines();
+    let started = 0;
+    const share = createEngineShare(2, factory, 200, () => { started++; });
+    share.warm(1);
+    share.warm(1);
+    await new Promise(r => setTimeout(r, 5));
+    expect([log.created, started]).toEqual([1, 1]);
+    share.warm(3);
+    await new Promise(r => setTimeout(r, 5));
+    expect([log.created, started]).toEqual([2, 2]);
+    await share.close();
+    expect(log.terminated).toBe(2);
+  });
+
   it('drops a page\'s waiting reads when it is abandoned and replaces the engine busy with it; other pages go on', async () => {
     const { factory, log, answer } = gatedEngines();
     const share = createEngineShare(1, factory, 200, () => undefined);
