@@ -71,6 +71,10 @@ export function createEngineShare(count: number, makeEngine: OcrEngineFactory, d
     slot.engine = starting;
     return starting;
   };
+  /** Reject the reader's reads still waiting for an engine. */
+  const rejectWaiting = (reader: Reader, why: unknown): void => {
+    for (let i = waiting.length - 1; i >= 0; i--) if (waiting[i]!.reader === reader) waiting.splice(i, 1)[0]!.reject(why);
+  };
   const drop = (slot: Slot): void => {
     const engine = slot.engine;
     slot.engine = null;
@@ -92,7 +96,7 @@ export function createEngineShare(count: number, makeEngine: OcrEngineFactory, d
       // lazily. The read's page fails with it: its other waiting reads are not started.
       drop(slot);
       job.reject(err);
-      for (let i = waiting.length - 1; i >= 0; i--) if (waiting[i]!.reader === job.reader) waiting.splice(i, 1)[0]!.reject(err);
+      rejectWaiting(job.reader, err);
     }
     if (slot.busy === job) slot.busy = null;
     pump();
@@ -135,7 +139,7 @@ export function createEngineShare(count: number, makeEngine: OcrEngineFactory, d
       }
     },
     abandon(reader, why, stuck) {
-      for (let i = waiting.length - 1; i >= 0; i--) if (waiting[i]!.reader === reader) waiting.splice(i, 1)[0]!.reject(why);
+      rejectWaiting(reader, why);
       for (const slot of slots) {
         if (slot.busy?.reader !== reader) continue;
         const job = slot.busy;

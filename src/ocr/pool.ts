@@ -114,9 +114,6 @@ export class OcrPageError extends Error {
   }
 }
 
-/** A page slot: at most `workers` pages are drawn and read at once. */
-type Slot = object;
-
 /**
  * A page's time limit: pageTimeoutMs, stretched while the machine runs more than one task per core
  * (load average over cores, up to pageTimeoutLoadStretch times), so that a busy machine slows a page
@@ -141,21 +138,22 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const makeEngine = options.engine ?? tesseractEngineFactory();
   const counters: OcrCounters = zeroOcrCounters();
   const engines = createEngineShare(settings.workers, makeEngine, settings.dpi, () => { counters.enginesStarted++; });
-  const free: Slot[] = Array.from({ length: settings.workers }, () => ({}));
-  const waiting: { resolve: (s: Slot) => void; reject: (e: unknown) => void }[] = [];
+  // At most `workers` pages are drawn and read at once; the others wait for one to finish.
+  let freeSlots = settings.workers;
+  const waiting: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   const inflight = new Set<(why: 'timeout' | 'closed') => void>();
   let closed = false, admitted = 0;
   /** Pages being read that are known to hold something to read. */
   const inked = new Set<Reader>();
 
-  const acquire = (): Promise<Slot> => {
+  const acquire = (): Promise<void> => {
     if (closed) return Promise.reject(new Error('the OCR pool is closed'));
-    const slot = free.pop();
-    return slot ? Promise.resolve(slot) : new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    if (freeSlots > 0) { freeSlots--; return Promise.resolve(); }
+    return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
   };
-  const release = (slot: Slot): void => {
+  const release = (): void => {
     const next = waiting.shift();
-    if (next) next.resolve(slot); else free.push(slot);
+    if (next) next.resolve(); else freeSlots++;
   };
 
   async function work(reader: Reader, page: PdfPage, isCurrent: () => boolean): Promise<Omit<OcrPageResult, 'seconds'>> {
@@ -192,7 +190,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       counters.prepareSeconds += lap();
     }
     if (!isCurrent()) throw new Error('abandoned');
-    const read = (img: GrayImage, mode: ReadMode): Promise<OcrLine[]> => { counters.engineReads++; return engines.read(reader, img, mode); };
+    const read = (img: GrayImage, mode: ReadMode): Promise<OcrLine[]> => engines.read(reader, img, mode);
     const paged = await read(prepared.ocrImage, 'page');
     const pageRead = lap();
     const celled = await readCells(prepared.ocrImage, prepared.threshold, paged, prepared.ruleSegments, rendered.pxPerPt, settings.cells, read, isCurrent);
@@ -217,8 +215,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
 
   return {
     async recognizePage(page, pageNumber) {
-      let slot: Slot;
-      try { slot = await acquire(); } catch (err) { throw new OcrPageError(pageNumber, err); }
+      try { await acquire(); } catch (err) { throw new OcrPageError(pageNumber, err); }
       const reader: Reader = { order: admitted++ };
       const started = performance.now();
       const limitMs = pageLimitMs(settings);
@@ -248,10 +245,10 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
         clearTimeout(timer);
         inked.delete(reader);
         inflight.delete(stop);
-        release(slot);
+        release();
       }
     },
-    counters: () => ({ ...counters }),
+    counters: () => ({ ...counters, engineReads: engines.reads }),
     async close() {
       closed = true;
       for (const w of waiting.splice(0)) w.reject(new Error('the OCR pool was closed'));
